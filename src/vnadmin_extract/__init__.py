@@ -1,0 +1,30 @@
+"""vnadmin-extract: structured, verifiable data from Vietnamese administrative documents.
+
+>>> from vnadmin_extract import extract_text
+>>> rec = extract_text("Quảng Ngãi, ngày 23 tháng 01 năm 2024\\n\\nBÁO CÁO\\nTổng kết năm 2023")
+>>> rec.header.date.value
+'2024-01-23'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .pipeline import process_file, process_text
+from .schema import Record
+
+__version__ = "0.1.0"
+__all__ = ["Record", "__version__", "extract", "extract_file", "extract_text"]
+
+
+def extract_file(path: str | Path, keep_text: bool = True) -> Record:
+    """The record of one file (txt, md, html, pdf, docx, ...); never raises for bad input."""
+    return process_file(path, keep_text=keep_text)
+
+
+def extract_text(text: str, path: str = "<text>", keep_text: bool = True) -> Record:
+    """The record of a Python string."""
+    return process_text(text, path=path, keep_text=keep_text)
+
+
+extract = extract_file

@@ -1,0 +1,75 @@
+"""The working document passed between pipeline stages."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from .schema import (
+    Award, Commemoration, Entity, Header, LegalRef, Person, Section, Signer, Warning,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    """Normalized text plus everything the stages found in it, all offsets into ``text``."""
+
+    text: str
+    metadata: dict[str, str] = field(default_factory=dict)
+    lines: list[Line] = field(default_factory=list)
+    header: Header = field(default_factory=Header)
+    # The body: where sections and statements are looked for (header, signature block
+    # and web boilerplate excluded).
+    body_start: int = 0
+    body_end: int = 0
+    # Everything after the signature block that belongs to the document (attached lists).
+    appendix_start: int | None = None
+    signers: list[Signer] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    awards: list[Award] = field(default_factory=list)
+    commemorations: list[Commemoration] = field(default_factory=list)
+    legal_refs: list[LegalRef] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    scratch: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.lines:
+            pos = 0
+            for raw in self.text.split("\n"):
+                self.lines.append(Line(pos, pos + len(raw), raw))
+                pos += len(raw) + 1
+        if not self.body_end:
+            self.body_end = len(self.text)
+        self._line_starts = [ln.start for ln in self.lines]
+
+    def line_index(self, offset: int) -> int:
+        """Index of the line holding ``offset``."""
+        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+
+    def warn(self, code: str, message: str, start: int | None = None, end: int | None = None) -> None:
+        self.warnings.append(Warning(code=code, message=message, start=start, end=end))
+
+    def add_entity(self, type_: str, start: int, end: int, value: Any, source: str) -> Entity:
+        ent = Entity(type=type_, text=self.text[start:end], start=start, end=end,  # type: ignore[arg-type]
+                     value=value, source=source)
+        self.entities.append(ent)
+        return ent
+
+    def section_at(self, offset: int) -> str | None:
+        """Id of the innermost section containing ``offset``."""
+        best: Section | None = None
+        for sec in self.sections:
+            if sec.start <= offset < sec.end and (best is None or sec.level >= best.level):
+                best = sec
+        return best.id if best else None

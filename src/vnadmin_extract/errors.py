@@ -1,0 +1,56 @@
+"""Error and warning codes, shared by ``Record.error`` and ``Record.warnings``.
+
+Codes are stable strings: users filter on them. ``E_*`` end a document's processing,
+``W_*`` are findings about the document that do not.
+"""
+
+from __future__ import annotations
+
+# Errors: the document could not be processed (record.error).
+E_NOT_FOUND = "E_NOT_FOUND"
+E_UNREADABLE = "E_UNREADABLE"  # permissions, I/O error
+E_EMPTY = "E_EMPTY"
+E_BINARY = "E_BINARY"  # bytes that are not text in any supported encoding
+E_DECODE = "E_DECODE"
+E_UNSUPPORTED = "E_UNSUPPORTED"  # a format with no reader
+E_TOO_LARGE = "E_TOO_LARGE"
+E_PDF = "E_PDF"  # damaged, encrypted or not a PDF
+E_DOCX = "E_DOCX"
+E_HTML = "E_HTML"
+E_OCR = "E_OCR"
+E_CONVERTER = "E_CONVERTER"  # an external converter (antiword, libreoffice) failed
+E_TIMEOUT = "E_TIMEOUT"
+E_INTERNAL = "E_INTERNAL"  # a bug: the traceback's last line is in the message
+
+# Warnings: something in the document looked wrong (record.warnings).
+W_INVALID_DATE = "W_INVALID_DATE"
+W_ISSUER_INFERRED = "W_ISSUER_INFERRED"
+W_NO_HEADER = "W_NO_HEADER"
+W_BLANK_NUMBER = "W_BLANK_NUMBER"
+W_BLANK_DAY = "W_BLANK_DAY"
+W_INCONSISTENT_ANNIVERSARY = "W_INCONSISTENT_ANNIVERSARY"
+W_LEGACY_ENCODING = "W_LEGACY_ENCODING"
+W_MOJIBAKE_REPAIRED = "W_MOJIBAKE_REPAIRED"
+W_LOW_OCR_CONFIDENCE = "W_LOW_OCR_CONFIDENCE"
+W_DATE_AFTER_DOCUMENT = "W_DATE_AFTER_DOCUMENT"
+
+
+class VnAdminError(Exception):
+    """An expected failure with a stable code; becomes ``record.error``."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"[{code}] {message}")
+        self.code = code
+        self.message = message
+
+
+class IngestError(VnAdminError):
+    """A file could not be read or decoded."""
+
+
+class RuleError(VnAdminError):
+    """Pattern files are invalid; the message lists every problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("E_RULES", "invalid pattern data:\n" + "\n".join(problems))
+        self.problems = problems

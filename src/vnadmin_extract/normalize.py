@@ -1,0 +1,209 @@
+"""Text normalization: what every extractor sees, and what ``Record.text`` holds.
+
+Steps, in order (each is idempotent, and so is the whole):
+1. line endings (CRLF, CR, U+2028/9, form feed) become ``\\n``;
+2. look-alike letters from other scripts inside Latin words (Cyrillic "а" in "Quyết
+   định"), eth for đ, invisible characters and exotic spaces;
+3. Unicode NFC and one tone-mark placement (``vietnamese.place_tones``);
+4. Markdown and flattened-table residue: ``**bold**``, ``*italic*`` (but not a "* "
+   bullet), ``#`` headings, ``[link](url)``, ``|`` table cells (each cell on its own
+   line), horizontal rules;
+5. spaces: tabs and runs of spaces become one space, lines are trimmed, at most one
+   blank line in a row;
+6. hard wraps: a line broken in the middle of a sentence, a date or a document number
+   ("Quyết định số\\n2437/QĐ-TTg", "ngày 18\\ntháng 11 năm 2025") is joined to the next,
+   and a paragraph split by a page break ("Công đoàn Sở\\n\\nlàm đầu mỗi") is rejoined.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from .vietnamese import place_tones
+
+_LINE_BREAKS = regex.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x85")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+_SPACE_LIKE = regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
+
+# Letters of other scripts that look like Latin ones; mapped only inside tokens that
+# also hold Latin letters, so genuine Cyrillic or Greek words are left alone.
+_HOMOGLYPHS = str.maketrans({
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
+    "ѕ": "s", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "А": "A", "В": "B", "Е": "E", "К": "K",
+    "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X", "І": "I", "Ј": "J",
+    "Ѕ": "S", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v", "ι": "i",
+})
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
+_MIXED_TOKEN = regex.compile(r"[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}][\p{L}\p{M}]*")
+_LATIN = regex.compile(r"\p{Latin}")
+
+
+def _fix_homoglyphs(text: str) -> str:
+    def repl(m: regex.Match[str]) -> str:
+        token = m.group()
+        return token.translate(_HOMOGLYPHS) if _LATIN.search(token) else token
+
+    return _MIXED_TOKEN.sub(repl, text)
+
+
+def normalize_chars(text: str) -> str:
+    """Steps 1-3: line endings, look-alikes, invisible characters, NFC, tone placement."""
+    text = _LINE_BREAKS.sub("\n", text).replace("\f", "\n\n")
+    text = text.translate(_INVISIBLE).translate(_ETH)
+    text = unicodedata.normalize("NFD", text)
+    text = _fix_homoglyphs(text)
+    text = unicodedata.normalize("NFC", text)
+    text = _SPACE_LIKE.sub(" ", text)
+    return place_tones(text)
+
+
+# --- step 4: markup ---------------------------------------------------------------
+
+_BOLD = regex.compile(r"\*\*+|__+(?=\S)|(?<=\S)__+")
+_MD_IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = regex.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\n]*\)")
+_MD_HEADING = regex.compile(r"(?m)^[ ]{0,3}#{1,6}(?:[ ]+|$)")
+_RULE_LINE = regex.compile(r"(?m)^[ ]*(?:[-_=~*][ ]*){3,}$")
+_BULLET_STAR = regex.compile(r"^[ ]*\*[ ]")
+
+
+def _strip_single_stars(paragraph: str) -> str:
+    """Drop ``*italic*`` markers; keep a paragraph-initial "* " or lone "*" bullet."""
+    lines = paragraph.split("\n")
+    positions: list[tuple[int, int]] = []
+    for li, line in enumerate(lines):
+        for m in regex.finditer(r"\*", line):
+            if _BULLET_STAR.match(line) and m.start() == line.index("*"):
+                continue
+            positions.append((li, m.start()))
+    if not positions:
+        return paragraph
+    if len(positions) == 1:
+        li, col = positions[0]
+        if not lines[li][:col].strip():
+            return paragraph  # "*Về thi đua ..." with no closing star: a run-in bullet
+    for li, col in reversed(positions):
+        lines[li] = lines[li][:col] + lines[li][col + 1:]
+    return "\n".join(lines)
+
+
+def _split_table_cells(line: str) -> list[str]:
+    if "|" not in line:
+        return [line]
+    stripped = line.strip()
+    if stripped.startswith("|") or stripped.endswith("|") or stripped.count("|") >= 2:
+        return [cell for cell in (c.strip() for c in stripped.split("|")) if cell]
+    return [line]
+
+
+_MARKUP_ONLY_LINE = regex.compile(r"(?m)^[ ]*(?:\*+|\||#+|_{2,})(?:[ ]*(?:\*+|\||#+|_{2,}))*[ ]*\n?")
+
+
+def strip_markup(text: str) -> str:
+    """Step 4: Markdown emphasis, headings, links, rules and table pipes."""
+    # A line of markup alone ("**", "|", "* *") goes entirely: it is not a paragraph break.
+    text = _MARKUP_ONLY_LINE.sub("", text)
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_HEADING.sub("", text)
+    text = _BOLD.sub("", text)
+    text = _RULE_LINE.sub("", text)
+    lines: list[str] = []
+    for line in text.split("\n"):
+        cells = _split_table_cells(line) if "|" in line else [line]
+        if len(cells) > 1 or "|" in line:
+            cells = [c for c in cells if not _RULE_LINE.fullmatch(c)]
+        lines.extend(cells)
+    paragraphs = regex.split(r"\n[ ]*\n", "\n".join(lines))
+    return "\n\n".join(_strip_single_stars(p) for p in paragraphs)
+
+
+# --- step 5: spaces ----------------------------------------------------------------
+
+_MULTI_SPACE = regex.compile(r"[ ]{2,}")
+_MANY_BLANKS = regex.compile(r"\n{3,}")
+
+
+def tidy_spaces(text: str) -> str:
+    lines = [_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    out = "\n".join(lines)
+    out = _MANY_BLANKS.sub("\n\n", out)
+    return out.strip("\n")
+
+
+# --- step 6: hard wraps --------------------------------------------------------------
+
+# A line that starts one of these is never a continuation of the previous line.
+_STARTS_BLOCK = regex.compile(
+    r"""^(?:
+        [IVXLC]+[.)]\s                                  # I. II.
+      | \d+(?:\.\d+)*[.)](?:\s|$)                       # 1. 2.1. 3)
+      | [a-zđ][)]\s                                      # a) đ)
+      | [-+•–*]\s?                                       # bullets
+      | (?:Điều|Chương|Phần|Mục)\s+[\dIVXLC]+            # Điều 1, Chương II
+      | (?:Nơi\s+nhận|Kính\s+gửi|Số\s*[:.]|Căn\s+cứ|V/v|Về\s+việc|Lưu\s*:)
+      | (?:KT|TM|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\p{Lu}
+      | \p{Lu}[\p{L} .]{1,30},\s*ngày\b                  # "Quảng Ngãi, ngày ..."
+    )""",
+    regex.X,
+)
+_ENDS_SENTENCE = regex.compile(r"(?:[.;:!?…]|\./\.|[.;:!?][\"”’)]*)$")
+_UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
+_JOINING_END = regex.compile(r"(?:,|\b(?:VÀ|CỦA|THỨ|LẦN|VỀ|CHO|TẠI|NĂM|Và|của|và|-|–))$")
+
+
+def _is_upper(line: str) -> bool:
+    return bool(_UPPER_LINE.match(line))
+
+
+def _should_join(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` continues ``prev`` (both non-empty, no blank line between)."""
+    if _ENDS_SENTENCE.search(prev) or _STARTS_BLOCK.match(nxt) or prev.startswith("Số"):
+        return False
+    if _is_upper(prev):
+        # Header blocks, headings and signature lines stack upper-case lines on purpose;
+        # join only a heading visibly cut in the middle ("I. MỤC ĐÍCH," / "YÊU CẦU").
+        return bool(_JOINING_END.search(prev)) and _is_upper(nxt) and bool(_STARTS_BLOCK.match(prev))
+    if _is_upper(nxt) and len(nxt) > 3:
+        return False
+    return True
+
+
+def _joins_across_blank(prev: str, nxt: str) -> bool:
+    """A paragraph cut by a page break: the next one starts in lower case."""
+    return (bool(nxt) and nxt[0].islower() and not _ENDS_SENTENCE.search(prev)
+            and not _is_upper(prev) and not _STARTS_BLOCK.match(nxt))
+
+
+def unwrap(text: str) -> str:
+    """Step 6: join hard-wrapped lines. Idempotent: a joined line is tested again."""
+    out: list[str] = []
+    blank_pending = False
+    for line in text.split("\n"):
+        if not line:
+            blank_pending = True
+            continue
+        if out and out[-1]:
+            if not blank_pending and _should_join(out[-1], line):
+                out[-1] = out[-1] + " " + line
+                continue
+            if blank_pending and _joins_across_blank(out[-1], line):
+                out[-1] = out[-1] + " " + line
+                blank_pending = False
+                continue
+        if blank_pending and out:
+            out.append("")
+        blank_pending = False
+        out.append(line)
+    return "\n".join(out)
+
+
+def normalize(text: str) -> str:
+    """The whole normalization; ``Record.text`` is ``normalize(decoded_text)``."""
+    text = normalize_chars(text)
+    text = strip_markup(text)
+    text = tidy_spaces(text)
+    return unwrap(text)

@@ -1,0 +1,29 @@
+"""Where the package's data lives: the only place that looks up data paths."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_PKG = Path(__file__).resolve().parent
+
+
+@functools.cache
+def patterns_dir() -> Path:
+    """The ``patterns/`` folder: inside the installed wheel, or at the source checkout's top."""
+    for candidate in (_PKG / "patterns", _PKG.parent.parent / "patterns"):
+        if (candidate / "awards.yaml").is_file() or (candidate / "doc_types.yaml").is_file():
+            return candidate
+    raise FileNotFoundError(
+        "patterns/ not found next to the package; reinstall vnadmin-extract (pip install .)"
+    )
+
+
+@functools.cache
+def load_yaml(name: str) -> Any:
+    """Load ``patterns/<name>`` with the safe loader (pattern files are data, never code)."""
+    with open(patterns_dir() / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)

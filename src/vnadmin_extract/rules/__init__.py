@@ -1,0 +1,1 @@
+"""Pattern data: validated models and the cached loader."""

@@ -1,0 +1,179 @@
+"""The document record: pydantic models that are the single source of the JSON contract.
+
+Field names follow ``shared/RECORD.md``; every ``start``/``end`` is a character offset
+into ``Record.text`` (end exclusive). ``vnadmin-extract schema`` prints the JSON Schema.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+EntityType = Literal[
+    "DATE", "DATE_RANGE", "ORG", "PER", "LOC", "POSITION", "AWARD", "COUNT",
+    "LEGAL_REF", "COMMEMORATION", "MOVEMENT", "DOC_NUMBER",
+]
+AwardCategory = Literal["emulation_title", "commendation", "rating", "other"]
+AwardStatus = Literal["conferred", "registered", "proposed", "target"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    start: int = Field(description="offset of the first character in `text`")
+    end: int = Field(description="offset after the last character in `text`")
+
+
+class Source(_Model):
+    path: str
+    format: str = Field(description="txt, md, html, pdf, docx, doc, rtf, image")
+    sha256: str
+    bytes: int
+    encoding: str | None = Field(None, description="utf-8, utf-8-sig, utf-16, cp1258, tcvn3, vni, ...")
+    pages: int | None = None
+    ocr: bool = False
+    ocr_confidence: float | None = Field(None, description="mean Tesseract word confidence, 0-100")
+
+
+class Issuer(_Model):
+    name: str | None = None
+    parent: str | None = None
+    inferred: bool = Field(False, description="true when no header block gave it")
+
+
+class DocNumber(_Model):
+    raw: str
+    number: str | None = None
+    year: int | None = None
+    symbol: str | None = None
+    type_code: str | None = None
+    issuer_code: str | None = None
+    unit: str | None = Field(None, description="the drafting unit after the issuer code (UBND-VX: VX)")
+
+
+class DateValue(_Model):
+    raw: str
+    value: str | None = Field(None, description="ISO 8601 at the precision given")
+
+
+class DocType(_Model):
+    code: str | None = None
+    name: str
+
+
+class Header(_Model):
+    issuer: Issuer | None = None
+    number: DocNumber | None = None
+    place: str | None = None
+    date: DateValue | None = None
+    doc_type: DocType | None = None
+    title: str | None = None
+    author: str | None = None
+    source_name: str | None = None
+    genre: Literal["document", "news"] = "document"
+    addressees: list[str] = Field(default_factory=list, description="the 'Kính gửi' lines")
+
+
+class Signer(Span):
+    name: str | None = None
+    position: str | None = None
+    authority: str | None = Field(None, description="KT, TM, TL, TUQ, Q")
+    on_behalf_of: str | None = None
+    chain: list[str] = Field(default_factory=list, description="all signing prefix lines, outermost first")
+
+
+class Section(Span):
+    id: str
+    label: str
+    level: int
+    heading: str
+    parent: str | None = None
+
+
+class Entity(Span):
+    type: EntityType
+    text: str
+    section: str | None = None
+    value: Any = None
+    source: str
+
+
+class Award(Span):
+    award: str
+    award_raw: str
+    category: AwardCategory
+    level: str | None = None
+    conferred_by: str | None = None
+    status: AwardStatus
+    collectives: int | None = None
+    individuals: int | None = None
+    total: int | None = None
+    recipients: list[str] = Field(default_factory=list)
+    year: int | None = None
+    section: str | None = None
+
+
+class Commemoration(Span):
+    event: str
+    ordinal: int | None = None
+    start_date: str | None = None
+    anniversary_date: str | None = None
+    consistent: bool | None = None
+    raw: str
+
+
+class LegalRef(Span):
+    doc_type: str | None = None
+    number: str | None = None
+    year: int | None = None
+    symbol: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    raw: str
+
+
+class Person(Span):
+    name: str
+    position: str | None = None
+    organization: str | None = None
+
+
+class Warning(_Model):
+    code: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+
+
+class ErrorInfo(_Model):
+    code: str
+    message: str
+
+
+class Record(_Model):
+    schema_version: str = SCHEMA_VERSION
+    doc_id: str
+    source: Source
+    text: str | None = ""
+    header: Header = Field(default_factory=Header)
+    signers: list[Signer] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    awards: list[Award] = Field(default_factory=list)
+    commemorations: list[Commemoration] = Field(default_factory=list)
+    legal_refs: list[LegalRef] = Field(default_factory=list)
+    persons: list[Person] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+    error: ErrorInfo | None = None
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of one record line."""
+    return Record.model_json_schema()

@@ -1,0 +1,1 @@
+"""Document structure: header, footer (signers, recipients), sections, boilerplate."""

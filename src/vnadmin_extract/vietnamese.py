@@ -1,0 +1,138 @@
+"""Vietnamese letters: tone-mark placement and comparison keys.
+
+Convention: the traditional placement ("kiểu cũ": hòa, khỏe, thủy, ủy), which the
+legal texts and underthesea's normalizer use. Both conventions occur, even in one
+document ("Uỷ ban" and "Ủy ban" in seed 004), so ``place_tones`` rewrites every syllable
+to one placement. Moving a mark never changes the length of NFC text (every Vietnamese
+vowel with any marks is one code point), so offsets are unaffected.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import regex
+
+TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
+QUALITY_MARKS = {"\u0302", "\u0306", "\u031b"}  # â ê ô, ă, ơ ư
+VOWELS = set("aeiouy")
+_FINALS = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"}
+_INITIALS = {
+    "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
+    "nh", "p", "ph", "q", "qu", "r", "s", "t", "th", "tr", "v", "x",
+}
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _letters(word: str) -> list[list[str]]:
+    """Split an NFD word into letters: base character followed by its marks."""
+    letters: list[list[str]] = []
+    for ch in word:
+        if unicodedata.combining(ch) and letters:
+            letters[-1].append(ch)
+        else:
+            letters.append([ch])
+    return letters
+
+
+def _tone_index(bases: list[str], has_quality: list[bool]) -> int | None:
+    """Index (into ``bases``) of the letter that carries the tone, or None if not a syllable."""
+    n = len(bases)
+    vowel_idx = [i for i, b in enumerate(bases) if b in VOWELS]
+    if not vowel_idx:
+        return None
+    start = vowel_idx[0]
+    # "gi" and "qu" before another vowel: the i/u belongs to the initial consonant.
+    if start > 0 and ((bases[start - 1] == "g" and bases[start] == "i") or
+                      (bases[start - 1] == "q" and bases[start] == "u")):
+        if start + 1 < n and bases[start + 1] in VOWELS:
+            start += 1
+    end = start
+    while end < n and bases[end] in VOWELS:
+        end += 1
+    if any(b in VOWELS for b in bases[end:]):
+        return None  # two vowel runs: not one Vietnamese syllable
+    initial = "".join(bases[:start])
+    final = "".join(bases[end:])
+    if initial not in _INITIALS or final not in _FINALS:
+        return None
+    nucleus = list(range(start, end))
+    if len(nucleus) > 3:
+        return None
+    quality = [i for i in nucleus if has_quality[i]]
+    if quality:
+        return quality[-1]
+    if len(nucleus) == 1:
+        return nucleus[0]
+    if final:
+        return nucleus[-1]
+    if len(nucleus) == 2:
+        return nucleus[0]
+    return nucleus[1]
+
+
+def _place_word(word: str) -> str:
+    nfd = unicodedata.normalize("NFD", word)
+    letters = _letters(nfd)
+    tones = [(i, m) for i, marks in enumerate(letters) for m in marks[1:] if m in TONE_MARKS]
+    if len(tones) != 1:
+        return word
+    bases = [marks[0].lower() for marks in letters]
+    bases = ["đ" if b == "đ" else b for b in bases]
+    has_quality = [any(m in QUALITY_MARKS for m in marks[1:]) for marks in letters]
+    target = _tone_index(bases, has_quality)
+    current, tone = tones[0]
+    if target is None or target == current:
+        return word
+    letters[current] = [m for m in letters[current] if m != tone]
+    base, *marks = letters[target]
+    # Canonical order: quality mark before tone mark (NFC composes either way).
+    letters[target] = [base, *[m for m in marks if m in QUALITY_MARKS], tone,
+                       *[m for m in marks if m not in QUALITY_MARKS]]
+    return unicodedata.normalize("NFC", "".join("".join(m) for m in letters))
+
+
+@functools.lru_cache(maxsize=65536)
+def _place_cached(word: str) -> str:
+    return _place_word(word)
+
+
+def place_tones(text: str) -> str:
+    """Rewrite every syllable of NFC ``text`` to the traditional tone placement.
+
+    >>> place_tones("Uỷ ban hoà giải, thuý khoẻ")
+    'Ủy ban hòa giải, thúy khỏe'
+    """
+    return _WORD.sub(lambda m: _place_cached(m.group()), text)
+
+
+def lower_same_length(text: str) -> str:
+    """``str.lower`` that never changes the length (so offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def strip_diacritics(text: str) -> str:
+    """"Lao động tiên tiến" -> "Lao dong tien tien" (đ -> d); for search keys."""
+    nfd = unicodedata.normalize("NFD", text)
+    out = "".join(c for c in nfd if not unicodedata.combining(c))
+    return out.replace("đ", "d").replace("Đ", "D")
+
+
+_FOLD_DROP = regex.compile(r"[\"“”„‘’'`*|«»]")
+_SPACES = regex.compile(r"\s+")
+
+
+def fold(text: str | None) -> str:
+    """Comparison key: NFC, one tone placement, lower case, no quotes/markup, single spaces."""
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFC", text)
+    s = place_tones(s)
+    s = lower_same_length(s)
+    s = _FOLD_DROP.sub("", s)
+    s = _SPACES.sub(" ", s).strip()
+    return s.rstrip(".;,: ").strip()
