@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .schema import (
-    Award, Commemoration, Entity, Header, LegalRef, Person, Section, Signer, Warning,
+    Award,
+    Commemoration,
+    Entity,
+    Header,
+    LegalRef,
+    Person,
+    Section,
+    Signer,
+    Warning,
 )
 
 

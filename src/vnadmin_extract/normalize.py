@@ -99,7 +99,7 @@ def _split_table_cells(line: str) -> list[str]:
     return [line]
 
 
-_MARKUP_ONLY_LINE = regex.compile(r"(?m)^[ ]*(?:\*+|\||#+|_{2,})(?:[ ]*(?:\*+|\||#+|_{2,}))*[ ]*\n?")
+_MARKUP_ONLY_LINE = regex.compile(r"(?m)^[ ]*(?:\*+|\||#+|_{2,})(?:[ ]*(?:\*+|\||#+|_{2,}))*[ ]*$\n?")
 
 
 def strip_markup(text: str) -> str:

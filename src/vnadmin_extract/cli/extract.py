@@ -21,7 +21,7 @@ def register(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     files = expand_inputs(args.paths)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     failed = 0
     try:
         for path in files:

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import E_EMPTY, E_TOO_LARGE, E_UNREADABLE, E_UNSUPPORTED, IngestError
 from .base import RawText, Reader
 
-__all__ = ["RawText", "Reader", "read_path", "readers", "DEFAULT_MAX_BYTES"]
+__all__ = ["DEFAULT_MAX_BYTES", "RawText", "Reader", "read_path", "readers"]
 
 # Order matters: magic-byte sniffers first, the text reader last.
 READER_MODULES = ("pdf", "docx", "office", "image", "html", "text")

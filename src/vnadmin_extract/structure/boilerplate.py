@@ -1,9 +1,96 @@
-"""(stub)"""
+"""Where the document is inside a saved web page or portal export.
+
+Sets ``doc.scratch["doc_start"]``/``["doc_end"]`` (the document proper, banners and
+counters outside) and ``doc.scratch["genre"]`` ("document" or "news"). Lines of web
+chrome inside that range (photo-counter lines, rating widgets) are listed in
+``doc.scratch["chrome_lines"]`` so that no stage treats them as content.
+"""
 
 from __future__ import annotations
 
+import regex
+
 from ..document import Document
+
+# Lines that are page furniture, never document content.
+CHROME = regex.compile(
+    r"""^(?:
+        Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Đang\s+truy\s+cập|Hôm\s+nay\s*:?|Tháng\s+hiện\s+tại|
+        Tổng\s+lượt\s+truy\s+cập|Máy\s+chủ\s+tìm\s+kiếm|Khách\s+viếng\s+thăm|Thành\s+viên\s+trực\s+tuyến|
+        Những\s+tin\s+(?:mới|cũ)\s+hơn|Tin\s+(?:liên\s+quan|cùng\s+chuyên\s+mục|mới\s+nhất|khác)|
+        Các\s+tin\s+(?:khác|đã\s+đưa)|Bài\s+viết\s+liên\s+quan|Tìm\s+theo\s+ngày|Đánh\s+giá\s*$|
+        \(Di\s+chuột|Click\s+để\s+đánh\s+giá|Tổng\s+số\s+điểm|In\s+bài\s+viết|Gửi\s+bài\s+viết|Chia\s+sẻ|
+        Bản\s+in|Lên\s+đầu\s+trang|Về\s+trang\s+trước|Từ\s+khóa\s*:|Tags?\s*:|THỐNG\s+KÊ\s+TRUY\s+CẬP|
+        Bản\s+dịch\s+này\s+thuộc\s+quyền|THƯ\s+VIỆN\s+PHÁP\s+LUẬT\s+has|Đang\s+tải\s+văn\s+bản|
+        Văn\s+bản\s+này\s+(?:đang|chưa)|Lưu\s+trữ\s+Ghi\s+chú|Ý\s+kiến\s+bạn\s+đọc|Bình\s+luận
+    )""",
+    regex.X | regex.I,
+)
+# Once one of these is seen after the body, the rest of the page is not the document.
+TAIL = regex.compile(
+    r"""^(?:Lượt\s+xem|Số\s+lượt\s+xem|Những\s+tin\s+(?:mới|cũ)\s+hơn|Tin\s+liên\s+quan|Các\s+tin\s+khác|
+        Tìm\s+theo\s+ngày|Tổng\s+số\s+điểm|Bài\s+viết\s+liên\s+quan|THỐNG\s+KÊ\s+TRUY\s+CẬP|
+        Bản\s+dịch\s+này\s+thuộc\s+quyền|Đang\s+tải\s+văn\s+bản|Ý\s+kiến\s+bạn\s+đọc)""",
+    regex.X | regex.I,
+)
+BREADCRUMB = regex.compile(r"^(?:Trang\s+(?:chủ|nhất)|Home)\s*(?:»|>>|>|/|›)", regex.I)
+DATELINE = regex.compile(
+    r"^(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật)\s*,\s*)?\d{1,2}/\d{1,2}/\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT\s*[+-]\s*\d+\)?)?\s*$",
+    regex.I,
+)
+MOTTO = regex.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", regex.I)
+NUMBER_LINE = regex.compile(r"^Số\s*[:.]?\s*(?:\d|/|…|\.\.)", regex.I)
+NEWS_END = regex.compile(r"^(?:Tác\s+giả(?:\s+bài\s+viết)?\s*:|Nguồn\s*:|Theo\s*:?\s)", regex.I)
 
 
 def find(doc: Document) -> None:
-    return None
+    lines = doc.lines
+    start_idx = _document_start(doc)
+    start = lines[start_idx].start if lines else 0
+    end = len(doc.text)
+    for ln in lines[start_idx:]:
+        if ln.start > start and TAIL.match(ln.text):
+            end = ln.start
+            break
+    doc.scratch["doc_start"], doc.scratch["doc_end"] = start, end
+    doc.scratch["chrome_lines"] = {i for i, ln in enumerate(lines) if CHROME.match(ln.text)}
+    has_header = any(MOTTO.search(ln.text) or NUMBER_LINE.match(ln.text)
+                     for ln in lines[start_idx:start_idx + 40])
+    newsy = any(BREADCRUMB.match(ln.text) or DATELINE.match(ln.text) or NEWS_END.match(ln.text)
+                for ln in lines if start <= ln.start < end)
+    doc.scratch["genre"] = "news" if newsy and not has_header else "document"
+
+
+def _document_start(doc: Document) -> int:
+    """Index of the first line of the document proper.
+
+    A portal page puts banners and metadata before the document; the document starts at
+    its header block: the issuer lines just above the national motto or the "Số:" line.
+    """
+    lines = doc.lines
+    for i, ln in enumerate(lines):
+        if MOTTO.search(ln.text) or (NUMBER_LINE.match(ln.text) and _near_date_line(doc, i)):
+            j = i
+            # Walk up over the issuer lines (upper case, short) that precede it.
+            while j > 0 and j - 1 >= i - 6:
+                prev = lines[j - 1].text
+                if prev and (not _is_upper(prev) or len(prev) > 120 or CHROME.match(prev)):
+                    break
+                j -= 1
+            while j < i and not lines[j].text:
+                j += 1
+            return j
+    for i, ln in enumerate(lines):
+        if BREADCRUMB.match(ln.text) or DATELINE.match(ln.text):
+            return i
+    return 0
+
+
+def _near_date_line(doc: Document, i: int) -> bool:
+    window = " ".join(ln.text for ln in doc.lines[i:i + 4])
+    return bool(regex.search(r"ngày\s+\d{0,2}\s*tháng|\d{1,2}/\d{1,2}/\d{4}", window, regex.I))
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)

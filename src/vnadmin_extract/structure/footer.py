@@ -1,9 +1,214 @@
-"""(stub)"""
+"""End of the document: "Nơi nhận" list, signature blocks, where the body ends.
+
+Signature blocks (Nghị định 30/2020, Phụ lục I): optional prefix lines ("TM. ỦY BAN NHÂN
+DÂN", "KT. CHỦ TỊCH"), a position line ("PHÓ CHỦ TỊCH"), the name. News pages end with
+"Tác giả bài viết: ...", a bare byline, or "Nguồn: ...".
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+import regex
+
+from ..document import Document, Line
+from ..rules import gazetteer, vocab
+from ..schema import Signer
+from ..vietnamese import fold
+from . import boilerplate
+
+NOI_NHAN = regex.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", regex.I)
+RECIPIENT = regex.compile(r"^[-+•–]\s*(?P<item>.+?)\s*[;.,]?\s*$")
+PREFIX = regex.compile(
+    r"^(?P<code>KT|TM|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[.:]?\s+(?P<of>\p{Lu}.*)$"
+)
+CLOSING = regex.compile(r"\./\.\s*$|^Trên\s+đây\s+là\b", regex.I)
+SIGNED = regex.compile(r"^[(\[]?\s*(?:Đã\s+ký|đã\s+ký|Ký\s+tên|ký,?\s+ghi\s+rõ|Ký\s+và\s+đóng\s+dấu|daky|Chữ\s+ký)[^)\]]*[)\]]?$", regex.I)
+NAME = regex.compile(
+    r"^(?:(?:Ông|Bà|Đồng\s+chí|Đ/c|TS|ThS|PGS\.?\s*TS|GS\.?\s*TS|BS|KS|Đại\s+tá|Thượng\s+tá|Trung\s+tá)\.?\s+)?"
+    r"(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$"
+)
+AUTHOR = regex.compile(r"^(?:Tác\s+giả(?:\s+bài\s+viết)?|Tin\s*,?\s*ảnh|Bài\s*,?\s*ảnh|Người\s+viết)\s*:\s*(?P<v>.+?)\s*$", regex.I)
+SOURCE = regex.compile(r"^(?:Nguồn|Theo)\s*:\s*(?P<v>.+?)\s*$", regex.I)
+_CODE = {"T/M": "TM", "K/T": "KT", "T/L": "TL", "T.M": "TM", "K.T": "KT", "T.L": "TL"}
 
 
 def find(doc: Document) -> None:
-    return None
+    """Stage: recipients, signers, ``doc.body_end`` and ``doc.appendix_start``."""
+    if doc.header.genre == "news":
+        _news_footer(doc)
+        return
+    lo, hi = doc.line_index(doc.body_start), doc.line_index(max(doc.body_start, doc.scratch.get("doc_end", len(doc.text)) - 1))
+    lines = doc.lines[lo:hi + 1]
+    nn = next((i for i in range(len(lines) - 1, -1, -1) if NOI_NHAN.match(lines[i].text)), None)
+    close = None
+    stop = nn if nn is not None else len(lines)
+    for i in range(stop - 1, -1, -1):
+        if lines[i].text and CLOSING.search(lines[i].text):
+            close = i
+            break
+    recip_idx: set[int] = set()
+    if nn is not None:
+        rest = NOI_NHAN.match(lines[nn].text).group("rest")  # type: ignore[union-attr]
+        if rest.strip():
+            doc.recipients.append(_clean_recipient(rest))
+        i = nn + 1
+        while i < len(lines) and (RECIPIENT.match(lines[i].text) or not lines[i].text):
+            if lines[i].text:
+                doc.recipients.append(_clean_recipient(lines[i].text))
+                recip_idx.add(i)
+            i += 1
+    # The signature block sits after the closing line (or after the list when the text
+    # order put the recipients first), or just before "Nơi nhận" in some layouts.
+    region_start = (close + 1) if close is not None else (nn if nn is not None else max(0, len(lines) - 15))
+    if close is None and nn is not None:
+        region_start = _walk_up_signature(lines, nn)
+    region = [(i, ln) for i, ln in enumerate(lines[region_start:], start=region_start)
+              if i not in recip_idx and i != nn]
+    last_signer_line = _read_signers(doc, region)
+    body_end_line = lines[region_start] if region_start < len(lines) else None
+    if nn is not None and (close is None or nn < region_start):
+        body_end_line = lines[min(nn, region_start)]
+    if body_end_line is not None and (doc.signers or nn is not None or close is not None):
+        doc.body_end = body_end_line.start
+    else:
+        doc.body_end = doc.scratch.get("doc_end", len(doc.text))
+    if last_signer_line is not None:
+        after = doc.line_index(last_signer_line.end) + 1
+        tail = [ln for ln in doc.lines[after:] if ln.text and ln.start < doc.scratch.get("doc_end", len(doc.text))]
+        if tail and not NOI_NHAN.match(tail[0].text):
+            doc.appendix_start = tail[0].start
+    doc.body_end = max(doc.body_end, doc.body_start)
+
+
+def _walk_up_signature(lines: list[Line], nn: int) -> int:
+    """With no closing line, a signature block may stand just above "Nơi nhận"."""
+    i, seen = nn, 0
+    while i > 0 and seen < 8:
+        t = lines[i - 1].text.strip()
+        if t and not (PREFIX.match(t) or NAME.match(t) or SIGNED.match(t) or (_is_upper(t) and len(t) < 80)):
+            break
+        i -= 1
+        seen += bool(t)
+    return i
+
+
+def _clean_recipient(text: str) -> str:
+    t = regex.sub(r"^[-+•–]\s*", "", text.strip())
+    return regex.sub(r"\s*[;,.]+$", "", t).strip()
+
+
+def _read_signers(doc: Document, region: list[tuple[int, Line]]) -> Line | None:
+    chain: list[tuple[str, str]] = []
+    position: str | None = None
+    first: Line | None = None
+    last: Line | None = None
+    for _i, ln in region:
+        t = ln.text.strip()
+        if not t or SIGNED.match(t) or regex.fullmatch(r"[\W_]+", t):
+            continue
+        m = PREFIX.match(t)
+        if m and _is_upper(m.group("of")):
+            if position is not None:  # a new block starts
+                chain, position = [], None
+            code = _CODE.get(m.group("code"), m.group("code"))
+            chain.append((code, m.group("of").strip()))
+            first = first or ln
+            continue
+        if _is_upper(t) and len(t) < 120 and (chain or _looks_like_position(t)):
+            if position is None:
+                position = t
+            else:
+                position = f"{position} {t}"  # a position wrapped over two lines
+            first = first or ln
+            continue
+        nm = NAME.match(t)
+        if nm and (chain or position):
+            name = nm.group("name")
+            authority = chain[-1][0] if chain else None
+            on_behalf = _sentence_case(chain[-1][1]) if chain else None
+            pos = _sentence_case(position) if position else (on_behalf if chain else None)
+            start = (first or ln).start
+            doc.signers.append(Signer(name=name, position=pos, authority=authority, on_behalf_of=on_behalf,
+                                      chain=[f"{c}. {_sentence_case(o)}" for c, o in chain],
+                                      start=start, end=ln.start + nm.end("name")))
+            doc.add_entity("PER", ln.start + nm.start("name"), ln.start + nm.end("name"), name, "pattern:signer")
+            chain, position, first, last = [], None, None, ln
+            continue
+        if position is not None or chain:
+            continue
+        if last is not None:
+            break  # content after the last signature: an appendix
+    return last
+
+
+def _looks_like_position(t: str) -> bool:
+    return bool(vocab.position_regex().match(t))
+
+
+# Words that keep a capital inside a position or a body's name.
+_KEEP_CAPS = {"ủy", "ban", "nhân", "dân"}
+
+
+def _sentence_case(text: str) -> str:
+    """"PHÓ GIÁM ĐỐC" -> "Phó Giám đốc"; "ỦY BAN NHÂN DÂN" -> "Ủy ban nhân dân"."""
+    if "," in text:
+        return ", ".join(_sentence_case(p.strip()) for p in text.split(",") if p.strip())
+    canonical = vocab.position_canonical().get(fold(text))
+    if canonical:
+        return canonical
+    m = vocab.position_regex().match(text)
+    if m and m.end() < len(text):
+        head = vocab.position_canonical().get(fold(m.group()), m.group())
+        return f"{head} {_org_case(text[m.end():].strip())}"
+    return _org_case(text)
+
+
+def _org_case(text: str) -> str:
+    if not _is_upper(text):
+        return text
+    words = text.lower().split()
+    if not words:
+        return text
+    out = [words[0][:1].upper() + words[0][1:]]
+    for prev, w in zip(words, words[1:], strict=False):
+        # Vietnamese organisation names capitalise the word after the head noun.
+        cap = prev in {"sở", "bộ", "cục", "vụ", "phòng", "trường"}
+        out.append(w[:1].upper() + w[1:] if cap else w)
+    # Restore the capitals of place names lost by lower-casing ("tỉnh quảng ngãi").
+    return gazetteer.province_regex_ci().sub(lambda m: gazetteer.province(m.group()).name  # type: ignore[union-attr]
+                                              , " ".join(out))
+
+
+def _news_footer(doc: Document) -> None:
+    end = doc.scratch.get("doc_end", len(doc.text))
+    lo = doc.line_index(doc.body_start)
+    body_end = end
+    last_content: Line | None = None
+    for ln in doc.lines[lo:]:
+        if ln.start >= end:
+            break
+        t = ln.text.strip()
+        if not t:
+            continue
+        a, s = AUTHOR.match(t), SOURCE.match(t)
+        if a:
+            doc.header.author = doc.header.author or a.group("v")
+            body_end = min(body_end, ln.start)
+        elif s:
+            doc.header.source_name = doc.header.source_name or s.group("v")
+            body_end = min(body_end, ln.start)
+        elif boilerplate.CHROME.match(t):
+            body_end = min(body_end, ln.start)
+        elif ln.start < body_end:
+            last_content = ln
+    # A bare byline: the last content line is a short personal name (seed 004).
+    if doc.header.author is None and last_content is not None:
+        nm = NAME.match(last_content.text.strip())
+        if nm and len(nm.group("name").split()) <= 4:
+            doc.header.author = nm.group("name")
+            body_end = min(body_end, last_content.start)
+    doc.body_end = max(doc.body_start, body_end)
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)

@@ -1,9 +1,288 @@
-"""(stub)"""
+"""The document's identity: issuer, number, place and date, type, title (Nghị định 30/2020).
+
+The header block is two columns flattened in any order: issuer lines (parent, issuer)
+and the national motto, then "Số: ..." beside "Place, ngày ... tháng ... năm ...", then
+the type line ("BÁO CÁO") and the trích yếu. A line may hold both columns ("UBND TỈNH X
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"). News pages have a dateline and a headline instead.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+import regex
+
+from .. import errors
+from ..document import Document, Line
+from ..extractors.dates import VI_DATE, find_dates
+from ..rules import vocab
+from ..schema import DateValue, DocNumber, DocType, Header, Issuer
+from ..vietnamese import fold
+from . import boilerplate, issuer_inference
+
+HEADER_LINES = 45  # the header block never runs longer than this
+
+MOTTO_PARTS = regex.compile(
+    r"CỘNG\s+HÒA\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA)?(?:\s+VIỆT\s+NAM)?|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|"
+    r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|"
+    r"ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH|ĐOÀN\s+THANH\s+NIÊN\s+CỘNG\s+SẢN\s+HỒ\s+CHÍ\s+MINH|"
+    r"(?:MẬT|TỐI\s+MẬT|TUYỆT\s+MẬT|KHẨN|THƯỢNG\s+KHẨN|HỎA\s+TỐC|DỰ\s+THẢO)\s*$",
+    regex.I,
+)
+_SYMBOL_PART = r"[\p{L}\d&.]+"
+NUMBER = regex.compile(
+    rf"""(?P<raw>Số\s*[:.]?\s*
+      (?:
+        (?P<pnum>\d+)\s*-\s*(?P<psym>\p{{Lu}}[\p{{L}}]*\s*/\s*{_SYMBOL_PART}(?:\s*-\s*{_SYMBOL_PART})*)   # 48-BC/ĐU
+      | (?P<num>\d+[a-z]?)?\s*(?:/\s*(?P<year>(?:19|20)\d\d))?\s*/\s*
+        (?P<sym>{_SYMBOL_PART}(?:\s*[-–]\s*{_SYMBOL_PART})*)                                 # 15/KH-UBND
+      ))""",
+    regex.X | regex.I,
+)
+PLACE_DATE = regex.compile(
+    r"(?P<place>(?:TP\.\s*|Thành\s+phố\s+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}\p{Ll}+){0,4})\s*,\s*"
+    r"(?P<date>(?i:ngày)\b[^\n]{0,40}?(?i:năm)\s*\d{4})",
+)
+TYPE_LINE_MAX = 40
+KINH_GUI = regex.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", regex.I)
+VV = regex.compile(r"^(?:V/v|Về\s+việc)\b", regex.I)
+STOP_TITLE = regex.compile(
+    r"^(?:Căn\s+cứ|Kính\s+gửi|Thực\s+hiện|Trong\s+năm|Năm\s+\d{4}|Ngày\s+\d|Thứ\s+\w+,|"
+    r"CHỦ\s+TỊCH\s+ỦY\s+BAN|BỘ\s+TRƯỞNG\s+BỘ|GIÁM\s+ĐỐC\s+SỞ|HIỆU\s+TRƯỞNG|BAN\s+CHẤP\s+HÀNH|"
+    r"BAN\s+THƯỜNG\s+VỤ|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|ỦY\s+BAN\s+NHÂN\s+DÂN|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ)",
+    regex.I,
+)
+_LOCALITY = regex.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\b")
+_GENERIC_BODY = regex.compile(
+    r"(?:ỦY\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|UBND|HĐND|ĐẢNG\s+BỘ|BAN\s+CHẤP\s+HÀNH|"
+    r"BCH|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY\s+QUÂN\s+SỰ|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|ĐOÀN|CHÍNH|HỘI\s+ĐỒNG)$"
+)
 
 
 def find(doc: Document) -> None:
+    """Stage: fill ``doc.header``; set ``doc.body_start``."""
+    start = doc.scratch.get("doc_start", 0)
+    first = doc.line_index(start)
+    window = [ln for ln in doc.lines[first:first + HEADER_LINES]]
+    header = Header(genre=doc.scratch.get("genre", "document"))
+    doc.header = header
+    if header.genre == "news":
+        _news_header(doc, window)
+        return
+    num_line = _find_number(doc, header, window)
+    _find_place_date(doc, header, window)
+    type_idx = _find_type_line(header, window)
+    title_end = _find_title(doc, header, window, type_idx, num_line)
+    _find_issuer(doc, header, window, num_line, type_idx)
+    if header.doc_type is None and header.number and header.number.symbol:
+        info = _type_from_symbol(header.number)
+        if info is not None:
+            header.doc_type = DocType(code=info.code, name=info.name)
+        elif header.number.type_code is None and header.title and VV.match(header.title):
+            header.doc_type = DocType(code=None, name="Công văn")
+    if header.doc_type is None and header.title and VV.match(header.title):
+        header.doc_type = DocType(code=None, name="Công văn")
+    body_from = title_end if title_end is not None else (num_line.end if num_line else start)
+    doc.body_start = _skip_addressees(doc, header, body_from)
+    if header.issuer is None:
+        issuer_inference.infer(doc, header)
+
+
+def _find_number(doc: Document, header: Header, window: list[Line]) -> Line | None:
+    for ln in window:
+        m = NUMBER.search(ln.text)
+        if (m and m.start() <= 2) or (m and MOTTO_PARTS.search(ln.text[: m.start()])) or (
+            m and _is_upper(ln.text[: m.start()])
+        ):
+            header.number = parse_number(m)
+            if header.number.number is None:
+                doc.warn(errors.W_BLANK_NUMBER, "the document number is blank (a draft or an unsigned copy)",
+                         ln.start + m.start(), ln.start + m.end())
+            doc.add_entity("DOC_NUMBER", ln.start + m.start("raw"), ln.start + m.end("raw"),
+                           header.number.symbol, "pattern:doc_number")
+            return ln
     return None
+
+
+def parse_number(m: regex.Match[str]) -> DocNumber:
+    """Split a matched "Số: ..." into its parts (see RECORD.md ``header.number``)."""
+    raw = regex.sub(r"\s+", " ", m.group("raw")).strip()
+    if m.group("pnum"):
+        symbol = regex.sub(r"\s+", "", m.group("psym"))
+        type_part, _, issuer_part = symbol.partition("/")
+        issuer_code, _, unit = issuer_part.partition("-")
+        return DocNumber(raw=raw, number=m.group("pnum"), symbol=symbol,
+                         type_code=type_part if type_part.upper() in vocab.type_by_code() else None,
+                         issuer_code=issuer_code or None, unit=unit or None)
+    symbol = regex.sub(r"\s*[-–]\s*", "-", m.group("sym")).strip(".")
+    parts = symbol.split("-")
+    type_code = parts[0] if parts[0].upper() in vocab.type_by_code() and len(parts) > 1 else None
+    rest = parts[1:] if type_code else parts
+    return DocNumber(raw=raw.rstrip("."), number=m.group("num"), year=int(m["year"]) if m["year"] else None,
+                     symbol=symbol, type_code=type_code, issuer_code=rest[0] if rest else None,
+                     unit="-".join(rest[1:]) or None)
+
+
+def _type_from_symbol(number: DocNumber) -> vocab.DocTypeInfo | None:
+    if number.type_code:
+        return vocab.type_by_code().get(number.type_code.upper())
+    return None
+
+
+def _find_place_date(doc: Document, header: Header, window: list[Line]) -> None:
+    text = "\n".join(ln.text for ln in window)
+    base = window[0].start if window else 0
+    m = PLACE_DATE.search(text)
+    if m:
+        dm = VI_DATE.search(m.group("date"))
+        if dm:
+            d = find_dates(m.group("date"))[0]
+            header.place = m.group("place").strip()
+            header.date = DateValue(raw=d.raw.replace("\n", " "), value=d.value)
+            if d.value and len(d.value) == 7:
+                doc.warn(errors.W_BLANK_DAY, "the date of issue has no day (left blank before signing)",
+                         base + m.start("date"), base + m.end("date"))
+            return
+    for ln in window:  # a bare "ngày ... tháng ... năm ..." line
+        d = VI_DATE.search(ln.text)
+        if d and d.start() < 40:
+            parsed = find_dates(d.group())[0]
+            header.date = DateValue(raw=parsed.raw, value=parsed.value)
+            return
+
+
+def _find_type_line(header: Header, window: list[Line]) -> int | None:
+    names = vocab.type_by_name()
+    for i, ln in enumerate(window):
+        t = ln.text.strip().rstrip(":")
+        if not t or len(t) > TYPE_LINE_MAX or not _is_upper(t):
+            continue
+        info = names.get(fold(t))
+        if info is not None and info.name != "Công văn":
+            header.doc_type = DocType(code=info.code, name=info.name)
+            return i
+    return None
+
+
+def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int | None,
+                num_line: Line | None) -> int | None:
+    """Trích yếu after the type line (or "V/v ..." under the number); returns its end offset."""
+    lines: list[Line] = []
+    if type_idx is not None:
+        i = type_idx + 1
+        while i < len(window) and not window[i].text:
+            i += 1
+        first_upper = None
+        while i < len(window) and window[i].text and len(lines) < 6:
+            t = window[i].text
+            if STOP_TITLE.match(t) or len(t) > 400:
+                break
+            upper = _is_upper(t)
+            if first_upper is None:
+                first_upper = upper
+            elif upper and not first_upper:
+                break  # "Về việc ..." then "CHỦ TỊCH ỦY BAN NHÂN DÂN ..."
+            lines.append(window[i])
+            i += 1
+        if not lines:
+            return window[type_idx].end
+    else:
+        for j, ln in enumerate(window):
+            if VV.match(ln.text):
+                lines.append(ln)
+                k = j + 1
+                while k < len(window) and window[k].text and not _breaks_vv(window[k].text):
+                    lines.append(window[k])
+                    k += 1
+                break
+    if not lines:
+        return None
+    header.title = " ".join(ln.text.strip() for ln in lines)
+    return lines[-1].end
+
+
+def _breaks_vv(t: str) -> bool:
+    return bool(KINH_GUI.match(t) or boilerplate.MOTTO.search(t) or PLACE_DATE.search(t)
+                or _is_upper(t) or STOP_TITLE.match(t))
+
+
+def _skip_addressees(doc: Document, header: Header, offset: int) -> int:
+    """Read "Kính gửi: ..." lines after the title; the body starts after them."""
+    idx = doc.line_index(offset) + (1 if offset and offset == doc.lines[doc.line_index(offset)].end else 0)
+    lines = doc.lines
+    while idx < len(lines) and not lines[idx].text:
+        idx += 1
+    if idx < len(lines):
+        m = KINH_GUI.match(lines[idx].text)
+        if m:
+            rest = m.group("rest").strip()
+            if rest:
+                header.addressees.append(rest.lstrip("-+• ").rstrip(";,."))
+            idx += 1
+            while idx < len(lines) and regex.match(r"^[-+•]\s*\S", lines[idx].text):
+                header.addressees.append(lines[idx].text.lstrip("-+• ").rstrip(";,.").strip())
+                idx += 1
+            return lines[idx - 1].end
+    return offset
+
+
+def _find_issuer(doc: Document, header: Header, window: list[Line], num_line: Line | None,
+                 type_idx: int | None) -> None:
+    stop = len(window)
+    for i, ln in enumerate(window):
+        if (num_line is not None and ln.start >= num_line.start) or (type_idx is not None and i >= type_idx):
+            stop = i
+            break
+    parts: list[str] = []
+    for ln in window[:stop]:
+        t = ln.text
+        if num_line is not None and ln is num_line:
+            break
+        t = NUMBER.split(t)[0] if NUMBER.search(t) else t
+        t = PLACE_DATE.split(t)[0]
+        for piece in MOTTO_PARTS.split(t):
+            piece = piece.strip(" -–*_=")
+            if piece and _is_upper(piece) and len(piece) < 120 and not regex.fullmatch(r"[*\-_=\s]+", piece):
+                parts.append(piece)
+    merged: list[str] = []
+    for p in parts:
+        if merged and ((_LOCALITY.match(p) and _GENERIC_BODY.search(merged[-1]))
+                       or regex.search(r"(?:\bVÀ|\bCỦA|[,&-])$", merged[-1]) or len(p.split()) == 1):
+            merged[-1] = f"{merged[-1]} {p}"
+        else:
+            merged.append(p)
+    if not merged:
+        return
+    header.issuer = Issuer(name=merged[-1], parent=merged[-2] if len(merged) > 1 else None)
+
+
+def _news_header(doc: Document, window: list[Line]) -> None:
+    header = doc.header
+    start = doc.scratch.get("doc_start", 0)
+    headline_idx = None
+    for i, ln in enumerate(window):
+        t = ln.text
+        if not t:
+            continue
+        if boilerplate.BREADCRUMB.match(t) or boilerplate.DATELINE.match(t):
+            if header.date is None:
+                ds = find_dates(t)
+                if ds:
+                    header.date = DateValue(raw=ds[0].raw, value=ds[0].value)
+            continue
+        if headline_idx is None and len(t) < 300 and i not in doc.scratch.get("chrome_lines", set()):
+            headline_idx = i
+            header.title = t.strip()
+            break
+    if header.date is None and doc.metadata.get("date"):
+        ds = find_dates(doc.metadata["date"])
+        if ds:
+            header.date = DateValue(raw=ds[0].raw, value=ds[0].value)
+    if header.title is None and doc.metadata.get("title"):
+        header.title = doc.metadata["title"]
+    doc.body_start = window[headline_idx].end if headline_idx is not None else start
+    header.author = doc.metadata.get("author")
+    header.source_name = doc.metadata.get("source_name")
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)

@@ -1,9 +1,181 @@
-"""(stub)"""
+"""The numbered section tree of the body (and of attached lists after the signature).
+
+Markers: Phần/Chương/Mục/Điều, Roman "I.", Arabic "1.", multi-level "2.1.", letters
+"a)", bullets "-", "+", "•" and run-in "*" headings, attachment titles ("DANH SÁCH ...").
+Nesting is decided by a stack of open sections: a marker of a kind already open closes
+everything below that level (a sibling); a new kind opens a child. Two exceptions carry
+the documents' habits: a list restarting at "1." or "a)" inside a deeper subsection is a
+child of it (seed 000: "1."-"5." after "2.2." are I.2.2.1-I.2.2.5), and "2.1." attaches to
+the "2." it extends. Ids follow ``corpus/README.md``.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document, Line
+from ..schema import Section
+
+_ROMAN = r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+MARKERS: list[tuple[str, regex.Pattern[str]]] = [
+    ("phan", regex.compile(r"^Phần\s+(?P<v>thứ\s+\w+|[IVXLC]+|\d+)\b[.:]?\s*")),
+    ("chuong", regex.compile(r"^Chương\s+(?P<v>[IVXLC]+|\d+)\b[.:]?\s*")),
+    ("muc", regex.compile(r"^Mục\s+(?P<v>[IVXLC]+|\d+)\b[.:]?\s*")),
+    ("dieu", regex.compile(r"^Điều\s+(?P<v>\d+)\s*[.:]?\s*")),
+    ("roman", regex.compile(rf"^(?P<v>(?=[IVXL]){_ROMAN})\s*[.)/-]\s+")),
+    ("multi", regex.compile(r"^(?P<v>\d{1,2}(?:\.\d{1,2})+)\s*[.)]?\s+(?=\S)")),
+    ("arabic", regex.compile(r"^(?P<v>\d{1,2})\s*[.)]\s+(?=\S)")),
+    ("letter", regex.compile(r"^(?P<v>[a-zđ])\s*\)\s+")),
+    ("-", regex.compile(r"^[-–]\s*(?=\S)")),
+    ("+", regex.compile(r"^\+\s*(?=\S)")),
+    ("•", regex.compile(r"^[•●▪◦]\s*(?=\S)")),
+    ("*", regex.compile(r"^\*\s*(?=\S)")),
+]
+ATTACHMENT = regex.compile(r"^(?:DANH\s+SÁCH|PHỤ\s+LỤC|DANH\s+MỤC|BIỂU\s+(?:MẪU|TỔNG\s+HỢP))\b")
+BULLETS = {"-", "+", "•"}
+NUMBERED = {"phan", "chuong", "muc", "dieu", "roman", "multi", "arabic", "letter"}
+
+
+@dataclass
+class _Open:
+    kind: str
+    value: str
+    section: Section
+    children: dict[str, int]
+
+
+def _kind_key(kind: str, value: str) -> str:
+    return f"multi{value.count('.')}" if kind == "multi" else kind
+
+
+def _match(line: str) -> tuple[str, str, int] | None:
+    for kind, pat in MARKERS:
+        m = pat.match(line)
+        if m:
+            return kind, m.groupdict().get("v") or "", m.end()
+    return None
+
+
+def _is_restart(kind: str, value: str) -> bool:
+    return (kind == "arabic" and value == "1") or (kind == "letter" and value == "a")
 
 
 def find(doc: Document) -> None:
-    return None
+    """Stage: ``doc.sections`` for the body and the appendix."""
+    regions = [(doc.body_start, doc.body_end)]
+    end_all = doc.scratch.get("doc_end", len(doc.text))
+    if doc.appendix_start is not None:
+        regions.append((doc.appendix_start, end_all))
+    for lo, hi in regions:
+        _parse_region(doc, lo, hi, appendix=lo == doc.appendix_start)
+    _set_ends(doc, regions)
+
+
+def _parse_region(doc: Document, lo: int, hi: int, appendix: bool) -> None:
+    stack: list[_Open] = []
+    roots: dict[str, int] = {}
+    used = {s.id for s in doc.sections}
+    chrome = doc.scratch.get("chrome_lines", set())
+    for idx in range(doc.line_index(lo), len(doc.lines)):
+        ln = doc.lines[idx]
+        if ln.start >= hi:
+            break
+        if ln.start < lo or not ln.text or idx in chrome:
+            continue
+        if appendix and ATTACHMENT.match(ln.text):
+            stack.clear()
+            _push(doc, stack, roots, used, "H", "", ln, 0, ln.text)
+            continue
+        found = _match(ln.text)
+        if found is None:
+            continue
+        kind, value, body_at = found
+        _place(stack, kind, value)
+        _push(doc, stack, roots, used, kind, value, ln, body_at, ln.text[body_at:])
+
+
+def _place(stack: list[_Open], kind: str, value: str) -> None:
+    """Pop the stack to where a ``kind`` marker belongs."""
+    key = _kind_key(kind, value)
+    same = [j for j, o in enumerate(stack) if _kind_key(o.kind, o.value) == key]
+    if kind == "multi":
+        prefix = value.rsplit(".", 1)[0]
+        for j in range(len(stack) - 1, -1, -1):
+            if stack[j].value == prefix and stack[j].kind in {"arabic", "multi", "roman"}:
+                del stack[j + 1:]
+                return
+    if same:
+        j = same[-1]
+        if _is_restart(kind, value) and j < len(stack) - 1 and stack[j].value not in {"0", ""}:
+            _pop_bullets(stack)
+            return  # a fresh list inside the current subsection
+        del stack[j:]
+        return
+    if kind in NUMBERED:
+        _pop_bullets(stack)
+
+
+def _pop_bullets(stack: list[_Open]) -> None:
+    while stack and stack[-1].kind in BULLETS:
+        stack.pop()
+
+
+def _component(kind: str, value: str, parent: _Open | None, ordinal: int) -> str:
+    if kind in BULLETS or kind == "*":
+        return f"{kind}{ordinal}"
+    if kind == "H":
+        return f"H{ordinal}"
+    if kind == "multi":
+        prefix, last = value.rsplit(".", 1)
+        return last if parent is not None and parent.value == prefix else value
+    return ({"dieu": "Điều", "chuong": "Chương", "phan": "Phần", "muc": "Mục"}.get(kind, "") and \
+        f"{ {'dieu': 'Điều', 'chuong': 'Chương', 'phan': 'Phần', 'muc': 'Mục'}[kind]} {value}") or value
+
+
+def _push(doc: Document, stack: list[_Open], roots: dict[str, int], used: set[str], kind: str,
+          value: str, ln: Line, body_at: int, heading: str) -> None:
+    parent = stack[-1] if stack else None
+    counter = parent.children if parent else roots
+    marker = kind if (kind in BULLETS or kind in {"*", "H"}) else ""
+    ordinal = 0
+    if marker:
+        counter[marker] = counter.get(marker, 0) + 1
+        ordinal = counter[marker]
+    comp = _component(kind, value, parent, ordinal).strip()
+    sid = f"{parent.section.id}.{comp}" if parent else comp
+    base, n = sid, 2
+    while sid in used:  # numbering errors in the document: keep ids unique
+        sid, n = f"{base}~{n}", n + 1
+    used.add(sid)
+    label = ln.text[:body_at].strip() if body_at else ""
+    sec = Section(id=sid, label=label, level=len(stack) + 1, heading=heading.strip(),
+                  parent=parent.section.id if parent else None, start=ln.start, end=ln.end)
+    doc.sections.append(sec)
+    stack.append(_Open(kind, value, sec, {}))
+
+
+def _set_ends(doc: Document, regions: list[tuple[int, int]]) -> None:
+    """A heading runs to the next section at its level or above; a bullet to its line's end
+    (or its last descendant's end)."""
+    secs = doc.sections
+    for i, sec in enumerate(secs):
+        region_end = next((hi for lo, hi in regions if lo <= sec.start < hi), len(doc.text))
+        end = region_end
+        for nxt in secs[i + 1:]:
+            if nxt.level <= sec.level or nxt.start >= region_end:
+                end = min(nxt.start, region_end)
+                break
+        line_end = doc.lines[doc.line_index(sec.start)].end
+        kind = sec.id.rsplit(".", 1)[-1][:1]
+        if kind in BULLETS:
+            desc_end = max((s.end for s in secs[i + 1:] if s.id.startswith(sec.id + ".")), default=line_end)
+            end = min(end, max(line_end, desc_end))
+        sec.end = max(_trim(doc.text, sec.start, end), line_end)
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \n":
+        end -= 1
+    return end

@@ -1,0 +1,176 @@
+"""Compare records with gold files (``corpus/README.md``): precision, recall, F1 per field.
+
+Scalar fields (issuer name, date, ...) count a true positive when the folded values are
+equal, a false positive when the record has a value the gold lacks or contradicts, a
+false negative when the gold has a value the record lacks or contradicts. List fields
+(sections, signers, awards, ...) are multisets of comparison keys.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .pipeline import process_file
+from .schema import Record
+from .vietnamese import fold
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+
+def _f(v: Any) -> Any:
+    if isinstance(v, str):
+        return fold(v) or None
+    return v
+
+
+def _dig(obj: Any, path: str) -> Any:
+    for part in path.split("."):
+        if obj is None:
+            return None
+        obj = obj.get(part) if isinstance(obj, dict) else getattr(obj, part, None)
+    return obj
+
+
+def score_scalar(pred: Any, gold: Any) -> Score:
+    p, g = _f(pred), _f(gold)
+    if g is None and p is None:
+        return Score()
+    if g is None:
+        return Score(fp=1)
+    if p is None:
+        return Score(fn=1)
+    return Score(tp=1) if p == g else Score(fp=1, fn=1)
+
+
+def score_multiset(pred: Iterable[Any], gold: Iterable[Any]) -> Score:
+    pc, gc = Counter(pred), Counter(gold)
+    tp = sum((pc & gc).values())
+    return Score(tp=tp, fp=sum(pc.values()) - tp, fn=sum(gc.values()) - tp)
+
+
+def _key(obj: Any, fields: tuple[str, ...]) -> tuple[Any, ...]:
+    return tuple(_f(_dig(obj, f)) for f in fields)
+
+
+SCALARS = {
+    "header.issuer.name": "header.issuer.name",
+    "header.issuer.parent": "header.issuer.parent",
+    "header.number.symbol": "header.number.symbol",
+    "header.number.number": "header.number.number",
+    "header.place": "header.place",
+    "header.date": "header.date.value",
+    "header.doc_type": "header.doc_type.name",
+    "header.title": "header.title",
+    "header.author": "header.author",
+    "header.source_name": "header.source_name",
+}
+LISTS: dict[str, tuple[str, Callable[[Any], tuple[Any, ...]]]] = {
+    "signers": ("signers", lambda s: _key(s, ("name", "position", "authority", "on_behalf_of"))),
+    "recipients": ("recipients", lambda s: (_f(s),)),
+    "sections": ("sections", lambda s: (s if isinstance(s, str) else _dig(s, "id"),)),
+    "awards": ("awards", lambda a: _key(a, ("award", "status", "year", "collectives", "individuals", "total"))),
+    "awards.conferred_by": ("awards", lambda a: _key(a, ("award", "conferred_by"))),
+    "commemorations": ("commemorations",
+                       lambda c: _key(c, ("event", "ordinal", "start_date", "anniversary_date"))),
+    "legal_refs": ("legal_refs", lambda r: _key(r, ("doc_type", "number", "symbol", "year", "date"))),
+    "legal_refs.issuer": ("legal_refs", lambda r: _key(r, ("doc_type", "number", "issuer"))),
+    "persons": ("persons", lambda p: _key(p, ("name", "position"))),
+    "persons.organization": ("persons", lambda p: _key(p, ("name", "organization"))),
+}
+UNIQUE = {"persons", "persons.organization"}
+
+
+@dataclass
+class DocResult:
+    gold_path: Path
+    doc_path: Path | None
+    scores: dict[str, Score] = field(default_factory=dict)
+    error: str | None = None
+
+
+def compare(record: Record, gold: dict[str, Any]) -> dict[str, Score]:
+    rec = record.model_dump()
+    out: dict[str, Score] = {}
+    for name, path in SCALARS.items():
+        out[name] = score_scalar(_dig(rec, path), _dig(gold, path))
+    for name, (key, fn) in LISTS.items():
+        pred = [fn(x) for x in rec.get(key) or []]
+        want = [fn(x) for x in gold.get(key) or []]
+        if name in UNIQUE:
+            pred, want = list(set(pred)), list(set(want))
+        out[name] = score_multiset(pred, want)
+    return out
+
+
+def shared_dir(corpus: Path) -> Path:
+    env = os.environ.get("VNADMIN_SHARED")
+    return Path(env) if env else corpus.resolve().parent.parent / "shared"
+
+
+def resolve_document(corpus: Path, gold: dict[str, Any]) -> Path:
+    ref = gold["document"]
+    if ref.startswith("shared:"):
+        return shared_dir(corpus) / ref.removeprefix("shared:")
+    return corpus / ref
+
+
+def evaluate(corpus: Path) -> list[DocResult]:
+    """Score every gold file under ``corpus/gold`` whose document is present."""
+    results = []
+    for gold_path in sorted((corpus / "gold").rglob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        doc_path = resolve_document(corpus, gold)
+        res = DocResult(gold_path, doc_path if doc_path.exists() else None)
+        if res.doc_path is None:
+            results.append(res)
+            continue
+        record = process_file(doc_path, keep_text=False)
+        res.error = record.error.message if record.error else None
+        res.scores = compare(record, gold)
+        results.append(res)
+    return results
+
+
+def totals(results: list[DocResult]) -> dict[str, Score]:
+    tot: dict[str, Score] = {}
+    for r in results:
+        for name, s in r.scores.items():
+            tot.setdefault(name, Score()).add(s)
+    return tot
+
+
+def load_thresholds(corpus: Path) -> dict[str, float]:
+    path = corpus / "thresholds.toml"
+    if not path.exists():
+        return {}
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    return {k: float(v) for k, v in data.get("min_f1", {}).items()}

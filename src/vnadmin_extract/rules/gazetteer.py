@@ -1,0 +1,58 @@
+"""Province names, old (63 units before 2025) and new (34, from ``vietnam-provinces``)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from ..resources import load_yaml
+from ..vietnamese import fold
+
+
+@dataclass(frozen=True)
+class ProvinceInfo:
+    name: str           # short name as documents write it: "Quảng Ngãi", "Hồ Chí Minh"
+    kind: str           # "tinh" or "thanh_pho"
+    current: str        # the post-2025 unit it belongs to
+
+
+@functools.cache
+def provinces() -> dict[str, ProvinceInfo]:
+    """Folded short name -> info, old and new names."""
+    table: dict[str, ProvinceInfo] = {}
+    for e in load_yaml("provinces.yaml")["provinces_pre2025"]:
+        table[fold(e["name"])] = ProvinceInfo(e["name"], e["kind"], e["merged_into"])
+    try:
+        from vietnam_provinces import Province
+
+        for p in Province.iter_all():
+            short = regex.sub(r"^(?:Thành phố|Tỉnh)\s+", "", p.name)
+            kind = "thanh_pho" if "trung ương" in str(p.division_type.value) else "tinh"
+            table.setdefault(fold(short), ProvinceInfo(short, kind, short))
+    except Exception:  # the package is a dependency; its absence must not stop extraction
+        pass
+    table.setdefault(fold("Huế"), ProvinceInfo("Huế", "thanh_pho", "Huế"))
+    table.setdefault(fold("TP. Hồ Chí Minh"), table[fold("Hồ Chí Minh")])
+    return table
+
+
+def province(name: str | None) -> ProvinceInfo | None:
+    if not name:
+        return None
+    key = fold(regex.sub(r"^(?:tỉnh|thành phố|TP\.?)\s+", "", name.strip(), flags=regex.I))
+    return provinces().get(key)
+
+
+@functools.cache
+def province_regex() -> regex.Pattern[str]:
+    names = sorted({p.name for p in provinces().values()}, key=len, reverse=True)
+    alts = "|".join(r"\s+".join(regex.escape(w) for w in n.split()) for n in names)
+    return regex.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+
+
+@functools.cache
+def province_regex_ci() -> regex.Pattern[str]:
+    """Province names in any case (for restoring capitals)."""
+    return regex.compile(province_regex().pattern, regex.I)

@@ -1,0 +1,58 @@
+"""Search keys: Vietnamese text without marks, one character per character.
+
+SQLite's ``unicode61 remove_diacritics 2`` tokenizer drops tone and quality marks but
+keeps ``đ`` (it is a letter, not a d with a mark), so "lao dong" would not find "Lao
+động". The store therefore indexes a folded copy of each searchable column and folds the
+query the same way. Folding also writes a word-final ``y`` after a consonant as ``i``,
+because both spellings are in use ("Chiến sĩ" / "Chiến sỹ", "kĩ" / "kỹ", "lí" / "lý").
+
+Folding keeps the length (``len(fold_search(s)) == len(s)``), so an offset found in the
+folded text is the same offset in the original: that is how snippets are highlighted.
+
+>>> fold_search("Chiến sỹ thi đua")
+'chien si thi dua'
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import regex
+
+from ..vietnamese import strip_diacritics
+
+# A word-final y after a consonant letter: sỹ, kỹ, lý, mỹ, hy (not huy, tuy, quy).
+_FINAL_Y = regex.compile(r"(?<=\b[b-df-hj-np-tv-xz]+)y\b")
+_TOKEN = regex.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = strip_diacritics(ch).lower()
+    return folded if len(folded) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+
+
+def fold_search(text: str | None) -> str:
+    """Lower case, no diacritics, đ -> d, final consonant+y -> i; same length as ``text``."""
+    if not text:
+        return ""
+    out = "".join(_fold_char(ch) if ord(ch) > 127 else ch.lower() for ch in text)
+    return _FINAL_Y.sub("i", out)
+
+
+def query_tokens(query: str) -> list[str]:
+    """The words of a user's query, folded like the index ("Chiến sỹ" -> ["chien", "si"])."""
+    return _TOKEN.findall(fold_search(unicodedata.normalize("NFC", query)))
+
+
+def fts_match_expression(tokens: list[str], columns: tuple[str, ...] = ()) -> str:
+    """An FTS5 MATCH expression requiring every token; passed to SQL as a parameter.
+
+    Tokens are ``\\w+`` runs, so quoting them cannot break out of the string; a token is
+    quoted all the same so that words such as ``AND``/``NOT`` stay words.
+    """
+    body = " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+    if columns:
+        return "{" + " ".join(columns) + "} : (" + body + ")"
+    return body
