@@ -66,7 +66,7 @@ _BOLD = regex.compile(r"\*\*+|__+(?=\S)|(?<=\S)__+")
 _MD_IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _MD_LINK = regex.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\n]*\)")
 _MD_HEADING = regex.compile(r"(?m)^[ ]{0,3}#{1,6}(?:[ ]+|$)")
-_RULE_LINE = regex.compile(r"(?m)^[ ]*(?:[-_=~*][ ]*){3,}$")
+_RULE_LINE = regex.compile(r"(?m)^[ ]*(?:[-_=~*][ ]*){3,}$\n?")
 _BULLET_STAR = regex.compile(r"^[ ]*\*[ ]")
 
 
@@ -115,7 +115,7 @@ def strip_markup(text: str) -> str:
     for line in text.split("\n"):
         cells = _split_table_cells(line) if "|" in line else [line]
         if len(cells) > 1 or "|" in line:
-            cells = [c for c in cells if not _RULE_LINE.fullmatch(c)]
+            cells = [c for c in cells if not _RULE_LINE.fullmatch(c + "\n")]
         lines.extend(cells)
     paragraphs = regex.split(r"\n[ ]*\n", "\n".join(lines))
     return "\n\n".join(_strip_single_stars(p) for p in paragraphs)

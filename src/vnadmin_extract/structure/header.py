@@ -44,8 +44,9 @@ PLACE_DATE = regex.compile(
 TYPE_LINE_MAX = 40
 KINH_GUI = regex.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", regex.I)
 VV = regex.compile(r"^(?:V/v|Về\s+việc)\b", regex.I)
+_STARTS_SECTION = regex.compile(r"^(?:Điều\s+\d|[IVX]+\.\s|\d+\.\s|[a-zđ]\)\s)")
 STOP_TITLE = regex.compile(
-    r"^(?:Căn\s+cứ|Kính\s+gửi|Thực\s+hiện|Trong\s+năm|Năm\s+\d{4}|Ngày\s+\d|Thứ\s+\w+,|"
+    r"^(?:Điều\s+\d+|[IVX]+\.\s|\d+\.\s|Căn\s+cứ|Kính\s+gửi|Thực\s+hiện|Trong\s+năm|Năm\s+\d{4}|Ngày\s+\d|Thứ\s+\w+,|"
     r"CHỦ\s+TỊCH\s+ỦY\s+BAN|BỘ\s+TRƯỞNG\s+BỘ|GIÁM\s+ĐỐC\s+SỞ|HIỆU\s+TRƯỞNG|BAN\s+CHẤP\s+HÀNH|"
     r"BAN\s+THƯỜNG\s+VỤ|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|ỦY\s+BAN\s+NHÂN\s+DÂN|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ)",
     regex.I,
@@ -152,8 +153,8 @@ def _find_place_date(doc: Document, header: Header, window: list[Line]) -> None:
 def _find_type_line(header: Header, window: list[Line]) -> int | None:
     names = vocab.type_by_name()
     for i, ln in enumerate(window):
-        t = ln.text.strip().rstrip(":")
-        if not t or len(t) > TYPE_LINE_MAX or not _is_upper(t):
+        t = ln.text.strip()
+        if not t or t.endswith(":") or len(t) > TYPE_LINE_MAX or not _is_upper(t):
             continue
         info = names.get(fold(t))
         if info is not None and info.name != "Công văn":
@@ -208,7 +209,12 @@ def _skip_addressees(doc: Document, header: Header, offset: int) -> int:
     """Read "Kính gửi: ..." lines after the title; the body starts after them."""
     idx = doc.line_index(offset) + (1 if offset and offset == doc.lines[doc.line_index(offset)].end else 0)
     lines = doc.lines
-    while idx < len(lines) and not lines[idx].text:
+    seen = 0
+    while idx < len(lines) and seen < 6 and not KINH_GUI.match(lines[idx].text):
+        t = lines[idx].text
+        if t and (len(t) > 200 or _STARTS_SECTION.match(t)):
+            break
+        seen += bool(t)
         idx += 1
     if idx < len(lines):
         m = KINH_GUI.match(lines[idx].text)

@@ -1,0 +1,55 @@
+"""``vnadmin-extract show FILE``: a readable summary of one document's record."""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from ..pipeline import process_file
+from . import UsageError
+
+NAME = "show"
+HELP = "print a readable summary of one document: header, signers, section outline, entity counts"
+
+
+def register(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE")
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"no such file: {args.file!r}")
+    rec = process_file(path)
+    h = rec.header
+    print(f"{path}  [{rec.source.format}, {rec.source.encoding}]  doc_id {rec.doc_id}")
+    if rec.error:
+        print(f"ERROR {rec.error.code}: {rec.error.message}")
+        return 1
+    issuer = h.issuer
+    rows = [
+        ("issuer", issuer and " / ".join(x for x in (issuer.parent, issuer.name) if x)
+         + (" (inferred)" if issuer.inferred else "")),
+        ("number", h.number and h.number.raw), ("place, date", f"{h.place or '-'}, {h.date and h.date.value}"),
+        ("type", h.doc_type and f"{h.doc_type.name} ({h.doc_type.code or '-'})"), ("title", h.title),
+        ("author", h.author), ("source", h.source_name),
+    ]
+    for label, value in rows:
+        if value:
+            print(f"  {label:12} {value}")
+    for s in rec.signers:
+        print(f"  {'signer':12} {s.name} — {s.position}" + (f" ({s.authority}. {s.on_behalf_of})" if s.authority else ""))
+    if rec.recipients:
+        print(f"  {'recipients':12} {len(rec.recipients)}: " + "; ".join(rec.recipients[:4])
+              + (" ..." if len(rec.recipients) > 4 else ""))
+    print("sections:")
+    for sec in rec.sections:
+        print(f"  {'  ' * (sec.level - 1)}{sec.label or sec.id} {sec.heading[:70]}")
+    counts = Counter(e.type for e in rec.entities)
+    print("entities: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"))
+    print(f"awards {len(rec.awards)}, commemorations {len(rec.commemorations)}, legal refs {len(rec.legal_refs)}, "
+          f"persons {len(rec.persons)}, warnings {len(rec.warnings)}")
+    for w in rec.warnings:
+        print(f"  ! {w.code}: {w.message}")
+    return 0

@@ -1,0 +1,109 @@
+"""Ranked, diacritic-free search over vnadmin.db with the evidence highlighted.
+
+>>> hits = search("out/vnadmin.db", "chien si thi dua", table="awards")  # doctest: +SKIP
+>>> hits[0].snippet                                                      # doctest: +SKIP
+'... đạt danh hiệu «Chiến sỹ» «thi» «đua» cơ sở ...'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .fold import fold_search, fts_match_expression, query_tokens
+from .sqlite import connect_readonly
+
+SEARCH_TABLES = ("documents", "awards")
+
+_SQL = {
+    "documents": """
+        SELECT d.doc_id, NULL AS row_id, d.title, d.path, d.date, d.issuer, d.province,
+               coalesce(d.text, d.title) AS body, coalesce(d.text_folded, d.title_folded) AS body_folded,
+               bm25(documents_fts, 0.0, 0.0, 5.0, 1.0) AS score
+        FROM documents_fts JOIN documents AS d ON d.rowid = documents_fts.rowid
+        WHERE documents_fts MATCH ? ORDER BY score, d.doc_id LIMIT ?""",
+    "awards": """
+        SELECT a.doc_id, a.award_id AS row_id, a.award, a.status, a.year, a.total, a.collectives,
+               a.individuals, a.conferred_by, a.issuer, a.province, d.title, d.path,
+               coalesce(a.statement, a.award) AS body,
+               coalesce(a.statement_folded, a.award_folded) AS body_folded,
+               bm25(awards_fts, 0.0, 0.0, 2.0, 1.0) AS score
+        FROM awards_fts JOIN awards AS a ON a.rowid = awards_fts.rowid
+        LEFT JOIN documents AS d ON d.doc_id = a.doc_id
+        WHERE awards_fts MATCH ? ORDER BY score, a.doc_id, a.award_id LIMIT ?""",
+}
+_FOLDED_COLUMNS = {"documents": ("title_folded", "text_folded"), "awards": ("award_folded", "statement_folded")}
+
+
+@dataclass
+class Hit:
+    rank: int
+    table: str
+    doc_id: str
+    row_id: int | None
+    score: float
+    snippet: str
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def search(db: str | Path, query: str, table: str = "documents", limit: int = 10,
+           marks: tuple[str, str] = ("«", "»"), width: int = 160) -> list[Hit]:
+    """The best ``limit`` rows of ``table`` matching every word of ``query``, accents ignored."""
+    if table not in SEARCH_TABLES:
+        raise ValueError(f"table must be one of {', '.join(SEARCH_TABLES)}, not {table!r}")
+    tokens = query_tokens(query)
+    if not tokens:
+        return []
+    expr = fts_match_expression(tokens, _FOLDED_COLUMNS[table])
+    con = connect_readonly(db)
+    try:
+        rows = con.execute(_SQL[table], (expr, int(limit))).fetchall()
+    finally:
+        con.close()
+    hits = []
+    for rank, row in enumerate(rows, 1):
+        data = dict(row)
+        body, folded = data.pop("body") or "", data.pop("body_folded") or ""
+        hits.append(Hit(
+            rank=rank, table=table, doc_id=data.pop("doc_id"), row_id=data.pop("row_id"),
+            score=float(data.pop("score")), fields=data,
+            snippet=highlight(body, tokens, folded=folded, marks=marks, width=width),
+        ))
+    return hits
+
+
+def highlight(text: str, tokens: list[str], folded: str | None = None,
+              marks: tuple[str, str] = ("«", "»"), width: int = 160) -> str:
+    """A window of ``text`` around the densest match with each matched word marked.
+
+    >>> highlight("Đạt danh hiệu Lao động tiên tiến cho 59 cá nhân", ["lao", "dong"])
+    'Đạt danh hiệu «Lao» «động» tiên tiến cho 59 cá nhân'
+    """
+    folded = folded if folded is not None and len(folded) == len(text) else fold_search(text)
+    if not tokens or not text:
+        return _flat(text[:width])
+    pattern = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in set(tokens)) + r")(?!\w)")
+    found = list(pattern.finditer(folded))
+    if not found:
+        return _flat(text[:width]) + ("…" if len(text) > width else "")
+    best = max(found, key=lambda m: len({x.group() for x in found if m.start() <= x.start() < m.start() + width}))
+    start = max(0, best.start() - width // 4)
+    end = min(len(text), start + width)
+    while start > 0 and not text[start - 1].isspace() and best.start() - start < width // 2:
+        start -= 1
+    while end < len(text) and not text[end].isspace() and end - start < width + 20:
+        end += 1
+    out, pos = [], start
+    for m in found:
+        if m.start() >= start and m.end() <= end:
+            out += [text[pos:m.start()], marks[0], text[m.start():m.end()], marks[1]]
+            pos = m.end()
+    out.append(text[pos:end])
+    return ("…" if start > 0 else "") + _flat("".join(out)) + ("…" if end < len(text) else "")
+
+
+def _flat(s: str) -> str:
+    return " ".join(s.split())
