@@ -65,7 +65,7 @@ def normalize_chars(text: str) -> str:
 _BOLD = regex.compile(r"\*\*+|__+(?=\S)|(?<=\S)__+")
 _MD_IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _MD_LINK = regex.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\n]*\)")
-_MD_HEADING = regex.compile(r"(?m)^[ ]{0,3}#{1,6}(?:[ ]+|$)")
+_MD_HEADING = regex.compile(r"(?m)^[ ]{0,3}#{1,6}(?:[ ]+(?P<h>.*)|[ ]*)$")
 _RULE_LINE = regex.compile(r"(?m)^[ ]*(?:[-_=~*][ ]*){3,}$\n?")
 _BULLET_STAR = regex.compile(r"^[ ]*\*[ ]")
 
@@ -108,7 +108,8 @@ def strip_markup(text: str) -> str:
     text = _MARKUP_ONLY_LINE.sub("", text)
     text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
-    text = _MD_HEADING.sub("", text)
+    # A Markdown heading is its own paragraph: blank lines around it stop line joining.
+    text = _MD_HEADING.sub(lambda m: f"\n{m['h']}\n" if m["h"] else "", text)
     text = _BOLD.sub("", text)
     text = _RULE_LINE.sub("", text)
     lines: list[str] = []
@@ -151,6 +152,7 @@ _STARTS_BLOCK = regex.compile(
     regex.X,
 )
 _ENDS_SENTENCE = regex.compile(r"(?:[.;:!?…]|\./\.|[.;:!?][\"”’)]*)$")
+_NAME_LINE = regex.compile(r"^\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){1,4}$")
 _UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 _JOINING_END = regex.compile(r"(?:,|\b(?:VÀ|CỦA|THỨ|LẦN|VỀ|CHO|TẠI|NĂM|Và|của|và|-|–))$")
 
@@ -163,6 +165,8 @@ def _should_join(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` continues ``prev`` (both non-empty, no blank line between)."""
     if _ENDS_SENTENCE.search(prev) or _STARTS_BLOCK.match(nxt) or prev.startswith("Số"):
         return False
+    if _NAME_LINE.match(prev):
+        return False  # a signer's name stands alone on its line
     if _is_upper(prev):
         # Header blocks, headings and signature lines stack upper-case lines on purpose;
         # join only a heading visibly cut in the middle ("I. MỤC ĐÍCH," / "YÊU CẦU").

@@ -1,9 +1,233 @@
-"""(stub)"""
+"""References to other documents: numbered ones and laws cited by name.
+
+Numbered: "Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ", "Quyết định 563/QĐ-UBND
+ngày 05/9/2022" (no "số"), "QD" for "QĐ", party numbers "Chỉ thị số 34-CT/TW", a bare
+legal-normative symbol "98/2023/NĐ-CP" (its type from the code). By name: "Luật Thi đua, khen
+thưởng năm 2022", "Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008", "Bộ luật Lao động",
+"Hiến pháp năm 2013". The document's own "Số: ..." is not a reference.
+"""
 
 from __future__ import annotations
 
+import functools
+
+import regex
+
 from ..document import Document
+from ..rules import vocab
+from ..schema import LegalRef
+from ..vietnamese import fold
+from .dates import find_dates
+
+_SYMBOL = r"\p{Lu}[\p{L}\d&]*(?:\s?-\s?[\p{L}\d&]+)*"
+_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{0,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})"
+_NUMBER = rf"""
+    (?:\s+số|\s*số)?\s*[:.]?\s*
+    (?:
+        (?P<num>\d{{1,6}}[a-z]?)\s*/\s*(?P<year>(?:19|20)\d\d)\s*/\s*(?P<sym>{_SYMBOL})      # 98/2023/NĐ-CP
+      | (?P<pnum>\d{{1,6}})\s*-\s*(?P<psym>\p{{Lu}}[\p{{L}}]*/[\p{{L}}\d&]+(?:-[\p{{L}}\d&]+)*)  # 34-CT/TW
+      | (?P<anum>\d{{1,6}}[a-z]?)\s*/\s*(?P<asym>{_SYMBOL})                                  # 563/QĐ-UBND
+    )
+    (?P<tail>(?:\s*,)?\s+(?:ngày\s+)?(?P<date>{_DATE}))?
+"""
+LAW = regex.compile(
+    r"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)(?P<title>(?:\s+(?!năm\s+\d|ngày\s|số\s)"
+    r"(?:\p{Lu}[\p{L}&]*|\p{Ll}+)(?:,(?=\s+\p{Ll}))?){0,10})"
+    r"(?:\s+số\s*:?\s*(?P<num>\d{1,3})/(?P<nyear>\d{4})/(?P<sym>QH\d+))?"
+    r"(?:\s+(?:năm\s+(?P<year>\d{4})|ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})))?"
+)
+_TITLE_STOP = regex.compile(
+    r"\s+(?:và\s+(?=\p{Ll})|các\s|của\s|đã\s|được\s|hiện\s+hành|quy\s+định|hướng\s+dẫn|về\s|như\s|tại\s|"
+    r"để\s|thì\s|có\s|không\s|trong\s|theo\s|với\s|cho\s|đối\s+với|này|sửa\s+đổi|bổ\s+sung|thi\s+hành|"
+    r"mới\s|số\s|năm\s|ngày\s)"
+)
+_NESTED = regex.compile(r"(?:điều\s+của|thi\s+hành|hướng\s+dẫn(?:\s+thi\s+hành)?|sửa\s+đổi,?\s+bổ\s+sung(?:\s+một\s+số\s+điều)?\s+của)\s*$", regex.I)
+
+
+@functools.cache
+def _numbered() -> regex.Pattern[str]:
+    names = sorted({n for info in vocab.doc_types() for n in info.names} | {"Văn bản", "Thông tri"},
+                   key=len, reverse=True)
+    alts = "|".join(r"\s+".join(regex.escape(w) for w in n.split()) for n in names)
+    return regex.compile(rf"(?<!\w)(?P<type>{alts}){_NUMBER}", regex.X | regex.I)
+
+
+_BARE = regex.compile(rf"(?<![\w/-])(?P<num>\d{{1,6}})/(?P<year>(?:19|20)\d\d)/(?P<sym>{_SYMBOL})")
+
+
+# Words that end an issuer's name: verbs and function words that start the citation's subject.
+_ISSUER_STOP = {
+    "về", "quy", "phê", "phát", "thực", "tổ", "đã", "được", "việc", "tại", "để", "trong", "gửi",
+    "đối", "cho", "theo", "kèm", "với", "sửa", "bổ", "triển", "giao", "tặng", "xây", "ban", "hướng",
+    "công", "khen", "là", "có", "thì", "nay", "này", "đó", "các", "những", "như", "từ", "trên", "đến",
+    "gắn", "nhằm", "đẩy", "tăng", "nâng", "tiếp", "tiến", "yêu", "đề", "thống", "chấn", "tập", "đổi",
+    "trình", "hỗ", "đảm", "phục", "thông", "sau", "trước", "kể", "mà", "vì", "do", "nên",
+}
+_ALWAYS_STOP = {"quy", "về", "v/v", "phê", "ban hành"}
+_ISSUER_STOP_PAIRS = {("ban", "hành"), ("hướng", "dẫn"), ("công", "nhận"), ("công", "bố"), ("khen", "thưởng")}
+_ISSUER_WORD = regex.compile(r"\s+(\S+)")
+
+
+def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
+    """"của Chính phủ quy định ..." -> ("Chính phủ", end): up to the first verb-like word."""
+    m = regex.match(r"\s*(?:,\s*)?của\b", text[pos:pos + 12])
+    if not m:
+        return None, pos
+    i = pos + m.end()
+    words: list[tuple[str, int]] = []
+    while len(words) < 14:
+        w = _ISSUER_WORD.match(text, i)
+        if not w:
+            break
+        word = w.group(1)
+        core = word.rstrip(",;.:)")
+        low = core.lower()
+        nxt = _ISSUER_WORD.match(text, w.end())
+        nxt_low = nxt.group(1).lower().rstrip(",;.:") if nxt else ""
+        if not core or (core[0].islower() and low in _ISSUER_STOP and (low, nxt_low) not in
+                        {("ban", "nhân"), ("ban", "thường"), ("ban", "chấp"), ("ban", "chỉ")}):
+            break
+        if (low, nxt_low) in _ISSUER_STOP_PAIRS and core[0].islower():
+            break
+        if low in _ALWAYS_STOP and words:
+            break
+        if low == "và" and (not nxt or (nxt.group(1)[:1].islower() and nxt_low in _ISSUER_STOP)
+                            or _CITATION_AHEAD.match(text, w.end())):
+            break
+        if words and _CITATION_AHEAD.match(text, w.start(1) - 1):
+            break  # the next citation starts ("... của Chính phủ và Quyết định số ...")
+        words.append((core, w.start(1) + len(core)))
+        i = w.end()
+        if core != word:
+            break
+    while words and words[-1][0].lower() in {"và", "-"}:
+        words.pop()
+    if not words:
+        return None, pos
+    return " ".join(w for w, _ in words), words[-1][1]
+
+
+class _CitationAhead:
+    """Matches where a numbered citation or a law by name starts."""
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        names = sorted({n for info in vocab.doc_types() for n in info.names}, key=len, reverse=True)
+        alts = "|".join(r"\s+".join(regex.escape(w) for w in n.split()) for n in names)
+        return regex.compile(rf"\s+(?:(?:{alts})\s+(?:số\s*)?\d|(?:Luật|Bộ\s+luật|Nghị\s+quyết)\s+\p{{Lu}})")
+
+    def match(self, text: str, pos: int) -> regex.Match[str] | None:
+        return self.pattern.match(text, pos)
+
+
+_CITATION_AHEAD = _CitationAhead()
+_ISSUER_BEFORE = regex.compile(r"của\s+(?P<iss>(?:\p{Lu}[\p{L}&]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}&]*|\p{Ll}+)){0,10})\s+tại\s*$")
+
+
+def _canonical_type(raw: str) -> str:
+    info = vocab.type_by_name().get(fold(raw))
+    return info.name if info else raw[:1].upper() + raw[1:].lower()
 
 
 def find(doc: Document) -> None:
-    return None
+    """Stage: ``doc.legal_refs`` and LEGAL_REF entities."""
+    text = doc.text
+    lo, hi = doc.body_start, doc.scratch.get("doc_end", len(text))
+    # The header's "Số: ..." is the document itself; citations start with the body.
+    own = doc.header.number.raw if doc.header.number else None
+    taken: list[tuple[int, int]] = []
+    refs: list[LegalRef] = []
+    for m in _numbered().finditer(text, lo, hi):
+        refs.append(_from_numbered(text, m))
+        taken.append((m.start(), m.end()))
+    for m in _BARE.finditer(text, lo, hi):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        code = m["sym"].split("-")[0]
+        info = vocab.type_by_code().get(code.upper())
+        if info is None:
+            continue
+        refs.append(LegalRef(doc_type=info.name, number=m["num"], year=int(m["year"]), symbol=m["sym"],
+                             raw=m.group(), start=m.start(), end=m.end()))
+        taken.append((m.start(), m.end()))
+    for m in LAW.finditer(text, lo, hi):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        ref = _from_law(text, m)
+        if ref is not None:
+            refs.append(ref)
+    # The document's own number, quoted again ("Kèm theo Quyết định số 1234/QĐ-UBND"), is not a citation.
+    own_key = (doc.header.number.number, doc.header.number.symbol) if doc.header.number else None
+    refs = [r for r in refs if r.raw != own and (r.number, r.symbol) != own_key]
+    refs.sort(key=lambda r: r.start)
+    doc.legal_refs.extend(refs)
+    for r in refs:
+        doc.add_entity("LEGAL_REF", r.start, r.end, r.symbol or r.title, "pattern:legal_ref")
+
+
+def _from_numbered(text: str, m: regex.Match[str]) -> LegalRef:
+    date_value = None
+    if m["date"]:
+        ds = find_dates("ngày " + m["date"] if "tháng" in m["date"] else m["date"])
+        date_value = ds[0].value if ds else None
+    if m["num"]:
+        number, year, symbol = m["num"], int(m["year"]), m["sym"]
+    elif m["pnum"]:
+        number, year, symbol = m["pnum"], None, m["psym"]
+    else:
+        number, year, symbol = m["anum"], None, m["asym"]
+    symbol = regex.sub(r"\s*-\s*", "-", symbol)
+    if year is None and date_value:
+        year = int(date_value[:4])
+    issuer, end = _issuer_after(text, m.end())
+    if issuer is None:
+        # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 1502/TTr-SNV"
+        before = _ISSUER_BEFORE.search(text[max(0, m.start() - 120):m.start()])
+        if before:
+            issuer = before.group("iss")
+            return LegalRef(doc_type=_canonical_type(m["type"]), number=number, year=year, symbol=symbol,
+                            date=date_value, issuer=issuer, raw=m.group(), start=m.start(), end=m.end())
+    return LegalRef(doc_type=_canonical_type(m["type"]), number=number, year=year, symbol=symbol,
+                    date=date_value, issuer=issuer, raw=text[m.start():end if issuer else m.end()],
+                    start=m.start(), end=end if issuer else m.end())
+
+
+def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
+    title = m["title"].strip()
+    stop = _TITLE_STOP.search(" " + title)
+    if stop:
+        title = title[: max(0, stop.start() - 1)].strip()
+    title = title.rstrip(",")
+    if _NESTED.search(text[max(0, m.start() - 40):m.start()]):
+        return None  # "quy định chi tiết thi hành một số điều của Luật ...": part of another title
+    kind = regex.sub(r"\s+", " ", m["type"])
+    if not title and kind != "Hiến pháp":
+        return None
+    if title and not title[0].isupper():
+        return None
+    end = m.start("title") + len(m["title"][: len(m["title"]) - len(m["title"].lstrip())]) + len(title)
+    year = date_value = None
+    # Only trust a year/date/number that directly follows the (possibly trimmed) title.
+    after = text[end:m.end()]
+    if m["sym"] and after.lstrip().startswith("số"):
+        year = int(m["nyear"])
+        end = m.end("sym")
+        if m["date"]:
+            ds = find_dates("ngày " + m["date"])
+            if ds:
+                date_value = ds[0].value
+                end = m.end("date")
+    ym = regex.match(r"\s+năm\s+(\d{4})", text[end:end + 12])
+    dm = regex.match(r"\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})", text[end:end + 45])
+    if ym:
+        year = int(ym.group(1))
+        end += ym.end()
+    elif dm:
+        ds = find_dates("ngày " + dm.group(1))
+        if ds:
+            date_value, year = ds[0].value, ds[0].year
+            end += dm.end()
+    canonical = {"Bộ luật": "Bộ luật", "Luật": "Luật", "Pháp lệnh": "Pháp lệnh", "Hiến pháp": "Hiến pháp"}
+    return LegalRef(doc_type=canonical.get(kind, kind), number=m["num"] if m["sym"] else None, year=year,
+                    symbol=m["sym"] or None, date=date_value, title=title or None,
+                    raw=text[m.start():end], start=m.start(), end=end)

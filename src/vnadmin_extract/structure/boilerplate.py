@@ -30,6 +30,7 @@ CHROME = regex.compile(
 TAIL = regex.compile(
     r"""^(?:Lượt\s+xem|Số\s+lượt\s+xem|Những\s+tin\s+(?:mới|cũ)\s+hơn|Tin\s+liên\s+quan|Các\s+tin\s+khác|
         Tìm\s+theo\s+ngày|Tổng\s+số\s+điểm|Bài\s+viết\s+liên\s+quan|THỐNG\s+KÊ\s+TRUY\s+CẬP|
+        Văn\s+bản\s+(?:được\s+dẫn\s+chiếu|liên\s+quan|được\s+hướng\s+dẫn|bị\s+thay\s+thế|gốc)\s*$|Lược\s+đồ\s*$|
         Bản\s+dịch\s+này\s+thuộc\s+quyền|Đang\s+tải\s+văn\s+bản|Ý\s+kiến\s+bạn\s+đọc)""",
     regex.X | regex.I,
 )
