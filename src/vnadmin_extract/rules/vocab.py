@@ -93,6 +93,7 @@ _CORE_POSITIONS = (
     "Phó Chánh Văn phòng", "Trưởng phòng", "Phó Trưởng phòng", "Trưởng ban", "Phó Trưởng ban",
     "Hiệu trưởng", "Phó Hiệu trưởng", "Bí thư", "Phó Bí thư", "Thủ tướng", "Phó Thủ tướng",
     "Chủ nhiệm", "Phó Chủ nhiệm", "Tổng cục trưởng", "Chánh Thanh tra", "Thủ trưởng",
+    "Giáo viên", "Nhân viên", "Chuyên viên", "Chuyên viên chính", "Kế toán", "Bác sĩ", "Điều dưỡng",
 )
 
 
