@@ -1,9 +1,352 @@
-"""(stub)"""
+"""Award statements: who confers which award on how many collectives/individuals, when.
+
+The unit of analysis is the sentence, split into clauses at ";". Inside a clause each run
+of award names joined by "và"/"," is a *group*; every group with recipients (a count, named
+recipients, or a target) becomes one statement per award. Around a group:
+- counts after it ("... cho 06 tập thể và 59 cá nhân") or before it, recipients first
+  ("01 tập thể và 01 cá nhân được Chủ tịch nước tặng ..."), or a bare number ("03 Cờ thi đua");
+- the conferring authority nearest before it ("Giám đốc Sở công nhận", "được Thủ tướng Chính
+  phủ tặng"), else the one of an earlier clause of the sentence ("Chủ tịch UBND tỉnh tặng: A cho
+  01 tập thể; B cho 02 cá nhân");
+- the status from the sentence's cues, else the section heading's ("Đăng ký ... năm 2024"), else
+  the conferring verbs; the year from the clause, the section headings, the title, the date.
+Award names without recipients are AWARD entities only (procedural mentions).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import regex
+
 from ..document import Document
+from ..rules import awards as tax
+from ..schema import Award
+from ..vietnamese import fold
+
+SENTENCE_END = regex.compile(r"(?:\.{1,4}|[!?])(?=\s+[\p{Lu}\d\"“(*+-])|\n+")
+_JOINER = regex.compile(r"^[\s,]*(?:và|hoặc|,)?[\s,]*(?:danh\s+hi[ệê]u|hình\s+thức)?[\s“”\"']*$", regex.I)
+_YEAR = regex.compile(r"(?<!\d)(?:năm\s+(?:học\s+)?)(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?", regex.I)
+_PERIOD = regex.compile(r"(?:từ\s+năm\s+\d{4}\s+(?:đến|tới)\s+nay|giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|"
+                        r"từ\s+năm\s+\d{4}\s+(?:đến|tới)\s+năm\s+\d{4}|\d{4}\s*[-–]\s*\d{4}\s*tới\s+nay)", regex.I)
+_HEADING_YEAR = regex.compile(r"(?<!\d)(?:NĂM|năm|Năm)\s+(?:HỌC\s+|học\s+)?(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?")
+_CHO = regex.compile(r"^[\s,:“”\"'’)]*(?:(?:năm\s+\d{4}|của\s+[^,;:]{2,60}?)\s+)?(?:cho|tặng\s+cho)\s+(?:các\s+)?", regex.I)
+_GOM = regex.compile(r"(?:gồm|bao\s+gồm|là)\s*:\s*(?P<list>[^;.\n]+)", regex.I)
+_ORG_START = regex.compile(
+    r"(?:Cục|Vụ|Sở|Bộ|Phòng|Ban|Văn\s+phòng|Trường|Trung\s+tâm|Viện|Quỹ|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|"
+    r"Đảng\s+bộ|Đảng\s+ủy|Đoàn|Hội|Khối|Bệnh\s+viện|Công\s+ty|Tổ|Khoa|UBND|Ủy\s+ban|Xã|Phường|Thị\s+trấn|"
+    r"Thôn|Huyện|Thành\s+phố|Tỉnh|Đội|Nhà|Hợp\s+tác\s+xã|Ông|Bà|Đồng\s+chí)\b"
+)
+_AUTH_STOP = regex.compile(
+    r"\s+(?:đã\s+|đều\s+|luôn\s+)?(?:công\s+nhận|tặng|trao|xếp\s+loại|đánh\s+giá|khen|truy\s+tặng|phong\s+tặng|"
+    r"quyết\s+định|xét|bình|suy\s+tôn|cho|về|vì|:)|[,;:(]", regex.I)
+_RECIPIENTS_FIRST_VERB = regex.compile(r"^\s*(?:đã\s+)?(?:được|đạt|là|vinh\s+dự)", regex.I)
+
+
+@dataclass
+class _Group:
+    mentions: list[tax.AwardMention]
+    start: int
+    end: int
+
+
+@dataclass
+class _Counts:
+    collectives: int | None = None
+    individuals: int | None = None
+    total: int | None = None
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, value
+
+    def found(self) -> bool:
+        return any(v is not None for v in (self.collectives, self.individuals, self.total))
 
 
 def find(doc: Document) -> None:
+    """Stage: AWARD and COUNT entities, ``doc.awards``."""
+    regions = [(doc.body_start, doc.body_end)]
+    if doc.appendix_start is not None:
+        regions.append((doc.appendix_start, doc.scratch.get("doc_end", len(doc.text))))
+    for lo, hi in regions:
+        mentions = tax.find_mentions(doc.text, lo, hi)
+        for m in mentions:
+            doc.add_entity("AWARD", m.start, m.end, m.canonical, m.source)
+        _statements(doc, lo, hi, mentions)
+
+
+def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out, start = [], lo
+    for m in SENTENCE_END.finditer(text, lo, hi):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < hi:
+        out.append((start, hi))
+    return out
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, start = [], s
+    for m in regex.finditer(r";", text[s:e]):
+        out.append((start, s + m.start()))
+        start = s + m.end()
+    out.append((start, e))
+    return out
+
+
+def _groups(text: str, mentions: list[tax.AwardMention]) -> list[_Group]:
+    groups: list[_Group] = []
+    for m in mentions:
+        if groups and _JOINER.match(text[groups[-1].end:m.start]):
+            groups[-1].mentions.append(m)
+            groups[-1].end = m.end
+        else:
+            groups.append(_Group([m], m.start, m.end))
+    return groups
+
+
+def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention]) -> None:
+    text = doc.text
+    for s, e in _sentences(text, lo, hi):
+        in_sentence = [m for m in mentions if s <= m.start < e]
+        if not in_sentence:
+            continue
+        sentence_status = _status_cue(text[s:e], exclude_conferred=True)
+        period = bool(_PERIOD.search(text[s:e]))
+        inherited_auth: str | None = None
+        inherited_status: str | None = None
+        for cs, ce in _clauses(text, s, e):
+            in_clause = [m for m in in_sentence if cs <= m.start < ce]
+            auth_any = _authority(text, cs, ce)
+            groups = _groups(text, in_clause)
+            for gi, g in enumerate(groups):
+                prev_end = groups[gi - 1].end if gi else cs
+                next_start = groups[gi + 1].start if gi + 1 < len(groups) else ce
+                before = (prev_end, g.start)
+                after = (g.end, next_start)
+                counts, recipients = _counts_after(doc, *after)
+                if not counts.found() and not recipients:
+                    counts = _counts_before(doc, *before)
+                bare = regex.search(r"(?<![\d/.])(\d{1,3})\s*$", text[before[0]:g.start])
+                if not counts.found() and bare and len(g.mentions) == 1:
+                    counts.total = int(bare.group(1))
+                if not recipients:
+                    recipients = _named_before(text, cs, g.start, prev_end)
+                auth = _authority(text, before[0], g.start) or (
+                    _authority(text, cs, g.start) if gi == 0 else None) or inherited_auth
+                status = (_status_cue(text[before[0]:g.start]) or _status_cue(text[cs:g.start])
+                          or inherited_status)
+                final_status = _resolve_status(doc, g.start, sentence_status, status)
+                if not (counts.found() or recipients or final_status == "target"):
+                    continue
+                year = _year(doc, text, cs, ce, s, e, g.start, period)
+                for stmt in _split(g, counts):
+                    _emit(doc, stmt, auth, final_status, recipients, year)
+                inherited_status = status or inherited_status
+            if auth_any:
+                inherited_auth = _authority(text, cs, ce, last=True) or inherited_auth
+            inherited_status = _status_cue(text[cs:ce]) or inherited_status
+
+
+def _split(g: _Group, counts: _Counts) -> list[tuple[tax.AwardMention, _Counts]]:
+    """Several awards sharing one count phrase: split it by the recipient kind of each award."""
+    if len(g.mentions) == 1:
+        return [(g.mentions[0], counts)]
+    out = []
+    for m in g.mentions:
+        kind = m.entry.recipient
+        if kind == "collective" and counts.collectives is not None:
+            out.append((m, _Counts(collectives=counts.collectives, total=counts.collectives)))
+        elif kind == "individual" and counts.individuals is not None:
+            out.append((m, _Counts(individuals=counts.individuals, total=counts.individuals)))
+        else:
+            out.append((m, counts))
+    return out
+
+
+def _emit(doc: Document, stmt: tuple[tax.AwardMention, _Counts], auth: str | None, status: str,
+          recipients: list[str], year: int | None) -> None:
+    m, c = stmt
+    canonical = _adjust(m, auth)
+    total = c.total
+    if total is None and (c.collectives is not None or c.individuals is not None):
+        total = (c.collectives or 0) + (c.individuals or 0)
+    if total is None and recipients:
+        total = len(recipients)
+    for s, e, v in c.spans:
+        if not any(ent.type == "COUNT" and ent.start == s for ent in doc.entities):
+            doc.add_entity("COUNT", s, e, v, "pattern:count")
+    doc.awards.append(Award(
+        award=canonical, award_raw=m.raw, category=m.entry.category, level=m.entry.level,  # type: ignore[arg-type]
+        conferred_by=auth, status=status, collectives=c.collectives, individuals=c.individuals,  # type: ignore[arg-type]
+        total=total, recipients=recipients, year=year, section=doc.section_at(m.start),
+        start=m.start, end=m.end,
+    ))
+
+
+def _adjust(m: tax.AwardMention, auth: str | None) -> str:
+    """Levels the name leaves open: the Prime Minister's Bằng khen, the Government's flag."""
+    a = fold(auth or "")
+    if m.entry.id == "bang_khen" and "thủ tướng" in a:
+        return "Bằng khen của Thủ tướng Chính phủ"
+    if m.canonical.startswith("Cờ thi đua") and m.canonical != "Cờ thi đua của Chính phủ":
+        if "thủ tướng" in a or fold(m.raw).endswith("chính phủ"):
+            return "Cờ thi đua của Chính phủ"
+    return m.canonical
+
+
+def _counts_after(doc: Document, lo: int, hi: int) -> tuple[_Counts, list[str]]:
+    text = doc.text
+    seg = text[lo:hi]
+    cho = _CHO.match(seg)
+    counts = _Counts()
+    if not cho:
+        gm = regex.match(r"^[\s“”\"’)]*(?:\s*,\s*)?(?:gồm|bao\s+gồm)\s*:", seg)
+        if not gm:
+            return counts, []
+    start = lo + (cho.end() if cho else 0)
+    pos = start
+    for m in tax.count_regex().finditer(text, start, hi):
+        if text[pos:m.start()].strip(" ,") not in {"", "và", "trong đó", "gồm"}:
+            break
+        _add_count(counts, m)
+        pos = m.end()
+    recipients: list[str] = []
+    gm = _GOM.search(text, pos, hi)
+    if gm and gm.start() - pos < 40:
+        recipients = _split_names(gm.group("list"))
+    elif not counts.found() and cho:
+        rest = text[start:hi]
+        om = _ORG_START.match(rest)
+        if om:
+            name = regex.split(r"\s+(?:vì|do|đã|có|về|trong|năm|nhân|theo)\s|[,;(]", rest)[0].strip(" .")
+            if name:
+                recipients = [name]
+    return counts, recipients
+
+
+def _counts_before(doc: Document, lo: int, hi: int) -> _Counts:
+    """"01 tập thể và 01 cá nhân được Chủ tịch nước tặng": counts ending before "được"/"đạt"."""
+    text = doc.text
+    found = list(tax.count_regex().finditer(text, lo, hi))
+    counts = _Counts()
+    if not found:
+        return counts
+    # The last chain of counts joined by "và"/",", followed by được/đạt.
+    chain = [found[-1]]
+    for m in reversed(found[:-1]):
+        if text[m.end():chain[0].start()].strip(" ,") in {"", "và"}:
+            chain.insert(0, m)
+        else:
+            break
+    if not _RECIPIENTS_FIRST_VERB.match(text[chain[-1].end():hi]):
+        return counts
+    for m in chain:
+        _add_count(counts, m)
+    return counts
+
+
+def _add_count(counts: _Counts, m: regex.Match[str]) -> None:
+    value = tax.count_value(m)
+    if value is None:
+        return
+    kind = tax.noun_kinds().get(fold(m["noun"]), "mixed")
+    counts.spans.append((m.start(), m.end(), value))
+    if kind == "collective":
+        counts.collectives = (counts.collectives or 0) + value
+    elif kind == "individual":
+        counts.individuals = (counts.individuals or 0) + value
+    else:
+        counts.total = (counts.total or 0) + value
+
+
+def _split_names(listing: str) -> list[str]:
+    parts = regex.split(r"\s*,\s*|\s+và\s+(?=\p{Lu})", listing.strip())
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
+    """"Đảng bộ Sở X: Đạt danh hiệu ...", "Chi đoàn X được ... xếp loại", "xếp loại <Org> “...”"."""
+    seg = text[cs:g_start]
+    lead = regex.match(r"^\s*(?:[-+•*]\s*)?(?P<name>[^:;,]{3,80}?)\s*(?::\s*(?:Đạt|đạt|Được|được)|\s+được\s|\s+đạt\s)", seg)
+    if lead and _ORG_START.match(lead.group("name")) and "tặng" not in lead.group("name"):
+        return [lead.group("name").strip()]
+    obj = regex.search(r"(?:xếp\s+loại|công\s+nhận)\s+(?P<name>(?:Công\s+đoàn|Chi\s+bộ|Chi\s+đoàn|Đảng\s+bộ|Sở|Trường|Phòng|Ban)[^“”\"]{2,80}?)\s*[“\"]?\s*$", seg)
+    if obj:
+        return [obj.group("name").strip()]
+    return []
+
+
+def _authority(text: str, lo: int, hi: int, last: bool = True) -> str | None:
+    found = list(tax.authority_regex().finditer(text, lo, hi))
+    if not found:
+        return None
+    for m in reversed(found) if last else found:
+        rest = text[m.end():hi]
+        stop = _AUTH_STOP.search(rest)
+        tail = rest[: stop.start()] if stop else rest
+        name = (m.group() + tail).strip()
+        # An authority is followed by its verb (or "được X tặng"); a bare mention is not one.
+        if stop and stop.group().strip(" ,;(") and not stop.group().strip().startswith(("cho", "về", "vì")):
+            words = name.split()
+            if len(words) <= 10:
+                return name
+    return None
+
+
+def _status_cue(segment: str, exclude_conferred: bool = False) -> str | None:
+    """The status of the last cue in ``segment`` (non-conferred cues win over conferring verbs)."""
+    best: tuple[int, str] | None = None
+    for status, rx in tax.status_regexes().items():
+        if exclude_conferred and status == "conferred":
+            continue
+        for m in rx.finditer(segment):
+            rank = m.start() + (100_000 if status != "conferred" else 0)
+            if best is None or rank > best[0]:
+                best = (rank, status)
+    return best[1] if best else None
+
+
+def _heading_status(doc: Document, pos: int) -> str | None:
+    for sec in _ancestors(doc, pos):
+        st = _status_cue(sec.heading, exclude_conferred=True)
+        if st:
+            return st
+    return None
+
+
+def _ancestors(doc: Document, pos: int) -> list:
+    chain = [s for s in doc.sections if s.start <= pos < s.end and s.start != pos]
+    return sorted(chain, key=lambda s: -s.level)
+
+
+def _resolve_status(doc: Document, pos: int, sentence: str | None, local: str | None) -> str:
+    if local and local != "conferred":
+        return local
+    if sentence:
+        return sentence
+    heading = _heading_status(doc, pos)
+    if heading:
+        return heading
+    return "conferred"
+
+
+def _year(doc: Document, text: str, cs: int, ce: int, s: int, e: int, pos: int, period: bool) -> int | None:
+    for lo, hi in ((cs, ce), (s, e)):
+        m = _YEAR.search(text, lo, hi)
+        if m and not _PERIOD.match(text, max(lo, m.start() - 10)):
+            inside_period = any(p.start() <= m.start() < p.end() for p in _PERIOD.finditer(text, lo, hi))
+            if not inside_period:
+                return int(m["y2"] or m["y"])
+    if period:
+        return None
+    for sec in _ancestors(doc, pos):
+        m = _HEADING_YEAR.search(sec.heading)
+        if m:
+            return int(m["y2"] or m["y"])
+    if doc.header.title:
+        m = _HEADING_YEAR.search(doc.header.title)
+        if m:
+            return int(m["y2"] or m["y"])
+    if doc.header.date and doc.header.date.value:
+        return int(doc.header.date.value[:4])
     return None

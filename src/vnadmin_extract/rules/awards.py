@@ -1,0 +1,168 @@
+"""The award taxonomy (``patterns/awards.yaml``) and its cue words, compiled once.
+
+``find_mentions`` finds every award name in a text: the variants of all entries as one
+alternation, longest first, case-insensitive, white space flexible; a class ("hạng Nhì",
+"hạng II", "Hạng 2") after an entry with classes; a bounded fuzzy pass over quoted
+titles after "danh hiệu" for typos the variants do not list ("Tập lao động Xuất sắc").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import regex
+
+from ..resources import load_yaml
+from ..vietnamese import fold
+
+
+@dataclass(frozen=True)
+class AwardEntry:
+    id: str
+    canonical: str
+    category: str
+    level: str
+    recipient: str
+    classes: bool
+    variants: tuple[str, ...]
+
+
+@dataclass
+class AwardMention:
+    start: int
+    end: int
+    entry: AwardEntry
+    canonical: str
+    raw: str
+    source: str
+
+
+@functools.cache
+def entries() -> tuple[AwardEntry, ...]:
+    out = []
+    for e in load_yaml("awards.yaml")["awards"]:
+        out.append(AwardEntry(e["id"], e["canonical"], e["category"], e["level"], e["recipient"],
+                              bool(e.get("classes")), tuple(dict.fromkeys([e["canonical"], *e["variants"]]))))
+    return tuple(out)
+
+
+@functools.cache
+def by_id() -> dict[str, AwardEntry]:
+    return {e.id: e for e in entries()}
+
+
+@functools.cache
+def _variant_table() -> dict[str, AwardEntry]:
+    table: dict[str, AwardEntry] = {}
+    for e in entries():
+        for v in e.variants:
+            table.setdefault(fold(v), e)
+    return table
+
+
+def _flex(phrase: str) -> str:
+    words = phrase.split()
+    return r"\s+".join(regex.escape(w) for w in words)
+
+
+@functools.cache
+def mention_regex() -> regex.Pattern[str]:
+    variants = sorted(_variant_table(), key=len, reverse=True)
+    alts = "|".join(_flex(v) for v in variants)
+    return regex.compile(rf"(?<![\p{{L}}\d])(?P<v>{alts})(?![\p{{L}}\d])", regex.I)
+
+
+CLASS = regex.compile(r"\s*,?\s*[Hh][Ạạ][Nn][Gg]\s+(?P<c>Nhất|Nhì|Ba|III|II|I|1|2|3)(?![\p{L}\d])", regex.I)
+_CLASS_NAMES = {"nhất": "Nhất", "i": "Nhất", "1": "Nhất", "nhì": "Nhì", "ii": "Nhì", "2": "Nhì",
+                "ba": "Ba", "iii": "Ba", "3": "Ba"}
+QUOTED_AFTER_TITLE = regex.compile(r"danh\s+hi[ệê]u\s*[“\"]([^”\"\n]{4,60})[”\"]", regex.I)
+FUZZY_MIN_RATIO = 0.88  # measured: see tests/test_awards.py::test_fuzzy_bound
+
+
+def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[AwardMention]:
+    """Every award name in ``text[lo:hi]``, without overlaps, in order."""
+    hi = len(text) if hi is None else hi
+    table = _variant_table()
+    out: list[AwardMention] = []
+    for m in mention_regex().finditer(text, lo, hi):
+        entry = table[fold(m["v"])]
+        canonical, end = entry.canonical, m.end()
+        if entry.classes:
+            c = CLASS.match(text, m.end())
+            if c:
+                canonical = f"{entry.canonical} hạng {_CLASS_NAMES[c['c'].lower()]}"
+                end = c.end()
+        out.append(AwardMention(m.start(), end, entry, canonical, text[m.start():end], f"pattern:award:{entry.id}"))
+    taken = [(a.start, a.end) for a in out]
+    for m in QUOTED_AFTER_TITLE.finditer(text, lo, hi):
+        s, e = m.start(1), m.end(1)
+        if any(a <= s < b or s <= a < e for a, b in taken):
+            continue
+        best = fuzzy_lookup(m.group(1))
+        if best is not None:
+            out.append(AwardMention(s, e, best, best.canonical, m.group(1), f"fuzzy:award:{best.id}"))
+    return sorted(out, key=lambda a: a.start)
+
+
+def fuzzy_lookup(phrase: str) -> AwardEntry | None:
+    """The entry whose variant is closest to ``phrase``, if at least FUZZY_MIN_RATIO alike."""
+    key = fold(phrase)
+    best, score = None, 0.0
+    for variant, entry in _variant_table().items():
+        if abs(len(variant) - len(key)) > 8:
+            continue
+        r = SequenceMatcher(None, key, variant).ratio()
+        if r > score:
+            best, score = entry, r
+    return best if score >= FUZZY_MIN_RATIO else None
+
+
+@functools.cache
+def cues() -> dict:
+    return load_yaml("award_cues.yaml")  # type: ignore[no-any-return]
+
+
+def _phrases_regex(phrases: list[str]) -> regex.Pattern[str]:
+    alts = "|".join(_flex(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])", regex.I)
+
+
+@functools.cache
+def status_regexes() -> dict[str, regex.Pattern[str]]:
+    return {status: _phrases_regex(words) for status, words in cues()["status_cues"].items()}
+
+
+@functools.cache
+def noun_kinds() -> dict[str, str]:
+    """Folded recipient noun -> "collective" | "individual" | "mixed"."""
+    table: dict[str, str] = {}
+    for kind in ("mixed", "collective", "individual"):
+        for noun in cues()["recipient_nouns"][kind]:
+            table.setdefault(fold(noun), kind)
+    return table
+
+
+@functools.cache
+def count_regex() -> regex.Pattern[str]:
+    """"06 tập thể", "1.250 đảng viên", "35/40 giáo viên", "một tập thể", "25 lượt tập thể và cá nhân"."""
+    nouns = sorted(noun_kinds(), key=len, reverse=True)
+    words = sorted((str(w) for w in cues()["number_words"]), key=len, reverse=True)
+    num = rf"(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s*/\s*(?P<of>\d+))?|(?P<w>{'|'.join(_flex(w) for w in words)})"
+    return regex.compile(rf"(?<![\p{{L}}\d/.,])(?:{num})\s+(?P<noun>{'|'.join(_flex(n) for n in nouns)})(?![\p{{L}}])",
+                         regex.I)
+
+
+def count_value(m: regex.Match[str]) -> int | None:
+    if m["n"]:
+        return int(m["n"].replace(".", ""))
+    if m["w"]:
+        return int(cues()["number_words"].get(fold(m["w"]), 0)) or None
+    return None
+
+
+@functools.cache
+def authority_regex() -> regex.Pattern[str]:
+    heads = sorted(cues()["authority_heads"], key=len, reverse=True)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(_flex(h) for h in heads)})", regex.I)
