@@ -24,13 +24,13 @@ from ..rules import awards as tax
 from ..schema import Award
 from ..vietnamese import fold
 
-SENTENCE_END = regex.compile(r"(?:\.{1,4}|[!?])(?=\s+[\p{Lu}\d\"“(*+-])|\n+")
+SENTENCE_END = regex.compile(r"\.{2,4}(?=\s*\p{Lu})|(?:\.|[!?])(?=\s+[\p{Lu}\d\"“(*+-])|\n+")
 _JOINER = regex.compile(r"^[\s,]*(?:và|hoặc|,)?[\s,]*(?:danh\s+hi[ệê]u|hình\s+thức)?[\s“”\"']*$", regex.I)
 _YEAR = regex.compile(r"(?<!\d)(?:năm\s+(?:học\s+)?)(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?", regex.I)
 _PERIOD = regex.compile(r"(?:từ\s+năm\s+\d{4}\s+(?:đến|tới)\s+nay|giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|"
                         r"từ\s+năm\s+\d{4}\s+(?:đến|tới)\s+năm\s+\d{4}|\d{4}\s*[-–]\s*\d{4}\s*tới\s+nay)", regex.I)
 _HEADING_YEAR = regex.compile(r"(?<!\d)(?:NĂM|năm|Năm)\s+(?:HỌC\s+|học\s+)?(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?")
-_CHO = regex.compile(r"^[\s,:“”\"'’)]*(?:(?:năm\s+\d{4}|của\s+[^,;:]{2,60}?)\s+)?(?:cho|tặng\s+cho)\s+(?:các\s+)?", regex.I)
+_CHO = regex.compile(r"^[\s,:“”\"'’)]*(?:(?:năm\s+\d{4}|của\s+[^,;:]{2,60}?)\s+)?(?:cho|tặng\s+cho|đối\s+với|:)\s*(?:các\s+)?", regex.I)
 _GOM = regex.compile(r"(?:gồm|bao\s+gồm|là)\s*:\s*(?P<list>[^;.\n]+)", regex.I)
 _ORG_START = regex.compile(
     r"(?:Cục|Vụ|Sở|Bộ|Phòng|Ban|Văn\s+phòng|Trường|Trung\s+tâm|Viện|Quỹ|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|"
@@ -40,7 +40,11 @@ _ORG_START = regex.compile(
 _AUTH_STOP = regex.compile(
     r"\s+(?:đã\s+|đều\s+|luôn\s+)?(?:công\s+nhận|tặng|trao|xếp\s+loại|đánh\s+giá|khen|truy\s+tặng|phong\s+tặng|"
     r"quyết\s+định|xét|bình|suy\s+tôn|cho|về|vì|:)|[,;:(]", regex.I)
-_RECIPIENTS_FIRST_VERB = regex.compile(r"^\s*(?:đã\s+)?(?:được|đạt|là|vinh\s+dự)", regex.I)
+_OBJECT_AWARDS = ("Cờ", "Bằng", "Giấy khen", "Huân", "Huy", "Kỷ niệm", "Giải thưởng")
+_ONE_COLLECTIVE = regex.compile(r"[\s,]*(?:và\s+)?tập\s+thể\s+(?P<name>\p{Lu}[\p{L}&]*(?:\s+\p{Lu}[\p{L}&]*)*)(?=\s+(?:và|,)|\s*[;.,]|$)")
+_PROPOSAL_BEFORE = regex.compile(r"(?:đề\s+xuất|đề\s+nghị|bình\s+chọn|bình\s+xét)[\s,]*$", regex.I)
+_RECIPIENTS_FIRST_VERB = regex.compile(
+    r"^(?:[\s,]+(?:và\s+)?\p{Ll}+){0,4}\s*(?:đã\s+|đều\s+|sẽ\s+)?(?:được|đạt|là|vinh\s+dự)", regex.I)
 
 
 @dataclass
@@ -68,6 +72,10 @@ def find(doc: Document) -> None:
         regions.append((doc.appendix_start, doc.scratch.get("doc_end", len(doc.text))))
     for lo, hi in regions:
         mentions = tax.find_mentions(doc.text, lo, hi)
+        # "cho 10 đảng viên hoàn thành xuất sắc nhiệm vụ": a title that starts inside a count
+        # describes the recipients; it is not an award of its own.
+        count_spans = [(m.start("noun"), m.end()) for m in tax.count_regex().finditer(doc.text, lo, hi)]
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in count_spans)]
         for m in mentions:
             doc.add_entity("AWARD", m.start, m.end, m.canonical, m.source)
         _statements(doc, lo, hi, mentions)
@@ -110,8 +118,10 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
         in_sentence = [m for m in mentions if s <= m.start < e]
         if not in_sentence:
             continue
-        sentence_status = _status_cue(text[s:e], exclude_conferred=True)
         period = bool(_PERIOD.search(text[s:e]))
+        first_clause_end = _clauses(text, s, e)[0][1]
+        first_award = in_sentence[0].start
+        sentence_subject = _named_before(text, s, min(first_clause_end, first_award), s)
         inherited_auth: str | None = None
         inherited_status: str | None = None
         for cs, ce in _clauses(text, s, e):
@@ -127,7 +137,8 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                 if not counts.found() and not recipients:
                     counts = _counts_before(doc, *before)
                 bare = regex.search(r"(?<![\d/.])(\d{1,3})\s*$", text[before[0]:g.start])
-                if not counts.found() and bare and len(g.mentions) == 1:
+                if not counts.found() and bare and len(g.mentions) == 1 \
+                        and g.mentions[0].canonical.startswith(_OBJECT_AWARDS):
                     counts.total = int(bare.group(1))
                 if not recipients:
                     recipients = _named_before(text, cs, g.start, prev_end)
@@ -135,10 +146,18 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                     _authority(text, cs, g.start) if gi == 0 else None) or inherited_auth
                 status = (_status_cue(text[before[0]:g.start]) or _status_cue(text[cs:g.start])
                           or inherited_status)
-                final_status = _resolve_status(doc, g.start, sentence_status, status)
-                if not (counts.found() or recipients or final_status == "target"):
+                final_status = _resolve_status(doc, g.start, status)
+                if not counts.found() and not recipients and sentence_subject and status:
+                    recipients = list(sentence_subject)
+                if not (counts.found() or recipients or _is_target_statement(text, cs, g, final_status)):
                     continue
                 year = _year(doc, text, cs, ce, s, e, g.start, period)
+                if _PERIOD.match(text, g.end + len(text[g.end:g.end + 60]) - len(text[g.end:g.end + 60].lstrip())) \
+                        or regex.match(r"[^;.]{0,40}?(?:giai\s+đoạn\s+\d{4}\s*[-–]|từ\s+năm\s+\d{4}\s+(?:đến|tới))",
+                                       text[g.end:g.end + 80]):
+                    year = None  # "... được suy tôn là điển hình tiên tiến giai đoạn 2015-2017"
+                if _restated(doc, g, auth, final_status, recipients):
+                    continue
                 for stmt in _split(g, counts):
                     _emit(doc, stmt, auth, final_status, recipients, year)
                 inherited_status = status or inherited_status
@@ -205,12 +224,19 @@ def _counts_after(doc: Document, lo: int, hi: int) -> tuple[_Counts, list[str]]:
             return counts, []
     start = lo + (cho.end() if cho else 0)
     pos = start
-    for m in tax.count_regex().finditer(text, start, hi):
-        if text[pos:m.start()].strip(" ,") not in {"", "và", "trong đó", "gồm"}:
+    recipients: list[str] = []
+    while True:
+        m = tax.count_regex().search(text, pos, hi)
+        named = _ONE_COLLECTIVE.match(text, pos)
+        if named and (m is None or named.start("name") < m.start()):
+            counts.collectives = (counts.collectives or 0) + 1
+            recipients.append(named.group("name"))
+            pos = named.end()
+            continue
+        if m is None or text[pos:m.start()].strip(" ,") not in {"", "và", "trong đó", "gồm"}:
             break
         _add_count(counts, m)
         pos = m.end()
-    recipients: list[str] = []
     gm = _GOM.search(text, pos, hi)
     if gm and gm.start() - pos < 40:
         recipients = _split_names(gm.group("list"))
@@ -238,7 +264,10 @@ def _counts_before(doc: Document, lo: int, hi: int) -> _Counts:
             chain.insert(0, m)
         else:
             break
-    if not _RECIPIENTS_FIRST_VERB.match(text[chain[-1].end():hi]):
+    after_chain = text[chain[-1].end():hi]
+    proposal = _PROPOSAL_BEFORE.search(text[max(lo, chain[0].start() - 30):chain[0].start()])
+    if not (_RECIPIENTS_FIRST_VERB.match(after_chain)
+            or (proposal and regex.match(r"\s*(?:để\s+)?(?:tặng|công\s+nhận)", after_chain))):
         return counts
     for m in chain:
         _add_count(counts, m)
@@ -267,9 +296,15 @@ def _split_names(listing: str) -> list[str]:
 def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
     """"Đảng bộ Sở X: Đạt danh hiệu ...", "Chi đoàn X được ... xếp loại", "xếp loại <Org> “...”"."""
     seg = text[cs:g_start]
-    lead = regex.match(r"^\s*(?:[-+•*]\s*)?(?P<name>[^:;,]{3,80}?)\s*(?::\s*(?:Đạt|đạt|Được|được)|\s+được\s|\s+đạt\s)", seg)
-    if lead and _ORG_START.match(lead.group("name")) and "tặng" not in lead.group("name"):
-        return [lead.group("name").strip()]
+    lead = regex.match(r"^\s*(?:[-+•*]\s*)?(?:(?:Trong\s+)?[Nn]ăm\s+\d{4}\s*,\s*)?(?P<name>[^:;,]{2,80}?)"
+                       r"\s*(?::\s*(?:Đạt|đạt|Được|được)|\s+được\s|\s+đạt\s)", seg)
+    if lead and "tặng" not in lead.group("name"):
+        name = lead.group("name")
+        inner = None if _ORG_START.match(name) else list(_ORG_START.finditer(name))
+        if inner:
+            name = name[inner[-1].start():]
+        if _ORG_START.match(name):
+            return [name.strip()]
     obj = regex.search(r"(?:xếp\s+loại|công\s+nhận)\s+(?P<name>(?:Công\s+đoàn|Chi\s+bộ|Chi\s+đoàn|Đảng\s+bộ|Sở|Trường|Phòng|Ban)[^“”\"]{2,80}?)\s*[“\"]?\s*$", seg)
     if obj:
         return [obj.group("name").strip()]
@@ -280,11 +315,19 @@ def _authority(text: str, lo: int, hi: int, last: bool = True) -> str | None:
     found = list(tax.authority_regex().finditer(text, lo, hi))
     if not found:
         return None
-    for m in reversed(found) if last else found:
+    for idx in range(len(found) - 1, -1, -1) if last else range(len(found)):
+        m = found[idx]
+        start = m.start()
+        # "Bộ trưởng Bộ KH&CN": heads in one phrase are one authority.
+        j = idx
+        while j > 0 and len(text[found[j - 1].end():found[j].start()].split()) <= 3 \
+                and not _AUTH_STOP.search(text[found[j - 1].end():found[j].start()]):
+            j -= 1
+            start = found[j].start()
         rest = text[m.end():hi]
         stop = _AUTH_STOP.search(rest)
         tail = rest[: stop.start()] if stop else rest
-        name = (m.group() + tail).strip()
+        name = (text[start:m.end()] + tail).strip()
         # An authority is followed by its verb (or "được X tặng"); a bare mention is not one.
         if stop and stop.group().strip(" ,;(") and not stop.group().strip().startswith(("cho", "về", "vì")):
             words = name.split()
@@ -319,15 +362,35 @@ def _ancestors(doc: Document, pos: int) -> list:
     return sorted(chain, key=lambda s: -s.level)
 
 
-def _resolve_status(doc: Document, pos: int, sentence: str | None, local: str | None) -> str:
+def _resolve_status(doc: Document, pos: int, local: str | None) -> str:
+    """A non-conferring cue in the clause wins; then the heading's ("Đăng ký ...", "Chỉ tiêu");
+    then the clause's conferring verb."""
     if local and local != "conferred":
         return local
-    if sentence:
-        return sentence
     heading = _heading_status(doc, pos)
     if heading:
         return heading
     return "conferred"
+
+
+def _is_target_statement(text: str, cs: int, g: _Group, status: str) -> bool:
+    """A target with no count: a real title ("phấn đấu các đơn vị đạt danh hiệu Tập thể lao
+    động xuất sắc") or a share ("Phấn đấu 100% ... hoàn thành tốt nhiệm vụ"); not an exhortation."""
+    if status != "target":
+        return False
+    if any(m.entry.category in {"emulation_title", "commendation"} for m in g.mentions):
+        return True
+    return bool(regex.search(r"\d+\s*%", text[cs:g.start]))
+
+
+def _restated(doc: Document, g: _Group, auth: str | None, status: str, recipients: list[str]) -> bool:
+    """The same award, authority, status and recipients already stated in this section."""
+    section = doc.section_at(g.start)
+    names = {m.canonical for m in g.mentions}
+    return bool(recipients) and any(
+        a.section == section and a.award_raw and a.status == status and fold(a.conferred_by or "") == fold(auth or "")
+        and a.recipients == recipients and (a.award in names or fold(a.award) in {fold(n) for n in names})
+        for a in doc.awards)
 
 
 def _year(doc: Document, text: str, cs: int, ce: int, s: int, e: int, pos: int, period: bool) -> int | None:

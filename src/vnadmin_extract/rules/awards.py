@@ -78,6 +78,8 @@ CLASS = regex.compile(r"\s*,?\s*[Hh][Ạạ][Nn][Gg]\s+(?P<c>Nhất|Nhì|Ba|III|
 _CLASS_NAMES = {"nhất": "Nhất", "i": "Nhất", "1": "Nhất", "nhì": "Nhì", "ii": "Nhì", "2": "Nhì",
                 "ba": "Ba", "iii": "Ba", "3": "Ba"}
 QUOTED_AFTER_TITLE = regex.compile(r"danh\s+hi[ệê]u\s*[“\"]([^”\"\n]{4,60})[”\"]", regex.I)
+_NAMED_KINDS = ("Kỷ niệm chương", "Huy hiệu", "Giải thưởng", "Bằng khen", "Giấy khen", "Cờ thi đua")
+_QUOTED_NAME = regex.compile(r"\s*[“\"]([^”\"\n]{2,80})[”\"]")
 FUZZY_MIN_RATIO = 0.88  # measured: see tests/test_awards.py::test_fuzzy_bound
 
 
@@ -94,6 +96,10 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[AwardMe
             if c:
                 canonical = f"{entry.canonical} hạng {_CLASS_NAMES[c['c'].lower()]}"
                 end = c.end()
+        if entry.canonical.startswith(_NAMED_KINDS):
+            q = _QUOTED_NAME.match(text, end)
+            if q and fold(q.group(1)) not in _variant_table():
+                end = q.end()  # Kỷ niệm chương “Vì sự nghiệp KH&CN”: the name is part of the award
         out.append(AwardMention(m.start(), end, entry, canonical, text[m.start():end], f"pattern:award:{entry.id}"))
     taken = [(a.start, a.end) for a in out]
     for m in QUOTED_AFTER_TITLE.finditer(text, lo, hi):
