@@ -25,7 +25,7 @@ from ..schema import Award
 from ..vietnamese import fold
 
 SENTENCE_END = regex.compile(r"\.{2,4}(?=\s*\p{Lu})|(?:\.|[!?])(?=\s+[\p{Lu}\d\"“(*+-])|\n+")
-_JOINER = regex.compile(r"^[\s,]*(?:và|hoặc|,)?[\s,]*(?:danh\s+hi[ệê]u|hình\s+thức)?[\s“”\"']*$", regex.I)
+_JOINER = regex.compile(r"^[\s,“”\"']*(?:và|hoặc|,)?[\s,]*(?:danh\s+hi[ệê]u|hình\s+thức)?[\s“”\"']*$", regex.I)
 _YEAR = regex.compile(r"(?<!\d)(?:năm\s+(?:học\s+)?)(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?", regex.I)
 _PERIOD = regex.compile(r"(?:từ\s+năm\s+\d{4}\s+(?:đến|tới)\s+nay|giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|"
                         r"từ\s+năm\s+\d{4}\s+(?:đến|tới)\s+năm\s+\d{4}|\d{4}\s*[-–]\s*\d{4}\s*tới\s+nay)", regex.I)
@@ -37,11 +37,15 @@ _ORG_START = regex.compile(
     r"Đảng\s+bộ|Đảng\s+ủy|Đoàn|Hội|Khối|Bệnh\s+viện|Công\s+ty|Tổ|Khoa|UBND|Ủy\s+ban|Xã|Phường|Thị\s+trấn|"
     r"Thôn|Huyện|Thành\s+phố|Tỉnh|Đội|Nhà|Hợp\s+tác\s+xã|Ông|Bà|Đồng\s+chí)\b"
 )
+_AUTH_VERB = (r"(?:công\s+nhận|tặng|trao|xếp\s+loại|đánh\s+giá|khen|truy\s+tặng|phong\s+tặng|quyết\s+định|xét|"
+              r"bình|suy\s+tôn)")
 _AUTH_STOP = regex.compile(
-    r"\s+(?:đã\s+|đều\s+|luôn\s+)?(?:công\s+nhận|tặng|trao|xếp\s+loại|đánh\s+giá|khen|truy\s+tặng|phong\s+tặng|"
-    r"quyết\s+định|xét|bình|suy\s+tôn|cho|về|vì|:)|[,;:(]", regex.I)
+    rf"\s+(?:đã\s+|đều\s+|luôn\s+|sẽ\s+)?(?P<verb>{_AUTH_VERB})|\s+(?:cho|về|vì|đề\s+nghị|đề\s+xuất|kính\s+trình|trình)\b|[,;:(]",
+    regex.I)
+_AUTH_AFTER = regex.compile(r"^[\s“”\"]*(?:của|do)\s+")
 _OBJECT_AWARDS = ("Cờ", "Bằng", "Giấy khen", "Huân", "Huy", "Kỷ niệm", "Giải thưởng")
-_ONE_COLLECTIVE = regex.compile(r"[\s,]*(?:và\s+)?tập\s+thể\s+(?P<name>\p{Lu}[\p{L}&]*(?:\s+\p{Lu}[\p{L}&]*)*)(?=\s+(?:và|,)|\s*[;.,]|$)")
+_ONE_COLLECTIVE = regex.compile(
+    r"[\s,]*(?:và\s+)?tập\s+thể\s+(?P<name>\p{Lu}[\p{L}&]*(?:\s+(?!và\b)[\p{L}&]+){0,6}?)(?=\s+(?:và|,)|\s*[;.,]|$)")
 _PROPOSAL_BEFORE = regex.compile(r"(?:đề\s+xuất|đề\s+nghị|bình\s+chọn|bình\s+xét)[\s,]*$", regex.I)
 _RECIPIENTS_FIRST_VERB = regex.compile(
     r"^(?:[\s,]+(?:và\s+)?\p{Ll}+){0,4}\s*(?:đã\s+|đều\s+|sẽ\s+)?(?:được|đạt|là|vinh\s+dự)", regex.I)
@@ -128,6 +132,7 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
             in_clause = [m for m in in_sentence if cs <= m.start < ce]
             auth_any = _authority(text, cs, ce)
             groups = _groups(text, in_clause)
+            clause_auth: str | None = None
             for gi, g in enumerate(groups):
                 prev_end = groups[gi - 1].end if gi else cs
                 next_start = groups[gi + 1].start if gi + 1 < len(groups) else ce
@@ -142,10 +147,15 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                     counts.total = int(bare.group(1))
                 if not recipients:
                     recipients = _named_before(text, cs, g.start, prev_end)
-                auth = _authority(text, before[0], g.start) or (
-                    _authority(text, cs, g.start) if gi == 0 else None) or inherited_auth
-                status = (_status_cue(text[before[0]:g.start]) or _status_cue(text[cs:g.start])
-                          or inherited_status)
+                recipients_first = not _counts_after(doc, *after)[0].found() and counts.found()
+                after_auth = _authority_after(text, g.end, next_start)
+                auth = _authority(text, before[0], g.start) or after_auth or (None if recipients_first else (
+                    clause_auth or (_authority(text, cs, g.start) if gi == 0 else None) or inherited_auth))
+                clause_auth = auth if auth != inherited_auth else clause_auth
+                local = _status_cue(text[before[0]:g.start])
+                in_clause_cue = _status_cue(text[cs:g.start])
+                status = (in_clause_cue if in_clause_cue and in_clause_cue != "conferred" else None) \
+                    or local or in_clause_cue or inherited_status
                 final_status = _resolve_status(doc, g.start, status)
                 if not counts.found() and not recipients and sentence_subject and status:
                     recipients = list(sentence_subject)
@@ -311,7 +321,7 @@ def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
     return []
 
 
-def _authority(text: str, lo: int, hi: int, last: bool = True) -> str | None:
+def _authority(text: str, lo: int, hi: int, last: bool = True, allow_bare: bool = False) -> str | None:
     found = list(tax.authority_regex().finditer(text, lo, hi))
     if not found:
         return None
@@ -321,19 +331,38 @@ def _authority(text: str, lo: int, hi: int, last: bool = True) -> str | None:
         # "Bộ trưởng Bộ KH&CN": heads in one phrase are one authority.
         j = idx
         while j > 0 and len(text[found[j - 1].end():found[j].start()].split()) <= 3 \
-                and not _AUTH_STOP.search(text[found[j - 1].end():found[j].start()]):
+                and not _AUTH_STOP.search(text[found[j - 1].end():found[j].start()]) \
+                and not regex.search(r"\bđược\b", text[found[j - 1].end():found[j].start()]):
             j -= 1
             start = found[j].start()
         rest = text[m.end():hi]
         stop = _AUTH_STOP.search(rest)
         tail = rest[: stop.start()] if stop else rest
         name = (text[start:m.end()] + tail).strip()
-        # An authority is followed by its verb (or "được X tặng"); a bare mention is not one.
-        if stop and stop.group().strip(" ,;(") and not stop.group().strip().startswith(("cho", "về", "vì")):
-            words = name.split()
-            if len(words) <= 10:
+        if regex.search(r"\bđược\b", tail):
+            continue  # "Công đoàn được xếp loại": the subject of a passive is a recipient
+        colon_intro = stop is not None and stop.group().strip() == ":" and not rest[stop.end():].strip(" “”\"")
+        # An authority is followed by its verb ("Giám đốc Sở công nhận", "được X tặng"), or
+        # introduces a list with a colon ("Chủ tịch UBND tỉnh: Cờ thi đua cho 02 tập thể").
+        if (stop and stop.group("verb")) or colon_intro or (allow_bare and not tail.strip()):
+            if len(name.split()) <= 10:
                 return name
     return None
+
+
+def _authority_after(text: str, lo: int, hi: int) -> str | None:
+    """"Bằng khen của Chủ tịch UBND tỉnh cho ...": the authority named after the award."""
+    m = _AUTH_AFTER.match(text[lo:hi])
+    if not m:
+        return None
+    start = lo + m.end()
+    head = tax.authority_regex().match(text, start, hi)
+    if not head:
+        return None
+    rest = text[head.end():hi]
+    stop = regex.search(r"\s+(?:cho|vì|về|đã|năm)\b|[,;:(.]", rest)
+    name = (text[start:head.end()] + (rest[: stop.start()] if stop else rest)).strip()
+    return name if len(name.split()) <= 10 else None
 
 
 def _status_cue(segment: str, exclude_conferred: bool = False) -> str | None:
@@ -358,7 +387,9 @@ def _heading_status(doc: Document, pos: int) -> str | None:
 
 
 def _ancestors(doc: Document, pos: int) -> list:
-    chain = [s for s in doc.sections if s.start <= pos < s.end and s.start != pos]
+    """Enclosing sections whose heading stands above ``pos`` (a run-in heading that *is* the
+    statement's own paragraph does not count as its heading)."""
+    chain = [s for s in doc.sections if s.start <= pos < s.end and doc.lines[doc.line_index(s.start)].end < pos]
     return sorted(chain, key=lambda s: -s.level)
 
 
