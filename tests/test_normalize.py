@@ -30,8 +30,11 @@ def test_hard_wraps_are_joined_but_blocks_are_not() -> None:
 
 
 def test_page_break_inside_a_sentence_is_rejoined() -> None:
-    raw = "Tập trung chỉ đạo; Công đoàn Sở\n\nlàm đầu mối tổ chức các đợt thi đua."
-    assert normalize(raw) == "Tập trung chỉ đạo; Công đoàn Sở làm đầu mối tổ chức các đợt thi đua."
+    raw = ("Tập trung chỉ đạo thực hiện phong trào thi đua của các phòng, đơn vị; Công đoàn Sở\n\n"
+           "làm đầu mối tổ chức các đợt thi đua.")
+    assert normalize(raw) == ("Tập trung chỉ đạo thực hiện phong trào thi đua của các phòng, đơn vị; Công đoàn Sở "
+                              "làm đầu mối tổ chức các đợt thi đua.")
+    assert normalize("KẾ HOẠCH\nThi đua\n\ntham mưu phê duyệt.") == "KẾ HOẠCH\nThi đua\n\ntham mưu phê duyệt."
 
 
 def test_run_in_star_heading_is_kept() -> None:

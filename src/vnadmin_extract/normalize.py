@@ -178,7 +178,7 @@ def _should_join(prev: str, nxt: str) -> bool:
 
 def _joins_across_blank(prev: str, nxt: str) -> bool:
     """A paragraph cut by a page break: the next one starts in lower case."""
-    return (bool(nxt) and nxt[0].islower() and not _ENDS_SENTENCE.search(prev)
+    return (bool(nxt) and nxt[0].islower() and len(prev) >= 60 and not _ENDS_SENTENCE.search(prev)
             and not _is_upper(prev) and not _STARTS_BLOCK.match(nxt))
 
 

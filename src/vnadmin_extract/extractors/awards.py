@@ -43,6 +43,7 @@ _AUTH_STOP = regex.compile(
     rf"\s+(?:đã\s+|đều\s+|luôn\s+|sẽ\s+)?(?P<verb>{_AUTH_VERB})|\s+(?:cho|về|vì|đề\s+nghị|đề\s+xuất|kính\s+trình|trình)\b|[,;:(]",
     regex.I)
 _AUTH_AFTER = regex.compile(r"^[\s“”\"]*(?:của|do)\s+")
+_NOT_A_NAME = regex.compile(r"\b(?:các|những|phấn\s+đấu|đề\s+nghị|đề\s+xuất|đăng\s+ký|chỉ\s+tiêu|có|đã|sẽ)\b", regex.I)
 _OBJECT_AWARDS = ("Cờ", "Bằng", "Giấy khen", "Huân", "Huy", "Kỷ niệm", "Giải thưởng")
 _ONE_COLLECTIVE = regex.compile(
     r"[\s,]*(?:và\s+)?tập\s+thể\s+(?P<name>\p{Lu}[\p{L}&]*(?:\s+(?!và\b)[\p{L}&]+){0,6}?)(?=\s+(?:và|,)|\s*[;.,]|$)")
@@ -139,7 +140,7 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                 before = (prev_end, g.start)
                 after = (g.end, next_start)
                 counts, recipients = _counts_after(doc, *after)
-                if not counts.found() and not recipients:
+                if not counts.found():
                     counts = _counts_before(doc, *before)
                 bare = regex.search(r"(?<![\d/.])(\d{1,3})\s*$", text[before[0]:g.start])
                 if not counts.found() and bare and len(g.mentions) == 1 \
@@ -229,8 +230,8 @@ def _counts_after(doc: Document, lo: int, hi: int) -> tuple[_Counts, list[str]]:
     cho = _CHO.match(seg)
     counts = _Counts()
     if not cho:
-        gm = regex.match(r"^[\s“”\"’)]*(?:\s*,\s*)?(?:gồm|bao\s+gồm)\s*:", seg)
-        if not gm:
+        gm = _GOM.search(seg[:60])
+        if not gm or not gm.group().lower().startswith(("gồm", "bao")):
             return counts, []
     start = lo + (cho.end() if cho else 0)
     pos = start
@@ -313,7 +314,14 @@ def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
         inner = None if _ORG_START.match(name) else list(_ORG_START.finditer(name))
         if inner:
             name = name[inner[-1].start():]
-        if _ORG_START.match(name):
+        cut = _NOT_A_NAME.search(name)
+        if cut:
+            # "Sở Tài chính phấn đấu được ... tặng": the subject before the cue is the recipient;
+            # "Khối thi đua phấn đấu các đơn vị đạt": another subject follows, none is named.
+            if regex.search(r"\b(?:các|những)\b", name[cut.start():], regex.I):
+                return []
+            name = name[:cut.start()]
+        if _ORG_START.match(name) and 1 < len(name.split()) <= 12:
             return [name.strip()]
     obj = regex.search(r"(?:xếp\s+loại|công\s+nhận)\s+(?P<name>(?:Công\s+đoàn|Chi\s+bộ|Chi\s+đoàn|Đảng\s+bộ|Sở|Trường|Phòng|Ban)[^“”\"]{2,80}?)\s*[“\"]?\s*$", seg)
     if obj:

@@ -1,0 +1,111 @@
+"""Award statements on the sentence shapes of the issue and the seeds, with exact values."""
+
+import pytest
+
+from vnadmin_extract import extract_file, extract_text
+from vnadmin_extract.rules import awards as tax
+
+FIELDS = ("award", "status", "conferred_by", "collectives", "individuals", "total", "year")
+
+
+def _awards(body: str, heading: str = "I. KẾT QUẢ NĂM 2023") -> list[tuple]:
+    rec = extract_text(f"BÁO CÁO\nTổng kết\n\n{heading}\n\n1. Nội dung.\n\n{body}\n")
+    return [tuple(getattr(a, f) for f in FIELDS) for a in rec.awards]
+
+
+def test_one_authority_several_awards_joined_by_semicolons() -> None:
+    assert _awards("Giám đốc Sở công nhận danh hiệu “Lao động tiên tiến” cho 06 tập thể và 59 cá nhân; "
+                   "tặng Giấy khen cho 06 tập thể và 58 cá nhân; công nhận danh hiệu “Chiến sĩ thi đua cơ sở” cho 06 cá nhân.") == [
+        ("Lao động tiên tiến", "conferred", "Giám đốc Sở", 6, 59, 65, 2023),
+        ("Giấy khen", "conferred", "Giám đốc Sở", 6, 58, 64, 2023),
+        ("Chiến sĩ thi đua cơ sở", "conferred", "Giám đốc Sở", None, 6, 6, 2023),
+    ]
+
+
+def test_recipients_first_and_combined_lượt_counts() -> None:
+    assert _awards("Tính từ năm 2014 tới nay, cụ thể: 01 tập thể và 01 cá nhân được Chủ tịch nước tặng Huân Chương "
+                   "Lao động Hạng Nhì, 01 cá nhân được Thủ tướng Chính phủ tặng Bằng khen, 25 lượt tập thể và cá nhân "
+                   "được Chủ tịch UBND tỉnh tặng Bằng khen, 373 lượt cá nhân đạt danh hiệu \"Lao động tiên tiến\".") == [
+        ("Huân chương Lao động hạng Nhì", "conferred", "Chủ tịch nước", 1, 1, 2, None),
+        ("Bằng khen của Thủ tướng Chính phủ", "conferred", "Thủ tướng Chính phủ", None, 1, 1, None),
+        ("Bằng khen", "conferred", "Chủ tịch UBND tỉnh", None, None, 25, None),
+        ("Lao động tiên tiến", "conferred", None, None, 373, 373, None),
+    ]
+
+
+def test_authority_with_colon_in_a_registration_section() -> None:
+    assert _awards("- Chủ tịch UBND tỉnh tặng: Danh hiệu “Tập thể lao động xuất sắc” cho 01 tập thể; Bằng khen cho 02 cá nhân.",
+                   heading="II. ĐĂNG KÝ HÌNH THỨC KHEN THƯỞNG NĂM 2024") == [
+        ("Tập thể lao động xuất sắc", "registered", "Chủ tịch UBND tỉnh", 1, None, 1, 2024),
+        ("Bằng khen", "registered", "Chủ tịch UBND tỉnh", None, 2, 2, 2024),
+    ]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Đảng ủy Sở tặng Giấy khen cho 1.250 đảng viên.", ("Giấy khen", None, 1250, 1250)),
+    ("Có 35/40 giáo viên đạt danh hiệu “Lao động tiên tiến”.", ("Lao động tiên tiến", None, 35, 35)),
+    ("Giám đốc Sở tặng Giấy khen cho một tập thể.", ("Giấy khen", 1, None, 1)),
+    ("Đảng ủy Sở xếp loại “Hoàn thành tốt nhiệm vụ” đối với 12 chi bộ.", ("Hoàn thành tốt nhiệm vụ", 12, None, 12)),
+    ("+ Hoàn thành tốt nhiệm vụ: 284 đồng chí, chiếm 82,6%;", ("Hoàn thành tốt nhiệm vụ", None, 284, 284)),
+])
+def test_count_forms(body: str, expected: tuple) -> None:
+    got = [(a[0], a[3], a[4], a[5]) for a in _awards(body)]
+    assert got == [expected]
+
+
+def test_named_recipients_and_proposal() -> None:
+    rec = extract_text("BÁO CÁO\nX\n\nVới những kết quả đã đạt được trong năm 2023, Hội nghị nhất trí bình chọn, đề xuất "
+                       "3 đơn vị tặng Cờ thi đua của Bộ KH&CN gồm: Cục An toàn bức xạ và hạt nhân, Cục Sở hữu trí tuệ, "
+                       "Quỹ Phát triển KH&CN Quốc gia.\n")
+    (a,) = rec.awards
+    assert (a.award, a.status, a.collectives, a.total, a.year) == ("Cờ thi đua của bộ, ban, ngành, tỉnh", "proposed", 3, 3, 2023)
+    assert a.recipients == ["Cục An toàn bức xạ và hạt nhân", "Cục Sở hữu trí tuệ", "Quỹ Phát triển KH&CN Quốc gia"]
+
+
+def test_two_titles_share_one_count_phrase() -> None:
+    assert _awards("Điều 1. Công nhận danh hiệu “Tập thể lao động tiên tiến” và “Lao động tiên tiến” cho 25 tập thể "
+                   "và 312 cá nhân.") == [
+        ("Tập thể lao động tiên tiến", "conferred", None, 25, None, 25, 2023),
+        ("Lao động tiên tiến", "conferred", None, None, 312, 312, 2023),
+    ]
+
+
+def test_procedural_mentions_are_not_statements() -> None:
+    assert _awards("Bình xét, trình Giám đốc Sở quyết định công nhận danh hiệu thi đua, tặng Giấy khen hoặc đề nghị "
+                   "Giám đốc Sở trình Chủ tịch UBND tỉnh tặng Bằng khen.") == []
+    assert _awards("Phấn đấu hoàn thành xuất sắc nhiệm vụ được giao.") == []
+
+
+def test_target_with_counts_and_bare_flag_count() -> None:
+    assert _awards("Khối thi đua phấn đấu các đơn vị đạt danh hiêu Tập thể lao động xuất sắc và đạt 03 Cờ thi đua "
+                   "của Bộ, 01 Cờ thi đua của Chính phủ năm 2024.") == [
+        ("Tập thể lao động xuất sắc", "target", None, None, None, None, 2024),
+        ("Cờ thi đua của bộ, ban, ngành, tỉnh", "target", None, None, None, 3, 2024),
+        ("Cờ thi đua của Chính phủ", "target", None, None, None, 1, 2024),
+    ]
+
+
+def test_variants_resolve_to_canonical_names() -> None:
+    text = ("Chiến sỹ thi đua cơ sở; Huân Chương Lao động Hạng Nhì; Huân chương Chiến công hạng III; "
+            "CSTĐ cấp tỉnh; Tập lao động Xuất sắc")
+    assert [m.canonical for m in tax.find_mentions(text)] == [
+        "Chiến sĩ thi đua cơ sở", "Huân chương Lao động hạng Nhì", "Huân chương Chiến công hạng Ba",
+        "Chiến sĩ thi đua bộ, ban, ngành, tỉnh", "Tập thể lao động xuất sắc"]
+
+
+def test_fuzzy_bound() -> None:
+    """The fuzzy pass (quoted titles after "danh hiệu") accepts typos and rejects other titles."""
+    assert tax.fuzzy_lookup("Tập thể lao động xuât săc").canonical == "Tập thể lao động xuất sắc"
+    assert tax.fuzzy_lookup("Chiến sĩ thi đua cơ sơ").canonical == "Chiến sĩ thi đua cơ sở"
+    for other in ("Gương mặt trẻ tiêu biểu", "Thanh niên xung kích", "Doanh nghiệp tiêu biểu", "Nhà khoa học trẻ"):
+        assert tax.fuzzy_lookup(other) is None
+
+
+def test_seed_000_first_record_matches_record_md(seeds_dir) -> None:
+    rec = extract_file(seeds_dir / "000_ff6a27539d3b0b29.txt")
+    a = rec.awards[0]
+    assert (a.award, a.category, a.conferred_by, a.status, a.collectives, a.individuals, a.total, a.year) == (
+        "Lao động tiên tiến", "emulation_title", "Giám đốc Sở", "conferred", 6, 59, 65, 2023)
+    assert a.section == "I.2.2.1" and rec.text[a.start:a.end] == a.award_raw == "Lao động tiên tiến"
+    registered = [x for x in rec.awards if x.status == "registered"]
+    assert {x.year for x in registered} == {2024} and len(registered) == 8
