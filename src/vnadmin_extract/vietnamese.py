@@ -130,6 +130,11 @@ def fold(text: str | None) -> str:
     """Comparison key: NFC, one tone placement, lower case, no quotes/markup, single spaces."""
     if text is None:
         return ""
+    return _fold(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
     s = unicodedata.normalize("NFC", text)
     s = place_tones(s)
     s = lower_same_length(s)

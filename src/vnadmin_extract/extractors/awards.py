@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..rules.cache import rx as _rx
 from ..document import Document
 from ..rules import awards as tax
 from ..schema import Award
@@ -79,8 +80,8 @@ def find(doc: Document) -> None:
         mentions = tax.find_mentions(doc.text, lo, hi)
         # "cho 10 đảng viên hoàn thành xuất sắc nhiệm vụ": a title that starts inside a count
         # describes the recipients; it is not an award of its own.
-        count_spans = [(m.start("noun"), m.end()) for m in tax.count_regex().finditer(doc.text, lo, hi)]
-        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in count_spans)]
+        noun_starts = {m.start("noun") for m in tax.count_regex().finditer(doc.text, lo, hi)}
+        mentions = [m for m in mentions if m.start not in noun_starts]
         for m in mentions:
             doc.add_entity("AWARD", m.start, m.end, m.canonical, m.source)
         _statements(doc, lo, hi, mentions)
@@ -99,7 +100,7 @@ def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     out, start = [], s
-    for m in regex.finditer(r";", text[s:e]):
+    for m in _rx(r";").finditer(text[s:e]):
         out.append((start, s + m.start()))
         start = s + m.end()
     out.append((start, e))
@@ -142,7 +143,7 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                 counts, recipients = _counts_after(doc, *after)
                 if not counts.found():
                     counts = _counts_before(doc, *before)
-                bare = regex.search(r"(?<![\d/.])(\d{1,3})\s*$", text[before[0]:g.start])
+                bare = _rx(r"(?<![\d/.])(\d{1,3})\s*$").search(text[before[0]:g.start])
                 if not counts.found() and bare and len(g.mentions) == 1 \
                         and g.mentions[0].canonical.startswith(_OBJECT_AWARDS):
                     counts.total = int(bare.group(1))
@@ -164,7 +165,7 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                     continue
                 year = _year(doc, text, cs, ce, s, e, g.start, period)
                 if _PERIOD.match(text, g.end + len(text[g.end:g.end + 60]) - len(text[g.end:g.end + 60].lstrip())) \
-                        or regex.match(r"[^;.]{0,40}?(?:giai\s+đoạn\s+\d{4}\s*[-–]|từ\s+năm\s+\d{4}\s+(?:đến|tới))",
+                        or _rx(r"[^;.]{0,40}?(?:giai\s+đoạn\s+\d{4}\s*[-–]|từ\s+năm\s+\d{4}\s+(?:đến|tới))").match(
                                        text[g.end:g.end + 80]):
                     year = None  # "... được suy tôn là điển hình tiên tiến giai đoạn 2015-2017"
                 if _restated(doc, g, auth, final_status, recipients):
@@ -255,7 +256,7 @@ def _counts_after(doc: Document, lo: int, hi: int) -> tuple[_Counts, list[str]]:
         rest = text[start:hi]
         om = _ORG_START.match(rest)
         if om:
-            name = regex.split(r"\s+(?:vì|do|đã|có|về|trong|năm|nhân|theo)\s|[,;(]", rest)[0].strip(" .")
+            name = _rx(r"\s+(?:vì|do|đã|có|về|trong|năm|nhân|theo)\s|[,;(]").split(rest)[0].strip(" .")
             if name:
                 recipients = [name]
     return counts, recipients
@@ -278,7 +279,7 @@ def _counts_before(doc: Document, lo: int, hi: int) -> _Counts:
     after_chain = text[chain[-1].end():hi]
     proposal = _PROPOSAL_BEFORE.search(text[max(lo, chain[0].start() - 30):chain[0].start()])
     if not (_RECIPIENTS_FIRST_VERB.match(after_chain)
-            or (proposal and regex.match(r"\s*(?:để\s+)?(?:tặng|công\s+nhận)", after_chain))):
+            or (proposal and _rx(r"\s*(?:để\s+)?(?:tặng|công\s+nhận)").match(after_chain))):
         return counts
     for m in chain:
         _add_count(counts, m)
@@ -300,7 +301,7 @@ def _add_count(counts: _Counts, m: regex.Match[str]) -> None:
 
 
 def _split_names(listing: str) -> list[str]:
-    parts = regex.split(r"\s*,\s*|\s+và\s+(?=\p{Lu})", listing.strip())
+    parts = _rx(r"\s*,\s*|\s+và\s+(?=\p{Lu})").split(listing.strip())
     return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
@@ -323,7 +324,7 @@ def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
             name = name[:cut.start()]
         if _ORG_START.match(name) and 1 < len(name.split()) <= 12:
             return [name.strip()]
-    obj = regex.search(r"(?:xếp\s+loại|công\s+nhận)\s+(?P<name>(?:Công\s+đoàn|Chi\s+bộ|Chi\s+đoàn|Đảng\s+bộ|Sở|Trường|Phòng|Ban)[^“”\"]{2,80}?)\s*[“\"]?\s*$", seg)
+    obj = _rx(r"(?:xếp\s+loại|công\s+nhận)\s+(?P<name>(?:Công\s+đoàn|Chi\s+bộ|Chi\s+đoàn|Đảng\s+bộ|Sở|Trường|Phòng|Ban)[^“”\"]{2,80}?)\s*[“\"]?\s*$").search(seg)
     if obj:
         return [obj.group("name").strip()]
     return []
@@ -340,14 +341,14 @@ def _authority(text: str, lo: int, hi: int, last: bool = True, allow_bare: bool 
         j = idx
         while j > 0 and len(text[found[j - 1].end():found[j].start()].split()) <= 3 \
                 and not _AUTH_STOP.search(text[found[j - 1].end():found[j].start()]) \
-                and not regex.search(r"\bđược\b", text[found[j - 1].end():found[j].start()]):
+                and not _rx(r"\bđược\b").search(text[found[j - 1].end():found[j].start()]):
             j -= 1
             start = found[j].start()
         rest = text[m.end():hi]
         stop = _AUTH_STOP.search(rest)
         tail = rest[: stop.start()] if stop else rest
         name = (text[start:m.end()] + tail).strip()
-        if regex.search(r"\bđược\b", tail):
+        if _rx(r"\bđược\b").search(tail):
             continue  # "Công đoàn được xếp loại": the subject of a passive is a recipient
         colon_intro = stop is not None and stop.group().strip() == ":" and not rest[stop.end():].strip(" “”\"")
         # An authority is followed by its verb ("Giám đốc Sở công nhận", "được X tặng"), or
@@ -368,7 +369,7 @@ def _authority_after(text: str, lo: int, hi: int) -> str | None:
     if not head:
         return None
     rest = text[head.end():hi]
-    stop = regex.search(r"\s+(?:cho|vì|về|đã|năm)\b|[,;:(.]", rest)
+    stop = _rx(r"\s+(?:cho|vì|về|đã|năm)\b|[,;:(.]").search(rest)
     name = (text[start:head.end()] + (rest[: stop.start()] if stop else rest)).strip()
     return name if len(name.split()) <= 10 else None
 
@@ -419,7 +420,7 @@ def _is_target_statement(text: str, cs: int, g: _Group, status: str) -> bool:
         return False
     if any(m.entry.category in {"emulation_title", "commendation"} for m in g.mentions):
         return True
-    return bool(regex.search(r"\d+\s*%", text[cs:g.start]))
+    return bool(_rx(r"\d+\s*%").search(text[cs:g.start]))
 
 
 def _restated(doc: Document, g: _Group, auth: str | None, status: str, recipients: list[str]) -> bool:

@@ -13,6 +13,7 @@ import functools
 
 import regex
 
+from ..rules.cache import rx as _rx
 from ..document import Document
 from ..rules import vocab
 from ..schema import LegalRef
@@ -70,7 +71,7 @@ _ISSUER_WORD = regex.compile(r"\s+(\S+)")
 
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     """"của Chính phủ quy định ..." -> ("Chính phủ", end): up to the first verb-like word."""
-    m = regex.match(r"\s*(?:,\s*)?của\b", text[pos:pos + 12])
+    m = _rx(r"\s*(?:,\s*)?của\b").match(text[pos:pos + 12])
     if not m:
         return None, pos
     i = pos + m.end()
@@ -176,7 +177,7 @@ def _from_numbered(text: str, m: regex.Match[str]) -> LegalRef:
         number, year, symbol = m["pnum"], None, m["psym"]
     else:
         number, year, symbol = m["anum"], None, m["asym"]
-    symbol = regex.sub(r"\s*-\s*", "-", symbol)
+    symbol = _rx(r"\s*-\s*").sub("-", symbol)
     if year is None and date_value:
         year = int(date_value[:4])
     issuer, end = _issuer_after(text, m.end())
@@ -200,7 +201,7 @@ def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
     title = title.rstrip(",")
     if _NESTED.search(text[max(0, m.start() - 40):m.start()]):
         return None  # "quy định chi tiết thi hành một số điều của Luật ...": part of another title
-    kind = regex.sub(r"\s+", " ", m["type"])
+    kind = _rx(r"\s+").sub(" ", m["type"])
     if not title and kind != "Hiến pháp":
         return None
     if title and not title[0].isupper():
@@ -217,8 +218,8 @@ def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
             if ds:
                 date_value = ds[0].value
                 end = m.end("date")
-    ym = regex.match(r"\s+năm\s+(\d{4})", text[end:end + 12])
-    dm = regex.match(r"\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})", text[end:end + 45])
+    ym = _rx(r"\s+năm\s+(\d{4})").match(text[end:end + 12])
+    dm = _rx(r"\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})").match(text[end:end + 45])
     if ym:
         year = int(ym.group(1))
         end += ym.end()

@@ -13,6 +13,7 @@ import functools
 
 import regex
 
+from ..rules.cache import rx as _rx
 from ..document import Document
 from ..resources import load_yaml
 
@@ -47,6 +48,6 @@ def find(doc: Document) -> None:
             s = m.start("name")
             if len(name.split()) < min_words or any(a <= s < b for a, b in taken):
                 continue
-            kind = regex.sub(r"\s+", "_", m["intro"].lower())
+            kind = _rx(r"\s+").sub("_", m["intro"].lower())
             doc.add_entity("MOVEMENT", s, s + len(m["name"].rstrip()), name, f"pattern:movement:{kind}")
             taken.append((m.start(), m.end()))

@@ -18,11 +18,13 @@ import functools
 
 import regex
 
+from ..rules.cache import rx as _rx
 from ..document import Document
 from ..resources import load_yaml
 from ..rules import gazetteer, vocab
+from ..rules.trie import trie_pattern
 from ..schema import Person
-from ..vietnamese import fold
+from ..vietnamese import fold, lower_same_length
 
 HONORIFIC = r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c|ông|Ông|bà|Bà|anh|Anh|chị|Chị|thầy|Thầy|cô|Cô|nhà\s+giáo|Nhà\s+giáo)"
 _SYL = r"\p{Lu}\p{Ll}*"
@@ -42,8 +44,7 @@ def _names() -> tuple[frozenset[str], frozenset[str]]:
 
 @functools.cache
 def _name_re() -> regex.Pattern[str]:
-    surnames = sorted(_names()[0], key=len, reverse=True)
-    alts = "|".join(regex.escape(s) for s in surnames)
+    alts = trie_pattern(_names()[0])
     # A family name, then one to four capitalised syllables, not followed by another one.
     return regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?:\s+{_SYL}){{1,4}}(?![\p{{L}}])(?!\s+\p{{Lu}}\p{{Ll}})")
 
@@ -56,22 +57,21 @@ def _honorific_re() -> regex.Pattern[str]:
 def _org_after(text: str, pos: int, end_limit: int) -> tuple[str | None, int]:
     """An organisation name starting at ``pos`` ("Cục An toàn bức xạ và hạt nhân"), up to
     a comma, a bracket or a verb."""
-    m = regex.match(r"\s*", text[pos:])
-    i = pos + (m.end() if m else 0)
-    heads = vocab.org_heads()
-    if not any(text.startswith(h, i) for h in heads) and not regex.match(
+    m = _rx(r"\s*").match(text, pos)
+    i = m.end() if m else pos
+    if not vocab.org_head_regex().match(text, i) and not regex.match(
             r"(?:tổ|phòng|khoa|ban|đội|trường|lớp|chi\s+bộ|chi\s+đoàn)\s+\p{Lu}", text[i:i + 30]):
         return None, pos
     words: list[tuple[str, int]] = []
-    for w in regex.finditer(r"[^\s,;.()\n:]+", text[i:end_limit]):
-        if w.start() and regex.search(r"[,;.()\n:]", text[i + (words[-1][1] - i if words else 0): i + w.start()]):
+    for w in _rx(r"[^\s,;.()\n:]+").finditer(text[i:end_limit]):
+        if w.start() and _rx(r"[,;.()\n:]").search(text[i + (words[-1][1] - i if words else 0): i + w.start()]):
             break
         word = w.group()
         low = word.lower()
         if words and low in _VERBS and word[0].islower():
             break
         if words and low == "và" and i + w.end() < end_limit:
-            nxt = regex.match(r"\s+(\S+)", text[i + w.end():])
+            nxt = _rx(r"\s+(\S+)").match(text, i + w.end(), i + w.end() + 60)
             if nxt and nxt.group(1).lower() in _VERBS | {"các", "những", "đại", "toàn"}:
                 break
         words.append((word, i + w.end()))
@@ -105,9 +105,9 @@ def find(doc: Document) -> None:
         s, e = m.start("name"), m.end("name")
         position = org = None
         end = e
-        pm = regex.match(r"\s*,\s*", text[e:])
+        pm = _rx(r"\s*,\s*").match(text, e)
         if pm:
-            p = pos_re.match(text, e + pm.end())
+            p = pos_re.match(text, pm.end())
             if p:
                 p_end = _split_position(text, p)
                 position = _position_text(text[p.start():p_end])
@@ -117,18 +117,22 @@ def find(doc: Document) -> None:
         add(name, s, e, position, org, m.start(), end)
     # 2. "POSITION [ORG] NAME"
     spans = [(x.start, x.end) for x in found.values()]
-    for p in pos_re.finditer(text, lo, hi):
-        if not p.group()[0].isupper() or any(a <= p.start() < b for a, b in spans):
+    lowered = lower_same_length(text)
+    for pl in vocab.position_regex_lower().finditer(lowered, lo, hi):
+        if not text[pl.start()].isupper() or any(a <= pl.start() < b for a, b in spans):
+            continue
+        p = pos_re.match(text, pl.start())
+        if p is None:
             continue
         window_end = min(hi, p.end() + 120)
         nm = name_re.search(text, p.end(), window_end)
         if not nm:
             continue
         between = text[p.end():nm.start()]
-        if regex.search(r"[,;.()\n:]", between) or len(between.split()) > 10:
+        if _rx(r"[,;.()\n:]").search(between) or len(between.split()) > 10:
             continue
         org = between.strip() or None
-        if org and not any(org.startswith(h) for h in vocab.org_heads()):
+        if org and not vocab.org_head_regex().match(org):
             continue
         p_end = _split_position(text, p)
         if p_end < p.end():
@@ -147,15 +151,17 @@ def find(doc: Document) -> None:
         if s >= 0:
             add(author, s, s + len(author), None, None, s, s + len(author))
     doc.persons.extend(sorted(found.values(), key=lambda x: x.start))
+    _ner_gaps(doc, lo, hi, found)
+    per_starts = {ent.start for ent in doc.entities if ent.type == "PER"}
     for (s, e), person in found.items():
-        if not any(ent.type == "PER" and ent.start == s for ent in doc.entities):
+        if s not in per_starts:
             doc.add_entity("PER", s, e, person.name, "pattern:person")
     _places_and_orgs(doc, lo, hi)
 
 
 def _position_text(raw: str) -> str:
     """The position as written; an all-capitals one in its usual casing."""
-    raw = regex.sub(r"\s+", " ", raw).strip()
+    raw = _rx(r"\s+").sub(" ", raw).strip()
     if raw.isupper():
         return vocab.position_canonical().get(fold(raw), raw.capitalize())
     return raw
@@ -163,12 +169,10 @@ def _position_text(raw: str) -> str:
 
 def _split_position(text: str, p: regex.Match[str]) -> int:
     """End of the position proper: "Phó Chủ tịch Công đoàn" is "Phó Chủ tịch" of "Công đoàn ..."."""
-    for head in vocab.org_heads():
-        if not head[:1].isupper():
-            continue
-        i = p.group().find(" " + head)
-        if i > 0 and vocab.position_regex().fullmatch(p.group()[:i]):
-            return p.start() + i
+    for h in vocab.org_head_regex().finditer(p.group(), 1):
+        if p.group()[h.start() - 1] == " " and h.group()[:1].isupper() \
+                and vocab.position_regex().fullmatch(p.group()[:h.start() - 1]):
+            return p.start() + h.start() - 1
     return p.end()
 
 
@@ -182,7 +186,7 @@ def _org_from_position(text: str, p: regex.Match[str], org: str | None, end: int
     head = _HEAD_IN_POSITION.search(p.group())
     if not head:
         return None, end
-    rest = regex.match(r"\s+(\p{Lu}[^,;.()\n]{1,80})", text[p.end():hi])
+    rest = _rx(r"\s+(\p{Lu}[^,;.()\n]{1,80})").match(text[p.end():min(hi, p.end() + 90)])
     if not rest:
         return None, end
     words = []
@@ -194,6 +198,42 @@ def _org_from_position(text: str, p: regex.Match[str], org: str | None, end: int
         return None, end
     org_text = head.group() + " " + " ".join(words)
     return org_text, p.end() + rest.start(1) + len(" ".join(words))
+
+
+NER_WINDOW = 60        # characters on each side of a candidate
+NER_MAX_WINDOWS = 2    # per document: NER is the slow path
+_STANDALONE_BEFORE = regex.compile(r"(?:^|[\n,;:(]|\bvà)\s*$")
+_STANDALONE_AFTER = regex.compile(r"\s*(?:[,;.)\n]|$|và\b)")
+
+
+def _ner_gaps(doc: Document, lo: int, hi: int, found: dict) -> None:
+    """PER entities from underthesea for family-name runs no rule explained."""
+    from ..nlp import ner
+
+    text = doc.text
+    covered = [(e.start, e.end) for e in doc.entities if e.type in {"PER", "ORG", "LOC", "LEGAL_REF", "AWARD",
+                                                                    "COMMEMORATION", "MOVEMENT"}]
+    covered += [(p.start, p.end) for p in found.values()]
+    windows = 0
+    for m in _name_re().finditer(text, lo, hi):
+        if any(a <= m.start() < b for a, b in covered) or fold(m.group()) in _names()[1]:
+            continue
+        # Only a name standing on its own (a list of people, a byline) is a gap the rules
+        # leave; a capitalised run inside an organisation's or a place's name is not.
+        if not (_STANDALONE_BEFORE.search(text[max(lo, m.start() - 3):m.start()])
+                and _STANDALONE_AFTER.match(text, m.end())):
+            continue
+        if gazetteer.province(m.group()) is not None:
+            continue
+        if windows >= NER_MAX_WINDOWS:
+            break
+        windows += 1
+        ws = max(lo, m.start() - NER_WINDOW)
+        we = min(hi, m.end() + NER_WINDOW)
+        for label, s, e, surface in ner.entities(text[ws:we], ws):
+            if label == "PER" and s <= m.start() < e + 1 and len(surface.split()) >= 2:
+                doc.add_entity("PER", s, e, surface, "ner:underthesea")
+                covered.append((s, e))
 
 
 _ORG_HEAD_RE: regex.Pattern[str] | None = None

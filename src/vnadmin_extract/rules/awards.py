@@ -9,13 +9,15 @@ titles after "danh hiệu" for typos the variants do not list ("Tập lao độn
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 import regex
 
 from ..resources import load_yaml
-from ..vietnamese import fold
+from .trie import trie_pattern
+from ..vietnamese import fold, lower_same_length
 
 
 @dataclass(frozen=True)
@@ -68,10 +70,9 @@ def _flex(phrase: str) -> str:
 
 
 @functools.cache
-def mention_regex() -> regex.Pattern[str]:
-    variants = sorted(_variant_table(), key=len, reverse=True)
-    alts = "|".join(_flex(v) for v in variants)
-    return regex.compile(rf"(?<![\p{{L}}\d])(?P<v>{alts})(?![\p{{L}}\d])", regex.I)
+def mention_regex() -> re.Pattern[str]:
+    # The stdlib engine runs these literal tries about 20x faster than ``regex``.
+    return re.compile(rf"(?<!\w)(?P<v>{trie_pattern(_variant_table())})(?!\w)")
 
 
 CLASS = regex.compile(r"\s*,?\s*[Hh][Ạạ][Nn][Gg]\s+(?P<c>Nhất|Nhì|Ba|III|II|I|1|2|3)(?![\p{L}\d])", regex.I)
@@ -88,7 +89,8 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[AwardMe
     hi = len(text) if hi is None else hi
     table = _variant_table()
     out: list[AwardMention] = []
-    for m in mention_regex().finditer(text, lo, hi):
+    lowered = lower_same_length(text)  # variants are folded (lower case): no slow I flag
+    for m in mention_regex().finditer(lowered, lo, hi):
         entry = table[fold(m["v"])]
         canonical, end = entry.canonical, m.end()
         if entry.classes:
@@ -130,13 +132,12 @@ def cues() -> dict:
     return load_yaml("award_cues.yaml")  # type: ignore[no-any-return]
 
 
-def _phrases_regex(phrases: list[str]) -> regex.Pattern[str]:
-    alts = "|".join(_flex(p) for p in sorted(set(phrases), key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])", regex.I)
+def _phrases_regex(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(set(phrases))})(?![^\W\d_])", re.I)
 
 
 @functools.cache
-def status_regexes() -> dict[str, regex.Pattern[str]]:
+def status_regexes() -> dict[str, re.Pattern[str]]:
     return {status: _phrases_regex(words) for status, words in cues()["status_cues"].items()}
 
 
@@ -151,16 +152,14 @@ def noun_kinds() -> dict[str, str]:
 
 
 @functools.cache
-def count_regex() -> regex.Pattern[str]:
+def count_regex() -> re.Pattern[str]:
     """"06 tập thể", "1.250 đảng viên", "35/40 giáo viên", "một tập thể", "25 lượt tập thể và cá nhân"."""
-    nouns = sorted(noun_kinds(), key=len, reverse=True)
-    words = sorted((str(w) for w in cues()["number_words"]), key=len, reverse=True)
-    num = rf"(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s*/\s*(?P<of>\d+))?|(?P<w>{'|'.join(_flex(w) for w in words)})"
-    return regex.compile(rf"(?<![\p{{L}}\d/.,])(?:{num})\s+(?P<noun>{'|'.join(_flex(n) for n in nouns)})(?![\p{{L}}])",
-                         regex.I)
+    words = trie_pattern(str(w) for w in cues()["number_words"])
+    num = rf"(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s*/\s*(?P<of>\d+))?|(?P<w>{words})"
+    return re.compile(rf"(?<![\w/.,])(?:{num})\s+(?P<noun>{trie_pattern(noun_kinds())})(?![^\W\d_])", re.I)
 
 
-def count_value(m: regex.Match[str]) -> int | None:
+def count_value(m: re.Match[str]) -> int | None:
     if m["n"]:
         return int(m["n"].replace(".", ""))
     if m["w"]:
@@ -169,6 +168,5 @@ def count_value(m: regex.Match[str]) -> int | None:
 
 
 @functools.cache
-def authority_regex() -> regex.Pattern[str]:
-    heads = sorted(cues()["authority_heads"], key=len, reverse=True)
-    return regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(_flex(h) for h in heads)})", regex.I)
+def authority_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(cues()['authority_heads'])})", re.I)

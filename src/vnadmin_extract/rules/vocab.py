@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
 
 from ..resources import load_yaml
+from .trie import trie_pattern
 from ..vietnamese import fold
 
 
@@ -75,6 +77,19 @@ def position_regex() -> regex.Pattern[str]:
     variants = sorted({v for _c, vs in positions() for v in vs} | set(_CORE_POSITIONS), key=len, reverse=True)
     alts = "|".join(r"\s+".join(regex.escape(w) for w in v.split()) for v in variants)
     return regex.compile(rf"(?<!\w)(?:{alts})(?!\w)", regex.I)
+
+
+@functools.cache
+def position_regex_lower() -> re.Pattern[str]:
+    """The same titles for matching a lower-cased text (much faster than the I flag)."""
+    variants = {fold(v) for _c, vs in positions() for v in vs} | {fold(v) for v in _CORE_POSITIONS}
+    return re.compile(rf"(?<!\w)(?:{trie_pattern(variants)})(?!\w)")
+
+
+@functools.cache
+def org_head_regex() -> re.Pattern[str]:
+    """Any organisation head at a position (case as written)."""
+    return re.compile(rf"(?:{trie_pattern(org_heads())})(?!\w)")
 
 
 @functools.cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from ..rules.cache import rx as _rx
 from ..document import Document, Line
 from ..rules import gazetteer, vocab
 from ..schema import Signer
@@ -92,8 +93,8 @@ def _walk_up_signature(lines: list[Line], nn: int) -> int:
 
 
 def _clean_recipient(text: str) -> str:
-    t = regex.sub(r"^[-+•–]\s*", "", text.strip())
-    return regex.sub(r"\s*[;,.]+$", "", t).strip()
+    t = _rx(r"^[-+•–]\s*").sub("", text.strip())
+    return _rx(r"\s*[;,.]+$").sub("", t).strip()
 
 
 def _read_signers(doc: Document, region: list[tuple[int, Line]]) -> Line | None:
@@ -103,7 +104,7 @@ def _read_signers(doc: Document, region: list[tuple[int, Line]]) -> Line | None:
     last: Line | None = None
     for _i, ln in region:
         t = ln.text.strip()
-        if not t or SIGNED.match(t) or regex.fullmatch(r"[\W_]+", t):
+        if not t or SIGNED.match(t) or _rx(r"[\W_]+").fullmatch(t):
             continue
         m = PREFIX.match(t)
         if m and _is_upper(m.group("of")):

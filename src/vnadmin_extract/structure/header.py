@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from .. import errors
+from ..rules.cache import rx as _rx
 from ..document import Document, Line
 from ..extractors.dates import VI_DATE, find_dates
 from ..rules import vocab
@@ -105,15 +106,15 @@ def _find_number(doc: Document, header: Header, window: list[Line]) -> Line | No
 
 def parse_number(m: regex.Match[str]) -> DocNumber:
     """Split a matched "Số: ..." into its parts (see RECORD.md ``header.number``)."""
-    raw = regex.sub(r"\s+", " ", m.group("raw")).strip()
+    raw = _rx(r"\s+").sub(" ", m.group("raw")).strip()
     if m.group("pnum"):
-        symbol = regex.sub(r"\s+", "", m.group("psym"))
+        symbol = _rx(r"\s+").sub("", m.group("psym"))
         type_part, _, issuer_part = symbol.partition("/")
         issuer_code, _, unit = issuer_part.partition("-")
         return DocNumber(raw=raw, number=m.group("pnum"), symbol=symbol,
                          type_code=type_part if type_part.upper() in vocab.type_by_code() else None,
                          issuer_code=issuer_code or None, unit=unit or None)
-    symbol = regex.sub(r"\s*[-–]\s*", "-", m.group("sym")).strip(".")
+    symbol = _rx(r"\s*[-–]\s*").sub("-", m.group("sym")).strip(".")
     parts = symbol.split("-")
     type_code = parts[0] if parts[0].upper() in vocab.type_by_code() and len(parts) > 1 else None
     rest = parts[1:] if type_code else parts
@@ -223,7 +224,7 @@ def _skip_addressees(doc: Document, header: Header, offset: int) -> int:
             if rest:
                 header.addressees.append(rest.lstrip("-+• ").rstrip(";,."))
             idx += 1
-            while idx < len(lines) and regex.match(r"^[-+•]\s*\S", lines[idx].text):
+            while idx < len(lines) and _rx(r"^[-+•]\s*\S").match(lines[idx].text):
                 header.addressees.append(lines[idx].text.lstrip("-+• ").rstrip(";,.").strip())
                 idx += 1
             return lines[idx - 1].end
@@ -246,12 +247,12 @@ def _find_issuer(doc: Document, header: Header, window: list[Line], num_line: Li
         t = PLACE_DATE.split(t)[0]
         for piece in MOTTO_PARTS.split(t):
             piece = piece.strip(" -–*_=")
-            if piece and _is_upper(piece) and len(piece) < 120 and not regex.fullmatch(r"[*\-_=\s]+", piece):
+            if piece and _is_upper(piece) and len(piece) < 120 and not _rx(r"[*\-_=\s]+").fullmatch(piece):
                 parts.append(piece)
     merged: list[str] = []
     for p in parts:
         if merged and ((_LOCALITY.match(p) and _GENERIC_BODY.search(merged[-1]))
-                       or regex.search(r"(?:\bVÀ|\bCỦA|[,&-])$", merged[-1]) or len(p.split()) == 1):
+                       or _rx(r"(?:\bVÀ|\bCỦA|[,&-])$").search(merged[-1]) or len(p.split()) == 1):
             merged[-1] = f"{merged[-1]} {p}"
         else:
             merged.append(p)

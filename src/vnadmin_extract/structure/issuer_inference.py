@@ -13,6 +13,7 @@ from collections import Counter
 import regex
 
 from .. import errors
+from ..rules.cache import rx as _rx
 from ..document import Document
 from ..rules import gazetteer, vocab
 from ..schema import Header, Issuer
@@ -29,7 +30,7 @@ def _org_names(text: str) -> list[str]:
 
 
 def _initials(name: str, with_head: bool) -> str:
-    words = [w for w in regex.split(r"\s+", name) if w.lower() not in _SKIP]
+    words = [w for w in _rx(r"\s+").split(name) if w.lower() not in _SKIP]
     if not with_head:
         words = words[1:]
     return strip_diacritics("".join(w[0] for w in words if w)).upper()

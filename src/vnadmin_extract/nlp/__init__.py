@@ -1,0 +1,1 @@
+"""Adapters to NLP libraries, imported lazily (the rules path never pays for them)."""
