@@ -17,6 +17,7 @@ Steps, in order (each is idempotent, and so is the whole):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -41,7 +42,13 @@ _MIXED_TOKEN = regex.compile(r"[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}][\p{L}\p{M}]*
 _LATIN = regex.compile(r"\p{Latin}")
 
 
+_ANY_FOREIGN = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
+
+
 def _fix_homoglyphs(text: str) -> str:
+    if not _ANY_FOREIGN.search(text):
+        return text
+
     def repl(m: regex.Match[str]) -> str:
         token = m.group()
         return token.translate(_HOMOGLYPHS) if _LATIN.search(token) else token
@@ -68,6 +75,8 @@ _MD_LINK = regex.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\n]*\)")
 _MD_HEADING = regex.compile(r"(?m)^[ ]{0,3}#{1,6}(?:[ ]+(?P<h>.*)|[ ]*)$")
 _RULE_LINE = regex.compile(r"(?m)^[ ]*(?:[-_=~*][ ]*){3,}$\n?")
 _BULLET_STAR = regex.compile(r"^[ ]*\*[ ]")
+_STAR = re.compile(r"\*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ ]*\n")
 
 
 def _strip_single_stars(paragraph: str) -> str:
@@ -75,7 +84,9 @@ def _strip_single_stars(paragraph: str) -> str:
     lines = paragraph.split("\n")
     positions: list[tuple[int, int]] = []
     for li, line in enumerate(lines):
-        for m in regex.finditer(r"\*", line):
+        if "*" not in line:
+            continue
+        for m in _STAR.finditer(line):
             if _BULLET_STAR.match(line) and m.start() == line.index("*"):
                 continue
             positions.append((li, m.start()))
@@ -118,7 +129,7 @@ def strip_markup(text: str) -> str:
         if len(cells) > 1 or "|" in line:
             cells = [c for c in cells if not _RULE_LINE.fullmatch(c + "\n")]
         lines.extend(cells)
-    paragraphs = regex.split(r"\n[ ]*\n", "\n".join(lines))
+    paragraphs = _PARAGRAPH_BREAK.split("\n".join(lines))
     return "\n\n".join(_strip_single_stars(p) for p in paragraphs)
 
 

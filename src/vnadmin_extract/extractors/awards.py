@@ -308,8 +308,8 @@ def _split_names(listing: str) -> list[str]:
 def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
     """"Đảng bộ Sở X: Đạt danh hiệu ...", "Chi đoàn X được ... xếp loại", "xếp loại <Org> “...”"."""
     seg = text[cs:g_start]
-    lead = regex.match(r"^\s*(?:[-+•*]\s*)?(?:(?:Trong\s+)?[Nn]ăm\s+\d{4}\s*,\s*)?(?P<name>[^:;,]{2,80}?)"
-                       r"\s*(?::\s*(?:Đạt|đạt|Được|được)|\s+được\s|\s+đạt\s)", seg)
+    lead = _rx(r"^\s*(?:[-+•*]\s*)?(?:(?:Trong\s+)?[Nn]ăm\s+\d{4}\s*,\s*)?(?P<name>[^:;,]{2,80}?)"
+                       r"\s*(?::\s*(?:Đạt|đạt|Được|được)|\s+được\s|\s+đạt\s)").match(seg)
     if lead and "tặng" not in lead.group("name"):
         name = lead.group("name")
         inner = None if _ORG_START.match(name) else list(_ORG_START.finditer(name))
@@ -319,7 +319,7 @@ def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
         if cut:
             # "Sở Tài chính phấn đấu được ... tặng": the subject before the cue is the recipient;
             # "Khối thi đua phấn đấu các đơn vị đạt": another subject follows, none is named.
-            if regex.search(r"\b(?:các|những)\b", name[cut.start():], regex.I):
+            if _rx(r"\b(?:các|những)\b", regex.I).search(name[cut.start():]):
                 return []
             name = name[:cut.start()]
         if _ORG_START.match(name) and 1 < len(name.split()) <= 12:

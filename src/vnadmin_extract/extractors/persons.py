@@ -59,8 +59,8 @@ def _org_after(text: str, pos: int, end_limit: int) -> tuple[str | None, int]:
     a comma, a bracket or a verb."""
     m = _rx(r"\s*").match(text, pos)
     i = m.end() if m else pos
-    if not vocab.org_head_regex().match(text, i) and not regex.match(
-            r"(?:tổ|phòng|khoa|ban|đội|trường|lớp|chi\s+bộ|chi\s+đoàn)\s+\p{Lu}", text[i:i + 30]):
+    if not vocab.org_head_regex().match(text, i) and not _rx(
+            r"(?:tổ|phòng|khoa|ban|đội|trường|lớp|chi\s+bộ|chi\s+đoàn)\s+\p{Lu}").match(text, i, i + 30):
         return None, pos
     words: list[tuple[str, int]] = []
     for w in _rx(r"[^\s,;.()\n:]+").finditer(text[i:end_limit]):

@@ -38,11 +38,14 @@ def provinces() -> dict[str, ProvinceInfo]:
     return table
 
 
+_PREFIX = regex.compile(r"^(?:tỉnh|thành phố|TP\.?)\s+", regex.I)
+
+
+@functools.lru_cache(maxsize=8192)
 def province(name: str | None) -> ProvinceInfo | None:
     if not name:
         return None
-    key = fold(regex.sub(r"^(?:tỉnh|thành phố|TP\.?)\s+", "", name.strip(), flags=regex.I))
-    return provinces().get(key)
+    return provinces().get(fold(_PREFIX.sub("", name.strip())))
 
 
 @functools.cache
