@@ -36,7 +36,6 @@ def _refs(sentence: str) -> list[tuple]:
     ("Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022;",
      [("Luật", "06", 2022, "QH15", "2022-06-15", None, "Thi đua, khen thưởng")]),
 ])
-# fmt: on
 def test_reference_forms(sentence: str, expected: list[tuple]) -> None:
     assert _refs(sentence) == expected
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..rules.cache import rx as _rx
 from ..document import Document
 from ..rules import awards as tax
+from ..rules.cache import rx as _rx
 from ..schema import Award
 from ..vietnamese import fold
 

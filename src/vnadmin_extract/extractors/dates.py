@@ -12,6 +12,7 @@ an impossible date ("30/2/2024") keeps its raw text, gets value ``None`` and a w
 from __future__ import annotations
 
 import calendar
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -104,7 +105,7 @@ class RangeMatch:
 def find_ranges(text: str, dates: list[DateMatch]) -> list[RangeMatch]:
     """Pairs of consecutive dates joined by a range separator, plus "(1499-2019)"."""
     out: list[RangeMatch] = []
-    for a, b in zip(dates, dates[1:], strict=False):
+    for a, b in itertools.pairwise(dates):
         if _RANGE_SEP.fullmatch(text[a.end:b.start]):
             out.append(RangeMatch(a.start, b.end, a, b))
     for m in YEAR_RANGE.finditer(text):

@@ -13,9 +13,9 @@ import functools
 
 import regex
 
-from ..rules.cache import rx as _rx
 from ..document import Document
 from ..rules import vocab
+from ..rules.cache import rx as _rx
 from ..schema import LegalRef
 from ..vietnamese import fold
 from .dates import find_dates

@@ -13,9 +13,9 @@ import functools
 
 import regex
 
-from ..rules.cache import rx as _rx
 from ..document import Document
 from ..resources import load_yaml
+from ..rules.cache import rx as _rx
 
 _BARE_INTROS = ("phong trào thi đua", "phong trào", "cuộc vận động")
 

@@ -18,10 +18,10 @@ import functools
 
 import regex
 
-from ..rules.cache import rx as _rx
 from ..document import Document
 from ..resources import load_yaml
 from ..rules import gazetteer, vocab
+from ..rules.cache import rx as _rx
 from ..rules.trie import trie_pattern
 from ..schema import Person
 from ..vietnamese import fold, lower_same_length
@@ -32,7 +32,7 @@ _VERBS = {
     "đã", "đang", "sẽ", "phát", "báo", "cho", "trình", "chủ", "dự", "tham", "khẳng", "nhấn", "đề", "nêu",
     "ghi", "gửi", "trao", "tặng", "được", "làm", "là", "có", "với", "tại", "cùng", "thay", "cảm", "chúc",
     "yêu", "giao", "đánh", "kết", "mong", "nhận", "chỉ", "đến", "về", "trong", "khi", "thì", "để", "đồng",
-    "trực", "thông", "quán", "hướng", "triển", "phổ", "nhấn", "biểu", "động", "thực", "tổng", "cho", "hoàn",
+    "trực", "thông", "quán", "hướng", "triển", "phổ", "biểu", "động", "thực", "tổng", "hoàn",
 }
 
 

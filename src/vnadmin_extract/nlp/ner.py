@@ -17,7 +17,7 @@ NerFn = Callable[[str], list[tuple[Any, ...]]]
 @functools.cache
 def _ner() -> NerFn | None:
     try:
-        from underthesea import ner  # noqa: PLC0415 - heavy import, only when needed
+        from underthesea import ner
     except Exception:  # absent or broken install: rules still work
         return None
     return ner  # type: ignore[no-any-return]

@@ -16,8 +16,8 @@ from difflib import SequenceMatcher
 import regex
 
 from ..resources import load_yaml
-from .trie import trie_pattern
 from ..vietnamese import fold, lower_same_length
+from .trie import trie_pattern
 
 
 @dataclass(frozen=True)

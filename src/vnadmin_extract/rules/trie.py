@@ -8,9 +8,8 @@ inside a phrase matches any run of white space.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import re
+from collections.abc import Iterable
 
 _END = ""  # marks the end of a phrase in the trie
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import regex
 
 from ..resources import load_yaml
-from .trie import trie_pattern
 from ..vietnamese import fold
+from .trie import trie_pattern
 
 
 @dataclass(frozen=True)

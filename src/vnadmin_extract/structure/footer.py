@@ -7,11 +7,13 @@ DÂN", "KT. CHỦ TỊCH"), a position line ("PHÓ CHỦ TỊCH"), the name. New
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
-from ..rules.cache import rx as _rx
 from ..document import Document, Line
 from ..rules import gazetteer, vocab
+from ..rules.cache import rx as _rx
 from ..schema import Signer
 from ..vietnamese import fold
 from . import boilerplate
@@ -170,7 +172,7 @@ def _org_case(text: str) -> str:
     if not words:
         return text
     out = [words[0][:1].upper() + words[0][1:]]
-    for prev, w in zip(words, words[1:], strict=False):
+    for prev, w in itertools.pairwise(words):
         # Vietnamese organisation names capitalise the word after the head noun.
         cap = prev in {"sở", "bộ", "cục", "vụ", "phòng", "trường"}
         out.append(w[:1].upper() + w[1:] if cap else w)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import regex
 
 from .. import errors
-from ..rules.cache import rx as _rx
 from ..document import Document, Line
 from ..extractors.dates import VI_DATE, find_dates
 from ..rules import vocab
+from ..rules.cache import rx as _rx
 from ..schema import DateValue, DocNumber, DocType, Header, Issuer
 from ..vietnamese import fold
 from . import boilerplate, issuer_inference

@@ -13,9 +13,9 @@ from collections import Counter
 import regex
 
 from .. import errors
-from ..rules.cache import rx as _rx
 from ..document import Document
 from ..rules import gazetteer, vocab
+from ..rules.cache import rx as _rx
 from ..schema import Header, Issuer
 from ..vietnamese import strip_diacritics
 
