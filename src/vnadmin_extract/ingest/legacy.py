@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from viparse.normalize.tables import Charmap, build_charmap
 from viparse.normalize.tables import convert as _table_convert
@@ -83,13 +83,26 @@ def is_vietnamese_word(word: str) -> bool:
     return not (tones and tones[0] not in {"\u0301", "\u0323"} and _STOP_CODA.search(base))
 
 
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_PIECE_SPLIT = re.compile(r"[\x21-\x40\x5b-\x60\x7b-\x7e]+")
+_ABBREVIATION = re.compile(r"^[A-ZĐ]{2,}$")
 
 
 def _valid(token: str) -> bool:
-    """Every letter run of ``token`` is a Vietnamese syllable or plain ASCII."""
-    runs = _LETTER_RUN.findall(unicodedata.normalize("NFC", token))
-    return bool(runs) and all(r.isascii() or is_vietnamese_word(r) for r in runs)
+    """``token`` reads as Vietnamese: split on ASCII punctuation and digits ("QĐ-TTg"),
+    every piece is letters only and is a syllable, an abbreviation or plain ASCII."""
+    pieces = [p for p in _PIECE_SPLIT.split(unicodedata.normalize("NFC", token)) if p]
+    if not pieces:
+        return False
+    for piece in pieces:
+        if piece.isascii():
+            if not piece.isalpha():
+                return False
+            continue
+        if not piece.isalpha():
+            return False
+        if not (is_vietnamese_word(piece) or _ABBREVIATION.match(piece)):
+            return False
+    return True
 
 
 # --- fonts ------------------------------------------------------------------------------
@@ -116,8 +129,15 @@ def font_encoding(font: str | None) -> tuple[str | None, bool]:
     return None, False
 
 
+# A PDF text layer gives TCVN3's ư (0xAD) as U+2212 and ã (0xB7) as U+2219; viparse
+# restores them beside a letter, but not beside another legacy code ("−¬ng" is ương).
+_PDF_GLYPHS = re.compile(r"(?<=[\xa1-\xfe])[\u2212\u2219]|[\u2212\u2219](?=[\xa1-\xfe])")
+
+
 def convert(text: str, encoding: str, capitals: bool = False) -> str:
     """Convert ``text`` from a legacy encoding with the table; whitespace is untouched."""
+    if encoding == "tcvn3" and ("\u2212" in text or "\u2219" in text):
+        text = _PDF_GLYPHS.sub(lambda m: "\xad" if m.group() == "\u2212" else "\xb7", text)
     out = _table_convert(text, CHARMAPS[encoding])
     return out.upper() if capitals else out
 
@@ -140,12 +160,13 @@ def _inverse(encoding: str) -> dict[str, str]:
     return inverse
 
 
-def encode(text: str, encoding: str, capitals_font: bool = False) -> str:
+def encode(text: str, encoding: str, capitals_font: bool = False, strict: bool = True) -> str:
     """Unicode -> legacy code points (the inverse of ``convert``); used to make fixtures.
 
     TCVN3 has no capital toned letters: with ``capitals_font`` (a ``.VnTimeH`` run) every
     letter is written with its lower-case code, as such fonts were typed; otherwise a
-    capital toned letter raises ``ValueError``.
+    capital toned letter raises ``ValueError`` (``strict``) or is written with its
+    lower-case code, as a typist in a ``.VnTime`` font would have done.
     """
     inverse = _inverse(encoding)
     out: list[str] = []
@@ -155,6 +176,8 @@ def encode(text: str, encoding: str, capitals_font: bool = False) -> str:
             out.append(inverse[src])
         elif src.isascii():
             out.append(src)
+        elif ch.lower() in inverse and encoding == "tcvn3" and not strict:
+            out.append(inverse[ch.lower()])
         elif ch.lower() in inverse and encoding == "tcvn3":
             raise ValueError(f"TCVN3 has no code for {ch!r} outside a capitals font")
         else:
@@ -169,77 +192,60 @@ _EDGE_PUNCT = "\"'()[]{}<>.,;:!?*/\\|-_=+`~^%&#@$0123456789…“”‘’–—
 _LEGACY_HINT = re.compile(r"[\u0080-\u00ff\u2212\u2219\x02\x05\x06\x14\x19\x1e]")
 
 
-@dataclass
-class _Tally:
-    votes: dict[str, int]
-
-    def best(self) -> str | None:
-        enc, n = max(self.votes.items(), key=lambda kv: (kv[1], kv[0] == "unicode"))
-        return enc if n > 0 else None
-
-
-def _token_votes(token: str) -> tuple[set[str], bool, dict[str, str]]:
-    """Encodings under which ``token`` reads as Vietnamese, whether it does as it is, and
-    the converted forms."""
-    core = token.strip(_EDGE_PUNCT)
-    if not core or not _LEGACY_HINT.search(core):
-        return set(), True, {}
-    as_is = _valid(core)
-    good: set[str] = set()
-    forms: dict[str, str] = {}
-    for enc in CHARMAPS:
-        conv = convert(core, enc)
-        if conv == core:
-            continue
-        forms[enc] = conv
-        if _valid(conv):
-            good.add(enc)
-    return good, as_is, forms
-
-
 _LEGACY_ENCODINGS = tuple(CHARMAPS)
+_PREFERENCE = ("tcvn3", "vni", "viscii")
 
 
-def _line_tally(tokens: list[str]) -> _Tally:
-    votes = dict.fromkeys(("unicode", *_LEGACY_ENCODINGS), 0)
-    for tok in tokens:
-        good, as_is, forms = _token_votes(tok)
-        if not forms:
+@functools.lru_cache(maxsize=200_000)
+def _token_votes(token: str) -> tuple[frozenset[str], bool, bool]:
+    """``(tables under which token reads as Vietnamese, reads as it is, has legacy codes)``.
+
+    Tokens of one character, or with nothing a table would change, give no evidence.
+    """
+    core = token.strip(_EDGE_PUNCT)
+    if not _LEGACY_HINT.search(core):
+        return frozenset(), True, False
+    if len(core) < 2:
+        return frozenset(), False, True
+    good = frozenset(enc for enc in CHARMAPS if (c := convert(core, enc)) != core and _valid(c))
+    return good, _valid(core), True
+
+
+def _line_votes(line: str, allowed: tuple[str, ...]) -> dict[str, float]:
+    """A word that reads as Vietnamese through one table only votes for that table; one
+    that reads as it is and through no table votes for Unicode."""
+    votes = dict.fromkeys(("unicode", *allowed), 0.0)
+    for tok in _TOKEN.findall(line):
+        good, as_is, hinted = _token_votes(tok)
+        if not hinted:
             continue
+        good = good.intersection(allowed)
         if as_is and not good:
             votes["unicode"] += 1
         elif not as_is and good:
             for enc in good:
-                votes[enc] += 1 if len(good) == 1 else 0
-            if len(good) > 1:  # ambiguous between tables: half a vote each
-                for enc in good:
-                    votes[enc] += 0
-    return _Tally(votes)
+                votes[enc] += 1 / len(good)
+    return votes
 
 
 _CAPS_WORD = re.compile(r"[^\W\d_]+")
 
 
+def _caps_evident(text: str) -> bool:
+    """ASCII letters all capitals (at least two) while decoded legacy letters are lower."""
+    up = sum(1 for ch in text if ch.isascii() and ch.isupper())
+    return (up >= 2 and not any(ch.isascii() and ch.islower() for ch in text)
+            and any(not ch.isascii() and ch.islower() for ch in text))
+
+
 def _restore_capitals(line: str) -> str:
     """Upper-case a TCVN3 line or word typed in a capitals font (see module docstring)."""
-    words = _CAPS_WORD.findall(line)
-    ascii_upper = sum(1 for w in words for ch in w if ch.isascii() and ch.isupper())
-    ascii_lower = sum(1 for w in words for ch in w if ch.isascii() and ch.islower())
-    if ascii_upper >= 2 and ascii_lower == 0 and any(not ch.isascii() and ch.islower() for ch in line):
+    if _caps_evident(line):
         return line.upper()
-
-    def fix(m: re.Match[str]) -> str:
-        w = m.group()
-        up = sum(1 for ch in w if ch.isascii() and ch.isupper())
-        low_ascii = any(ch.isascii() and ch.islower() for ch in w)
-        if up >= 2 and not low_ascii and any(not ch.isascii() and ch.islower() for ch in w):
-            return w.upper()
-        return w
-
-    return _CAPS_WORD.sub(fix, line)
+    return _CAPS_WORD.sub(lambda m: m.group().upper() if _caps_evident(m.group()) else m.group(), line)
 
 
-def _convert_line(line: str, encoding: str | None) -> str:
+def _convert_line(line: str, encoding: str | None, allowed: tuple[str, ...]) -> str:
     """Convert one line with its encoding, word by word where a word disagrees."""
     if encoding is None:
         return line
@@ -249,20 +255,13 @@ def _convert_line(line: str, encoding: str | None) -> str:
         tok = m.group()
         pieces.append(line[last:m.start()])
         last = m.end()
-        good, as_is, forms = _token_votes(tok)
-        if not forms:
-            pieces.append(tok)
-            continue
-        use = encoding
-        if encoding not in good:
-            if as_is:
-                use = None
-            elif good:
-                use = sorted(good)[0] if len(good) == 1 else (encoding if encoding in good else sorted(good)[0])
-        if use is None or use not in forms:
-            pieces.append(tok)
-        else:
-            pieces.append(convert(tok, use))
+        good, as_is, hinted = _token_votes(tok)
+        use: str | None = encoding
+        if hinted and good and encoding not in good:
+            use = None if as_is else min(good.intersection(allowed) or good, key=_PREFERENCE.index)
+        elif hinted and not good and as_is:
+            use = None
+        pieces.append(convert(tok, use) if use and hinted else tok)
     pieces.append(line[last:])
     out = "".join(pieces)
     return _restore_capitals(out) if encoding == "tcvn3" else out
@@ -276,62 +275,44 @@ def _latin_view(text: str, source_encoding: str | None) -> str:
         data = text.encode("cp1258")
     except UnicodeEncodeError:
         return text
-    return _cp1252_or_latin1(data)
+    return "".join(_BYTE_CHAR[b] for b in data)
 
 
-def _cp1252_or_latin1(data: bytes) -> str:
-    return "".join(
-        data[i:i + 1].decode("cp1252", errors="strict") if _cp1252_ok(b) else chr(b)
-        for i, b in enumerate(data)
-    ) if any(0x80 <= b <= 0x9F for b in data) else data.decode("latin-1")
+# Windows-1252 where it defines the byte, Latin-1 elsewhere.
+_BYTE_CHAR = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)]
 
 
-@functools.cache
-def _cp1252_ok(b: int) -> bool:
-    try:
-        bytes([b]).decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def detect_lines(text: str) -> tuple[list[str | None], dict[str, int]]:
+def detect_lines(text: str) -> tuple[list[str | None], dict[str, float]]:
     """Encoding of each line (None: Unicode) and the document's vote totals."""
     lines = text.split("\n")
-    decided: list[str | None] = []
-    totals = dict.fromkeys(("unicode", *_LEGACY_ENCODINGS), 0)
+    totals = dict.fromkeys(("unicode", *_LEGACY_ENCODINGS), 0.0)
     for line in lines:
-        if not _LEGACY_HINT.search(line):
-            decided.append("")  # nothing to convert: take any neighbour's verdict
-            continue
-        tally = _line_tally(_TOKEN.findall(line))
-        for k, v in tally.votes.items():
-            totals[k] += v
-        best = tally.best()
-        decided.append(best if best is not None else "?")
+        if _LEGACY_HINT.search(line):
+            for k, v in _line_votes(line, _LEGACY_ENCODINGS).items():
+                totals[k] += v
     legacy_total = sum(totals[e] for e in _LEGACY_ENCODINGS)
     if legacy_total < 2 or legacy_total < 0.25 * totals["unicode"]:
         return [None] * len(lines), totals
-    majority = max(_LEGACY_ENCODINGS, key=lambda e: totals[e])
-    # Undecided lines take the previous decided line's verdict (runs of paragraphs), or
-    # the next one's at the top, or the majority.
-    out: list[str | None] = []
-    prev: str | None = None
-    for verdict in decided:
-        if verdict in ("", "?"):
-            out.append(prev if prev is not None else "?")
-        else:
-            prev = None if verdict == "unicode" else verdict
-            out.append(prev)
-            if verdict == "unicode":
-                prev = None
-    nxt: str | None = majority
-    for i in range(len(out) - 1, -1, -1):
-        if out[i] == "?":
-            out[i] = nxt
-        else:
-            nxt = out[i] if out[i] is not None else nxt
-    return out, totals
+    # Tables with a real share of the evidence; stray votes for a third table are noise.
+    allowed = tuple(e for e in _PREFERENCE if totals[e] >= max(2.0, 0.1 * legacy_total))
+    majority = max(allowed, key=lambda e: totals[e])
+    decided: list[str | None] = []
+    prev: str | None = "?"
+    for line in lines:
+        if _LEGACY_HINT.search(line):
+            votes = _line_votes(line, allowed)
+            best, n = max(votes.items(), key=lambda kv: (kv[1], kv[0] == "unicode"))
+            if n > 0:
+                prev = None if best == "unicode" else best
+        decided.append(prev)
+    # Lines before the first verdict take the first verdict (or the majority).
+    first = next((d for d in decided if d != "?"), majority)
+    return [first if d == "?" else d for d in decided], totals
+
+
+def _allowed(totals: dict[str, float]) -> tuple[str, ...]:
+    legacy_total = sum(totals[e] for e in _LEGACY_ENCODINGS)
+    return tuple(e for e in _PREFERENCE if totals[e] >= max(2.0, 0.1 * legacy_total))
 
 
 # --- mojibake -----------------------------------------------------------------------------
@@ -382,11 +363,10 @@ def repair_text(text: str, source_encoding: str | None = None) -> tuple[str, lis
     view = _latin_view(text, source_encoding)
     verdicts, totals = detect_lines(view)
     if all(v is None for v in verdicts):
-        if view is not text:
-            return text, [], False
         return text, [], False
     lines = view.split("\n")
-    out = [_convert_line(line, enc) for line, enc in zip(lines, verdicts, strict=True)]
+    allowed = _allowed(totals)
+    out = [_convert_line(line, enc, allowed) for line, enc in zip(lines, verdicts, strict=True)]
     used = sorted({v for v in verdicts if v}, key=lambda e: -totals[e])
     return "\n".join(out), used, False
 
