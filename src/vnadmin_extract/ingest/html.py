@@ -158,6 +158,9 @@ def read_html_text(html: str) -> tuple[str, dict[str, str]]:
     sources = _SOURCE_LINE.findall(text)
     if sources and "source_name" not in meta:
         meta["source_name"] = sources[-1]
+    # Each line is an HTML block (a paragraph, a cell line): there are no hard wraps to
+    # undo, so paragraphs are kept apart for the normalizer's line joining.
+    text = "\n\n".join(line for line in text.split("\n") if line.strip())
     return text, meta
 
 

@@ -242,7 +242,43 @@ def _restore_capitals(line: str) -> str:
     """Upper-case a TCVN3 line or word typed in a capitals font (see module docstring)."""
     if _caps_evident(line):
         return line.upper()
-    return _CAPS_WORD.sub(lambda m: m.group().upper() if _caps_evident(m.group()) else m.group(), line)
+    line = _CAPS_WORD.sub(lambda m: m.group().upper() if _caps_evident(m.group()) else m.group(), line)
+    return _restore_lost_capitals(line)
+
+
+def _is_caps(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _restore_lost_capitals(line: str) -> str:
+    """TCVN3 has no capital toned letters, so a typist's "SỞ NỘI VỤ" arrives as "Sở NỘI Vụ" and
+    "Ngọc Ánh" as "Ngọc ánh". A word between capitals words is put in capitals; on a short line
+    of capitalised words (a name), a word that starts with a lower-case toned letter gets its
+    capital back."""
+    words = list(_CAPS_WORD.finditer(line))
+    if not words:
+        return line
+    out = list(line)
+    texts = [w.group() for w in words]
+    for i, w in enumerate(words):
+        t = texts[i]
+        if t.isupper() or t.isascii():
+            continue
+        prev_caps = i > 0 and _is_caps(texts[i - 1])
+        next_caps = i + 1 < len(texts) and _is_caps(texts[i + 1])
+        # Only the toned letters can have lost their capitals: "Vụ", "Sở" (not "Văn", "Độc").
+        lost = not any(c.isascii() and c.islower() for c in t)
+        # "SỞ NỘI Vụ" but not "NHẤT: Kế hoạch" (a lower-case word follows: sentence case).
+        run_before = prev_caps and (i == 1 or _is_caps(texts[i - 2])) and \
+            (i + 1 == len(texts) or not texts[i + 1][:1].islower())
+        if lost and (((prev_caps or next_caps) and (prev_caps or i == 0) and (next_caps or i + 1 == len(texts)))
+                     or run_before):
+            out[w.start():w.end()] = list(t.upper())
+            texts[i] = t.upper()
+        elif (2 <= len(words) <= 5 and i > 0 and t[0].islower() and not t[0].isascii()
+              and all(x[:1].isupper() for j, x in enumerate(texts) if j != i)):
+            out[w.start()] = t[0].upper()
+    return "".join(out)
 
 
 def _convert_line(line: str, encoding: str | None, allowed: tuple[str, ...]) -> str:

@@ -173,8 +173,16 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
         while i < len(window) and not window[i].text:
             i += 1
         first_upper = None
-        while i < len(window) and window[i].text and len(lines) < 6:
+        while i < len(window) and len(lines) < 6:
             t = window[i].text
+            if not t:
+                # A blank line ends the title unless the next line visibly continues it
+                # (HTML puts every line of a wrapped title in its own paragraph).
+                nxt = next((w.text for w in window[i + 1:i + 2] if w.text), "")
+                if lines and nxt and _continues_title(lines[-1].text, nxt, bool(first_upper)):
+                    i += 1
+                    continue
+                break
             if STOP_TITLE.match(t) or len(t) > 400:
                 break
             upper = _is_upper(t)
@@ -199,6 +207,15 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
         return None
     header.title = " ".join(ln.text.strip() for ln in lines)
     return lines[-1].end
+
+
+def _continues_title(prev: str, t: str, upper_title: bool) -> bool:
+    if STOP_TITLE.match(t) or _STARTS_SECTION.match(t) or KINH_GUI.match(t) or len(t) > 160:
+        return False
+    if upper_title:
+        return _is_upper(t)
+    # A mixed-case title continues only after a line cut at a comma or semicolon.
+    return t[:1].islower() and prev.rstrip().endswith((",", ";", "và"))
 
 
 def _breaks_vv(t: str) -> bool:
