@@ -35,11 +35,15 @@ TAIL = regex.compile(
     regex.X | regex.I,
 )
 BREADCRUMB = regex.compile(r"^(?:Trang\s+(?:chủ|nhất)|Home)\s*(?:»|>>|>|/|›)", regex.I)
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 DATELINE = regex.compile(
-    r"^(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật)\s*,\s*)?\d{1,2}/\d{1,2}/\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT\s*[+-]\s*\d+\)?)?\s*$",
+    r"^(?:(?:Cập\s+nhật|Ngày\s+cập\s+nhật|Ngày\s+đăng|Đăng\s+ngày|Đăng\s+lúc|Thời\s+gian(?:\s+đăng)?|Ngày)\s*:?\s*)?"
+    r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật)\s*,\s*)?"
+    rf"(?:{_TIME}\s*[-|,]?\s*)?\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{4}}(?:\s*[-|,]?\s*{_TIME})?"
+    r"(?:\s*\(?GMT\s*[+-]\s*\d+\)?)?\s*$",
     regex.I,
 )
-MOTTO = regex.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", regex.I)
+MOTTO = regex.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")  # upper case: the motto, not prose
 NUMBER_LINE = regex.compile(r"^Số\s*[:.]?\s*(?:\d|/|…|\.\.)", regex.I)
 NEWS_END = regex.compile(r"^(?:Tác\s+giả(?:\s+bài\s+viết)?\s*:|Nguồn\s*:|Theo\s*:?\s)", regex.I)
 
@@ -88,7 +92,7 @@ def _document_start(doc: Document) -> int:
 
 
 def _near_date_line(doc: Document, i: int) -> bool:
-    window = " ".join(ln.text for ln in doc.lines[i:i + 4])
+    window = " ".join(ln.text for ln in doc.lines[i:i + 12])  # the date may follow the motto
     return bool(regex.search(r"ngày\s+\d{0,2}\s*tháng|\d{1,2}/\d{1,2}/\d{4}", window, regex.I))
 
 
