@@ -36,5 +36,5 @@ def build_outputs(outdir: str | Path) -> BuildReport:
     t2 = time.perf_counter()
     report.parquet_seconds, report.sqlite_seconds = t1 - t0, t2 - t1
     for p in [inside(outdir, RECORDS), db, *paths.values()]:
-        report.sizes[str(Path(p).relative_to(Path(outdir)))] = p.stat().st_size
+        report.sizes[str(Path(p).resolve().relative_to(Path(outdir).resolve()))] = p.stat().st_size
     return report

@@ -1,0 +1,160 @@
+"""The local executor: worker processes, each with a short queue of documents and a deadline.
+
+Each worker is a process with its own pipe. It is sent up to ``prefetch`` tasks at once
+(so it never waits for the parent between two documents) and answers them in order.
+The parent waits on every pipe and every process sentinel at once, so it sees a result,
+a worker that died (killed, segfault, out of memory) or a deadline that passed. The
+deadline runs from the moment the worker could start the document (the previous answer,
+or the send). On a death or a timeout the document at the head of that worker's queue
+gets an error record, the worker is replaced and the rest of its queue is sent again.
+A ``multiprocessing.Pool`` cannot do this: it loses a task whose worker dies and cannot
+stop one task that hangs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from multiprocessing.connection import wait
+from typing import Any
+
+from .. import errors
+from .tasks import Task, error_record
+from .worker import DocResult, worker_main
+
+OnResult = Callable[[DocResult], None]
+
+
+def default_context() -> Any:
+    """forkserver on POSIX: workers fork from a clean server that preloaded the pipeline,
+    so starting or replacing one is cheap and safe even when the parent has threads."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["vnadmin_extract.batch.worker", "vnadmin_extract.pipeline"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _result_of(task: Task, code: str, message: str) -> DocResult:
+    rec = error_record(task, code, message)
+    return DocResult(task.key, rec.doc_id, rec.model_dump_json(), code, 0, 0.0, 0)
+
+
+def _death(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"was killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"was killed by signal {-exitcode}"
+    else:
+        how = f"exited with status {exitcode}"
+    return f"the worker process {how} while processing this document"
+
+
+class _Slot:
+    def __init__(self, ctx: Any, keep_text: bool, fn_spec: str, timeout: float) -> None:
+        self.ctx, self.keep_text, self.fn_spec, self.timeout = ctx, keep_text, fn_spec, timeout
+        self.queue: deque[Task] = deque()
+        self.deadline = 0.0
+        self.start()
+
+    def start(self) -> None:
+        parent, child = self.ctx.Pipe(duplex=True)
+        self.proc = self.ctx.Process(target=worker_main, args=(child, self.keep_text, self.fn_spec),
+                                     name="vnadmin-extract-worker", daemon=True)
+        self.proc.start()
+        child.close()
+        self.conn = parent
+
+    def stop(self, kill: bool = False) -> None:
+        if kill and self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(timeout=5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.conn.close()
+
+    def restart(self) -> list[Task]:
+        """Replace the process; returns the queued tasks it never started."""
+        self.stop(kill=True)
+        unstarted, self.queue = list(self.queue), deque()
+        self.start()
+        return unstarted
+
+    def give(self, task: Task) -> bool:
+        try:
+            self.conn.send(task)
+        except (BrokenPipeError, OSError):
+            return False
+        if not self.queue:
+            self.deadline = time.monotonic() + self.timeout
+        self.queue.append(task)
+        return True
+
+    def collect(self, ready: set[Any], on_result: OnResult) -> list[Task]:
+        """Hand on every answer that arrived; on a death or timeout, the error record.
+        Returns tasks to send again (queued behind the failed one)."""
+        if self.conn in ready:
+            try:
+                while self.queue and self.conn.poll():
+                    result = self.conn.recv()
+                    self.queue.popleft()
+                    self.deadline = time.monotonic() + self.timeout
+                    on_result(result)
+            except (EOFError, OSError):
+                pass  # the worker died: the sentinel says so too
+        if not self.queue:
+            return []
+        if not self.proc.is_alive():
+            self.proc.join(timeout=1)
+            head = self.queue.popleft()
+            on_result(_result_of(head, errors.E_INTERNAL, _death(self.proc.exitcode)))
+            return self.restart()
+        if time.monotonic() >= self.deadline:
+            head = self.queue.popleft()
+            on_result(_result_of(head, errors.E_TIMEOUT, f"no result after {self.timeout:g} s "
+                                                         "(the per-document timeout); the worker was stopped"))
+            return self.restart()
+        return []
+
+
+def run_local(tasks: Iterable[Task], on_result: OnResult, *, workers: int | None = None,
+              timeout: float = 60.0, keep_text: bool = True, fn_spec: str, ctx: Any = None,
+              prefetch: int = 2) -> None:
+    """Process ``tasks`` in ``workers`` processes, calling ``on_result`` once per task."""
+    pending = deque(tasks)
+    if not pending:
+        return
+    n = max(1, min(workers or os.cpu_count() or 1, len(pending)))
+    ctx = ctx or default_context()
+    slots = [_Slot(ctx, keep_text, fn_spec, timeout) for _ in range(n)]
+    try:
+        while True:
+            for slot in slots:
+                while len(slot.queue) < prefetch and pending:
+                    if slot.give(pending[0]):
+                        pending.popleft()
+                    elif not slot.queue:
+                        slot.restart()  # it died between two documents: nothing lost
+                    else:
+                        break  # it died with work queued: collect() will see it
+            busy = [s for s in slots if s.queue]
+            if not busy:
+                return
+            wait_for = max(0.0, min(s.deadline for s in busy) - time.monotonic())
+            ready = set(wait([x for s in busy for x in (s.conn, s.proc.sentinel)], timeout=wait_for))
+            for slot in busy:
+                pending.extendleft(reversed(slot.collect(ready, on_result)))
+    finally:
+        for slot in slots:
+            try:
+                slot.conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+        for slot in slots:
+            slot.stop(kill=bool(slot.queue))

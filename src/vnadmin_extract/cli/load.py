@@ -1,0 +1,36 @@
+"""``vnadmin-extract load OUTDIR``: rebuild the Parquet tables and vnadmin.db from records.jsonl."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import UsageError
+
+NAME = "load"
+HELP = "rebuild OUTDIR/parquet/ and OUTDIR/vnadmin.db from OUTDIR/records.jsonl alone"
+
+
+def register(p: argparse.ArgumentParser) -> None:
+    p.add_argument("outdir", metavar="OUTDIR", help="a folder with records.jsonl (from 'run' or 'extract -o')")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..store import build_outputs
+    from ..store.paths import RECORDS, OutsideOutdir
+
+    outdir = Path(args.outdir)
+    if not (outdir / RECORDS).is_file():
+        raise UsageError(f"no {RECORDS} in {outdir} (write one with 'vnadmin-extract run ... -o {outdir}')")
+    try:
+        report = build_outputs(outdir)
+    except OutsideOutdir as exc:
+        raise UsageError(str(exc)) from None
+    rows = ", ".join(f"{name} {n}" for name, n in report.rows.items())
+    print(f"loaded {report.records} records: {rows}", file=sys.stderr)
+    if report.read.bad_lines:
+        print(f"skipped unreadable lines: {report.read.bad_lines[:20]}", file=sys.stderr)
+    if report.read.truncated_tail:
+        print("skipped a cut last line (run 'vnadmin-extract run' again to finish that document)", file=sys.stderr)
+    return 0

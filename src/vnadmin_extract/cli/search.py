@@ -1,0 +1,52 @@
+"""``vnadmin-extract search OUTDIR "query"``: ranked matches, accents optional, evidence highlighted."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import UsageError
+
+NAME = "search"
+HELP = 'search OUTDIR/vnadmin.db without needing diacritics ("lao dong tien tien")'
+
+
+def register(p: argparse.ArgumentParser) -> None:
+    p.add_argument("outdir", metavar="OUTDIR", help="a folder with vnadmin.db")
+    p.add_argument("query", help="words to find, with or without diacritics")
+    p.add_argument("--table", choices=("documents", "awards"), default="documents",
+                   help="search document texts (default) or award statements")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N matches (default 10)")
+    p.add_argument("--json", action="store_true", help="one JSON object per match")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..store.paths import DATABASE
+    from ..store.search import search
+
+    db = Path(args.outdir) / DATABASE
+    if not db.is_file():
+        raise UsageError(f"no {DATABASE} in {args.outdir} (make it with 'vnadmin-extract load {args.outdir}')")
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    tty = sys.stdout.isatty()
+    marks = ("\033[1;33m", "\033[0m") if tty and not args.json else ("«", "»")
+    hits = search(db, args.query, table=args.table, limit=args.limit, marks=marks)
+    for hit in hits:
+        if args.json:
+            print(json.dumps({"rank": hit.rank, "doc_id": hit.doc_id, "row_id": hit.row_id, "score": hit.score,
+                              "snippet": hit.snippet, **hit.fields}, ensure_ascii=False))
+            continue
+        f = hit.fields
+        if args.table == "awards":
+            head = (f"{hit.rank}. {f.get('award')} [{f.get('status')}, {f.get('year')}, total {f.get('total')}]"
+                    f"  {hit.doc_id}#{hit.row_id}  {f.get('title') or f.get('path') or ''}")
+        else:
+            head = f"{hit.rank}. {f.get('title') or '(no title)'}  {hit.doc_id}  {f.get('date') or ''}  {f.get('path')}"
+        print(head)
+        print(f"   {hit.snippet}")
+    if not hits:
+        print("no matches", file=sys.stderr)
+    return 0
