@@ -38,6 +38,8 @@ _HOMOGLYPHS = str.maketrans({
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v", "ι": "i",
 })
 _ETH = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
+_CHAR_TABLE = {**_INVISIBLE, **_ETH}
+_NEEDS_TABLE = re.compile("[" + "".join(map(chr, _CHAR_TABLE)) + "]")
 _MIXED_TOKEN = regex.compile(r"[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}][\p{L}\p{M}]*")
 _LATIN = regex.compile(r"\p{Latin}")
 
@@ -59,9 +61,11 @@ def _fix_homoglyphs(text: str) -> str:
 def normalize_chars(text: str) -> str:
     """Steps 1-3: line endings, look-alikes, invisible characters, NFC, tone placement."""
     text = _LINE_BREAKS.sub("\n", text).replace("\f", "\n\n")
-    text = text.translate(_INVISIBLE).translate(_ETH)
-    text = unicodedata.normalize("NFD", text)
-    text = _fix_homoglyphs(text)
+    if _NEEDS_TABLE.search(text):  # translate() walks every character: only when needed
+        text = text.translate(_CHAR_TABLE)
+    if _ANY_FOREIGN.search(text):
+        # Look-alikes may carry combining marks ("а́"): map them on the decomposed text.
+        text = _fix_homoglyphs(unicodedata.normalize("NFD", text))
     text = unicodedata.normalize("NFC", text)
     text = _SPACE_LIKE.sub(" ", text)
     return place_tones(text)

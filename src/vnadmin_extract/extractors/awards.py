@@ -377,13 +377,14 @@ def _authority_after(text: str, lo: int, hi: int) -> str | None:
 def _status_cue(segment: str, exclude_conferred: bool = False) -> str | None:
     """The status of the last cue in ``segment`` (non-conferred cues win over conferring verbs)."""
     best: tuple[int, str] | None = None
-    for status, rx in tax.status_regexes().items():
+    table = tax.status_of()
+    for m in tax.status_regex().finditer(segment):
+        status = table.get(" ".join(fold(m.group()).split()), "conferred")
         if exclude_conferred and status == "conferred":
             continue
-        for m in rx.finditer(segment):
-            rank = m.start() + (100_000 if status != "conferred" else 0)
-            if best is None or rank > best[0]:
-                best = (rank, status)
+        rank = m.start() + (100_000 if status != "conferred" else 0)
+        if best is None or rank > best[0]:
+            best = (rank, status)
     return best[1] if best else None
 
 

@@ -10,6 +10,7 @@ thưởng năm 2022", "Luật Cán bộ, công chức ngày 13 tháng 11 năm 20
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
@@ -17,16 +18,18 @@ from ..document import Document
 from ..rules import vocab
 from ..rules.cache import rx as _rx
 from ..schema import LegalRef
-from ..vietnamese import fold
+from ..vietnamese import UPPER_LETTERS, fold
 from .dates import find_dates
 
-_SYMBOL = r"\p{Lu}[\p{L}\d&]*(?:\s?-\s?[\p{L}\d&]+)*"
+# Written for the stdlib engine (several times faster than ``regex`` on these scans):
+# [^\W_] is a letter or digit, UPPER_LETTERS the Vietnamese capitals.
+_SYMBOL = rf"[{UPPER_LETTERS}][^\W_&]*(?:&[^\W_]*)*(?:\s?-\s?[^\W_]+(?:&[^\W_]*)*)*"
 _DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{0,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})"
 _NUMBER = rf"""
     (?:\s+số|\s*số)?\s*[:.]?\s*
     (?:
         (?P<num>\d{{1,6}}[a-z]?)\s*/\s*(?P<year>(?:19|20)\d\d)\s*/\s*(?P<sym>{_SYMBOL})      # 98/2023/NĐ-CP
-      | (?P<pnum>\d{{1,6}})\s*-\s*(?P<psym>\p{{Lu}}[\p{{L}}]*/[\p{{L}}\d&]+(?:-[\p{{L}}\d&]+)*)  # 34-CT/TW
+      | (?P<pnum>\d{{1,6}})\s*-\s*(?P<psym>[{UPPER_LETTERS}][^\W\d_]*/[\w&]+(?:-[\w&]+)*)  # 34-CT/TW
       | (?P<anum>\d{{1,6}}[a-z]?)\s*/\s*(?P<asym>{_SYMBOL})                                  # 563/QĐ-UBND
     )
     (?P<tail>(?:\s*,)?\s+(?:ngày\s+)?(?P<date>{_DATE}))?
@@ -46,14 +49,14 @@ _NESTED = regex.compile(r"(?:điều\s+của|thi\s+hành|hướng\s+dẫn(?:\s+t
 
 
 @functools.cache
-def _numbered() -> regex.Pattern[str]:
+def _numbered() -> re.Pattern[str]:
     names = sorted({n for info in vocab.doc_types() for n in info.names} | {"Văn bản", "Thông tri"},
                    key=len, reverse=True)
     alts = "|".join(r"\s+".join(regex.escape(w) for w in n.split()) for n in names)
-    return regex.compile(rf"(?<!\w)(?P<type>{alts}){_NUMBER}", regex.X | regex.I)
+    return re.compile(rf"(?<!\w)(?P<type>{alts}){_NUMBER}", re.X | re.I)
 
 
-_BARE = regex.compile(rf"(?<![\w/-])(?P<num>\d{{1,6}})/(?P<year>(?:19|20)\d\d)/(?P<sym>{_SYMBOL})")
+_BARE = re.compile(rf"(?<![\w/-])(?P<num>\d{{1,6}})/(?P<year>(?:19|20)\d\d)/(?P<sym>{_SYMBOL})")
 
 
 # Words that end an issuer's name: verbs and function words that start the citation's subject.

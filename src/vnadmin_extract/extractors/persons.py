@@ -15,6 +15,7 @@ run starting with a family name (bylines, bare names), never on the whole docume
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
@@ -24,7 +25,7 @@ from ..rules import gazetteer, vocab
 from ..rules.cache import rx as _rx
 from ..rules.trie import trie_pattern
 from ..schema import Person
-from ..vietnamese import fold, lower_same_length
+from ..vietnamese import UPPER_LETTERS, fold, lower_same_length
 
 HONORIFIC = r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c|ông|Ông|bà|Bà|anh|Anh|chị|Chị|thầy|Thầy|cô|Cô|nhà\s+giáo|Nhà\s+giáo)"
 _SYL = r"\p{Lu}\p{Ll}*"
@@ -236,7 +237,7 @@ def _ner_gaps(doc: Document, lo: int, hi: int, found: dict) -> None:
                 covered.append((s, e))
 
 
-_ORG_HEAD_RE: regex.Pattern[str] | None = None
+_ORG_HEAD_RE: re.Pattern[str] | None = None
 
 
 def _places_and_orgs(doc: Document, lo: int, hi: int) -> None:
@@ -246,8 +247,8 @@ def _places_and_orgs(doc: Document, lo: int, hi: int) -> None:
         doc.add_entity("LOC", m.start(), m.end(), gazetteer.province(m.group()).name, "gazetteer:province")  # type: ignore[union-attr]
     global _ORG_HEAD_RE
     if _ORG_HEAD_RE is None:
-        heads = [h for h in vocab.org_heads() if h[:1].isupper()]
-        alts = "|".join(regex.escape(h) for h in heads)
-        _ORG_HEAD_RE = regex.compile(rf"(?<!\w)(?:{alts})(?:\s+(?:và\s+)?(?:\p{{Lu}}[\p{{L}}&-]*|tỉnh|huyện|xã|thành\s+phố)){{1,8}}")
+        heads = trie_pattern(h for h in vocab.org_heads() if h[:1].isupper())
+        upper = UPPER_LETTERS  # a word starting with a capital (Latin or Vietnamese)
+        _ORG_HEAD_RE = re.compile(rf"(?<!\w)(?:{heads})(?:\s+(?:và\s+)?(?:[{upper}][\w&-]*|tỉnh|huyện|xã|thành\s+phố)){{1,8}}")
     for m in _ORG_HEAD_RE.finditer(text, lo, hi):
         doc.add_entity("ORG", m.start(), m.end(), m.group(), "pattern:organization")

@@ -142,6 +142,26 @@ def status_regexes() -> dict[str, re.Pattern[str]]:
 
 
 @functools.cache
+def status_regex() -> re.Pattern[str]:
+    """All status cues in one scan; the group name is the status (longest cue wins)."""
+    table: dict[str, str] = {}
+    for status, words in cues()["status_cues"].items():
+        for w in words:
+            table.setdefault(fold(w), status)
+    # One alternation, longest phrase first across statuses; ``status_of`` recovers the status.
+    return re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(table)})(?![^\W\d_])", re.I)
+
+
+@functools.cache
+def status_of() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for status, words in cues()["status_cues"].items():
+        for w in words:
+            table.setdefault(" ".join(fold(w).split()), status)
+    return table
+
+
+@functools.cache
 def noun_kinds() -> dict[str, str]:
     """Folded recipient noun -> "collective" | "individual" | "mixed"."""
     table: dict[str, str] = {}

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
 
 from ..resources import load_yaml
 from ..vietnamese import fold
+from .trie import trie_pattern
 
 
 @dataclass(frozen=True)
@@ -49,13 +51,11 @@ def province(name: str | None) -> ProvinceInfo | None:
 
 
 @functools.cache
-def province_regex() -> regex.Pattern[str]:
-    names = sorted({p.name for p in provinces().values()}, key=len, reverse=True)
-    alts = "|".join(r"\s+".join(regex.escape(w) for w in n.split()) for n in names)
-    return regex.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+def province_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{trie_pattern({p.name for p in provinces().values()})})(?!\w)")
 
 
 @functools.cache
-def province_regex_ci() -> regex.Pattern[str]:
+def province_regex_ci() -> re.Pattern[str]:
     """Province names in any case (for restoring capitals)."""
-    return regex.compile(province_regex().pattern, regex.I)
+    return re.compile(province_regex().pattern, re.I)
