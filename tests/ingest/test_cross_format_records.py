@@ -13,13 +13,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from ingest_testkit import PdfWriter, need_ocr, scan_pdf
 
 from vnadmin_extract import extract_file
 from vnadmin_extract.ingest import legacy
 from vnadmin_extract.normalize import normalize
 from vnadmin_extract.vietnamese import fold
-
-from ingest_testkit import PdfWriter, need_ocr, scan_pdf
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "documents"
 DOCS = sorted(p for p in CORPUS.glob("*") if p.suffix in {".txt", ".md"})
