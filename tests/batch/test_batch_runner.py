@@ -154,3 +154,20 @@ def test_documents_queued_behind_a_dying_one_are_sent_again(tmp_path: Path) -> N
     assert recs[str(die)]["error"]["code"] == errors.E_INTERNAL
     assert all(recs[str(p)]["error"] is None for p in good)
     assert s.processed == 4 and s.errors == 1
+
+
+def _exit_at_start(conn, keep_text, fn_spec) -> None:
+    os._exit(3)
+
+
+def test_workers_that_cannot_start_stop_the_run_instead_of_failing_documents(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    from vnadmin_extract.batch import local
+
+    monkeypatch.setattr(local, "worker_main", _exit_at_start)
+    files = write_docs(tmp_path / "in", 3)
+    with pytest.raises(local.WorkerStartError, match="exit as they start"):
+        run_batch(files, tmp_path / "out", _config(workers=1, mp_context=multiprocessing.get_context("fork")))
+    assert (tmp_path / "out" / "records.jsonl").read_bytes() == b""

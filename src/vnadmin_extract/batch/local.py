@@ -24,9 +24,16 @@ from typing import Any
 
 from .. import errors
 from .tasks import Task, error_record
-from .worker import DocResult, worker_main
+from .worker import READY, DocResult, worker_main
 
 OnResult = Callable[[DocResult], None]
+# A worker that dies before saying it is ready is not a document's fault; after this many
+# in a row the run stops instead of failing every document.
+MAX_FAILED_STARTS = 3
+
+
+class WorkerStartError(RuntimeError):
+    """Worker processes die before they can take a document."""
 
 
 def default_context() -> Any:
@@ -60,6 +67,7 @@ class _Slot:
         self.ctx, self.keep_text, self.fn_spec, self.timeout = ctx, keep_text, fn_spec, timeout
         self.queue: deque[Task] = deque()
         self.deadline = 0.0
+        self.failed_starts = 0
         self.start()
 
     def start(self) -> None:
@@ -69,6 +77,7 @@ class _Slot:
         self.proc.start()
         child.close()
         self.conn = parent
+        self.ready = False
 
     def stop(self, kill: bool = False) -> None:
         if kill and self.proc.is_alive():
@@ -101,10 +110,13 @@ class _Slot:
         Returns tasks to send again (queued behind the failed one)."""
         if self.conn in ready:
             try:
-                while self.queue and self.conn.poll():
+                while self.conn.poll():
                     result = self.conn.recv()
-                    self.queue.popleft()
                     self.deadline = time.monotonic() + self.timeout
+                    if result == READY:
+                        self.ready, self.failed_starts = True, 0
+                        continue
+                    self.queue.popleft()
                     on_result(result)
             except (EOFError, OSError):
                 pass  # the worker died: the sentinel says so too
@@ -112,15 +124,30 @@ class _Slot:
             return []
         if not self.proc.is_alive():
             self.proc.join(timeout=1)
+            if not self.ready:
+                return self.failed_start()
             head = self.queue.popleft()
             on_result(_result_of(head, errors.E_INTERNAL, _death(self.proc.exitcode)))
             return self.restart()
         if time.monotonic() >= self.deadline:
+            if not self.ready:  # stuck starting up: not the document's fault
+                return self.failed_start()
             head = self.queue.popleft()
             on_result(_result_of(head, errors.E_TIMEOUT, f"no result after {self.timeout:g} s "
                                                          "(the per-document timeout); the worker was stopped"))
             return self.restart()
         return []
+
+
+    def failed_start(self) -> list[Task]:
+        self.failed_starts += 1
+        if self.failed_starts >= MAX_FAILED_STARTS:
+            raise WorkerStartError(
+                f"worker processes exit as they start (status {self.proc.exitcode}); see the error above. "
+                "A program that starts a run must be importable by its workers: run it from a file or "
+                "with 'python -m', not from standard input"
+            )
+        return self.restart()
 
 
 def run_local(tasks: Iterable[Task], on_result: OnResult, *, workers: int | None = None,
@@ -139,8 +166,8 @@ def run_local(tasks: Iterable[Task], on_result: OnResult, *, workers: int | None
                 while len(slot.queue) < prefetch and pending:
                     if slot.give(pending[0]):
                         pending.popleft()
-                    elif not slot.queue:
-                        slot.restart()  # it died between two documents: nothing lost
+                    elif not slot.queue:  # it died between two documents: nothing lost
+                        slot.restart() if slot.ready else slot.failed_start()
                     else:
                         break  # it died with work queued: collect() will see it
             busy = [s for s in slots if s.queue]

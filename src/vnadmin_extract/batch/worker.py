@@ -27,6 +27,7 @@ from ..schema import Record
 from .tasks import Task, error_record
 
 DEFAULT_DOC_FN = "vnadmin_extract.pipeline:process_file"
+READY = "ready"  # a local worker's first message: it started and can take documents
 DOC_FN_ENV = "VNADMIN_EXTRACT_DOC_FN"
 
 
@@ -100,6 +101,10 @@ def process_document(task: Task, keep_text: bool = True, fn_spec: str = DEFAULT_
 def worker_main(conn: Any, keep_text: bool, fn_spec: str) -> None:
     """A local worker: receive a Task, send back its DocResult, until told to stop (None)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        conn.send(READY)
+    except (BrokenPipeError, OSError):
+        return
     while True:
         try:
             task = conn.recv()
