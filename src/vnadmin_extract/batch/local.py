@@ -108,21 +108,22 @@ class _Slot:
     def collect(self, ready: set[Any], on_result: OnResult) -> list[Task]:
         """Hand on every answer that arrived; on a death or timeout, the error record.
         Returns tasks to send again (queued behind the failed one)."""
-        if self.conn in ready:
+        alive = self.proc.is_alive()
+        if self.conn in ready or not alive:  # a dead worker's last answers are still read
             try:
                 while self.conn.poll():
                     result = self.conn.recv()
                     self.deadline = time.monotonic() + self.timeout
-                    if result == READY:
+                    if isinstance(result, str) and result == READY:
                         self.ready, self.failed_starts = True, 0
                         continue
                     self.queue.popleft()
                     on_result(result)
             except (EOFError, OSError):
-                pass  # the worker died: the sentinel says so too
+                pass  # the worker died: handled below
         if not self.queue:
             return []
-        if not self.proc.is_alive():
+        if not alive:
             self.proc.join(timeout=1)
             if not self.ready:
                 return self.failed_start()
@@ -137,7 +138,6 @@ class _Slot:
                                                          "(the per-document timeout); the worker was stopped"))
             return self.restart()
         return []
-
 
     def failed_start(self) -> list[Task]:
         self.failed_starts += 1
