@@ -65,9 +65,10 @@ def vary(text: str, rng: random.Random) -> str:
         month, day = rng.randint(1, 12), rng.randint(1, 28)
         return fmt.format(d=day, m=month, y=year)
 
+    # Counts first: the date patterns then overwrite any day or month a count touched.
+    text = _NUMBER.sub(lambda m: str(rng.randint(1, 10 ** len(m.group()) - 1)).zfill(len(m.group())), text)
     text = _DATE_WORDS.sub(lambda m: date(m.groups(), "ngày {d:02d} tháng {m:02d} năm {y}"), text)
     text = _DATE_SLASH.sub(lambda m: date(m.groups(), "{d:02d}/{m:02d}/{y}"), text)
-    text = _NUMBER.sub(lambda m: str(rng.randint(1, 10 ** len(m.group()) - 1)).zfill(len(m.group())), text)
     return _NAME.sub(lambda m: f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}", text)
 
 
