@@ -196,7 +196,7 @@ _LEGACY_ENCODINGS = tuple(CHARMAPS)
 _PREFERENCE = ("tcvn3", "vni", "viscii")
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=50_000)  # bounded: a worker runs for hours
 def _token_votes(token: str) -> tuple[frozenset[str], bool, bool]:
     """``(tables under which token reads as Vietnamese, reads as it is, has legacy codes)``.
 
