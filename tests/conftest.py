@@ -10,17 +10,18 @@ CORPUS = REPO / "corpus"
 SHARED = Path(os.environ.get("VNADMIN_SHARED", REPO.parent / "shared"))
 
 
+def _shared(sub: str) -> Path:
+    d = SHARED / sub
+    if not d.is_dir():
+        pytest.skip(f"../shared/{sub} is absent")
+    return d
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    d = SHARED / "seeds"
-    if not d.is_dir():
-        pytest.skip("../shared/seeds is absent")
-    return d
+    return _shared("seeds")
 
 
 @pytest.fixture(scope="session")
 def public_dir() -> Path:
-    d = SHARED / "corpus-public"
-    if not d.is_dir():
-        pytest.skip("../shared/corpus-public is absent")
-    return d
+    return _shared("corpus-public")

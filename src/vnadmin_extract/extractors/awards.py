@@ -141,6 +141,7 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                 before = (prev_end, g.start)
                 after = (g.end, next_start)
                 counts, recipients = _counts_after(doc, *after)
+                counted_after = counts.found()
                 if not counts.found():
                     counts = _counts_before(doc, *before)
                 bare = _rx(r"(?<![\d/.])(\d{1,3})\s*$").search(text[before[0]:g.start])
@@ -149,7 +150,7 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                     counts.total = int(bare.group(1))
                 if not recipients:
                     recipients = _named_before(text, cs, g.start, prev_end)
-                recipients_first = not _counts_after(doc, *after)[0].found() and counts.found()
+                recipients_first = not counted_after and counts.found()
                 after_auth = _authority_after(text, g.end, next_start)
                 auth = _authority(text, before[0], g.start) or after_auth or (None if recipients_first else (
                     clause_auth or (_authority(text, cs, g.start) if gi == 0 else None) or inherited_auth))

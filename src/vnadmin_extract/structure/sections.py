@@ -122,6 +122,9 @@ def _pop_bullets(stack: list[_Open]) -> None:
         stack.pop()
 
 
+_NAMED_KINDS = {"dieu": "Điều", "chuong": "Chương", "phan": "Phần", "muc": "Mục"}
+
+
 def _component(kind: str, value: str, parent: _Open | None, ordinal: int) -> str:
     if kind in BULLETS or kind == "*":
         return f"{kind}{ordinal}"
@@ -130,8 +133,8 @@ def _component(kind: str, value: str, parent: _Open | None, ordinal: int) -> str
     if kind == "multi":
         prefix, last = value.rsplit(".", 1)
         return last if parent is not None and parent.value == prefix else value
-    return ({"dieu": "Điều", "chuong": "Chương", "phan": "Phần", "muc": "Mục"}.get(kind, "") and \
-        f"{ {'dieu': 'Điều', 'chuong': 'Chương', 'phan': 'Phần', 'muc': 'Mục'}[kind]} {value}") or value
+    head = _NAMED_KINDS.get(kind)
+    return f"{head} {value}" if head else value
 
 
 def _push(doc: Document, stack: list[_Open], roots: dict[str, int], used: set[str], kind: str,
