@@ -109,3 +109,58 @@ def test_seed_000_first_record_matches_record_md(seeds_dir) -> None:
     assert a.section == "I.2.2.1" and rec.text[a.start:a.end] == a.award_raw == "Lao động tiên tiến"
     registered = [x for x in rec.awards if x.status == "registered"]
     assert {x.year for x in registered} == {2024} and len(registered) == 8
+
+
+# Shapes met on documents written blind (corpus/heldout), each rule kept general.
+@pytest.mark.parametrize(("body", "heading", "expected"), [
+    # rating verb, counts, then the quoted title; the same shape again after a comma
+    ("Ban Thường vụ Hội Nông dân huyện xếp loại 09/13 cơ sở Hội “Hoàn thành xuất sắc nhiệm vụ”, 04/13 cơ sở Hội "
+     "“Hoàn thành tốt nhiệm vụ”.", "I. KẾT QUẢ NĂM 2023",
+     [("Hoàn thành xuất sắc nhiệm vụ", "conferred", "Ban Thường vụ Hội Nông dân huyện", 9, None, 9, 2023),
+      ("Hoàn thành tốt nhiệm vụ", "conferred", "Ban Thường vụ Hội Nông dân huyện", 4, None, 4, 2023)]),
+    # households are neither collectives nor individuals (2022 Law, art. 3): total only
+    ("Công nhận danh hiệu “Gia đình văn hóa” cho 1.325 hộ gia đình.", "I. KẾT QUẢ NĂM 2025",
+     [("Gia đình văn hóa", "conferred", None, None, None, 1325, 2025)]),
+    # "nữ" between the number and the noun
+    ("Công đoàn cơ sở Khối Dân vận huyện công nhận danh hiệu “Giỏi việc nước, đảm việc nhà” năm 2023 cho 05 nữ cán bộ.",
+     "I. KẾT QUẢ", [("Giỏi việc nước, đảm việc nhà", "conferred", "Công đoàn cơ sở Khối Dân vận huyện",
+                    None, 5, 5, 2023)]),
+    # recipients first, with a long qualifier and counts in words
+    ("Dịp này, một tập thể và hai cá nhân có thành tích xuất sắc trong phong trào CNVCLĐ và hoạt động công đoàn "
+     "năm 2024 vinh dự được Tổng Liên đoàn Lao động Việt Nam tặng Bằng khen.", "I. KẾT QUẢ",
+     [("Bằng khen", "conferred", "Tổng Liên đoàn Lao động Việt Nam", 1, 2, 3, 2024)]),
+    # the year the award is for, not the year of the ceremony
+    ("Năm 2024, Chủ tịch UBND tỉnh đã tặng Bằng khen cho 312 tập thể và 1.045 cá nhân có thành tích trong phong "
+     "trào thi đua năm 2023.", "I. KẾT QUẢ",
+     [("Bằng khen", "conferred", "Chủ tịch UBND tỉnh", 312, 1045, 1357, 2023)]),
+    # "bình xét" in a heading is a process, not a proposal: the sentence's own verb decides
+    ("Hiệu trưởng tặng Giấy khen cho 02 tập thể và 12 cá nhân có thành tích xuất sắc trong năm học 2023 - 2024.",
+     "II. KẾT QUẢ BÌNH XÉT", [("Giấy khen", "conferred", "Hiệu trưởng", 2, 12, 14, 2024)]),
+    # the award, its authority, a colon, the count
+    ("- Bằng khen của Bộ trưởng Bộ Y tế: 03 tập thể;", "II. ĐĂNG KÝ HÌNH THỨC KHEN THƯỞNG NĂM 2025",
+     [("Bằng khen", "registered", "Bộ trưởng Bộ Y tế", 3, None, 3, 2025)]),
+    # a goal at the head of the sentence governs its later clauses
+    ("- Phấn đấu có 36 giáo viên đạt danh hiệu “Lao động tiên tiến”; 02 tổ chuyên môn đạt danh hiệu "
+     "“Tập thể lao động tiên tiến”.", "II. PHƯƠNG HƯỚNG NĂM 2025",
+     [("Lao động tiên tiến", "target", None, None, 36, 36, 2025),
+      ("Tập thể lao động tiên tiến", "target", None, 2, None, 2, 2025)]),
+    # the rest of the authority's name after the award's own words, and "Sở" as a recipient noun
+    ("2. Thống nhất trình Bộ trưởng tặng Cờ thi đua của Bộ Nội vụ cho 03 Sở Nội vụ có thành tích xuất sắc.",
+     "I. KẾT QUẢ NĂM 2025",
+     [("Cờ thi đua của bộ, ban, ngành, tỉnh", "proposed", "Bộ trưởng", 3, None, 3, 2025)]),
+])
+def test_shapes_from_blind_documents(body: str, heading: str, expected: list) -> None:
+    assert _awards(body, heading=heading) == expected
+
+
+def test_named_recipients_split_and_in_brackets() -> None:
+    rec = extract_text("BÁO CÁO\nX\n\nI. KẾT QUẢ NĂM 2023\n\n- Ủy ban nhân dân tỉnh tặng Bằng khen cho Hội Nông dân xã Mỹ An "
+                       "và ông Võ Văn Chín, Chi hội trưởng Chi hội Nông dân ấp 3.\n- Tập thể: 02 tổ chuyên môn "
+                       "(Tổ Toán - Tin, Tổ Ngữ văn) đạt danh hiệu Tập thể lao động tiên tiến.\n- Cô Trần Thị Mỹ Lệ, "
+                       "giáo viên Tổ Ngữ văn, được Chủ tịch UBND tỉnh tặng Bằng khen.\n")
+    got = [(a.award, a.total, a.recipients, a.conferred_by) for a in rec.awards]
+    assert got == [
+        ("Bằng khen", 2, ["Hội Nông dân xã Mỹ An", "ông Võ Văn Chín"], "Ủy ban nhân dân tỉnh"),
+        ("Tập thể lao động tiên tiến", 2, ["Tổ Toán - Tin", "Tổ Ngữ văn"], None),
+        ("Bằng khen", 1, ["Trần Thị Mỹ Lệ"], "Chủ tịch UBND tỉnh"),
+    ]

@@ -188,6 +188,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return bool(_JOINING_END.search(prev)) and _is_upper(nxt) and bool(_STARTS_BLOCK.match(prev))
     if _is_upper(nxt) and len(nxt) > 3:
         return False
+    if _STARTS_BLOCK.match(prev) and len(prev) < 60 and nxt[:1].isupper() and not _JOINING_END.search(prev):
+        return False  # "1. Đánh giá chung" / "Sau 100 ngày ...": a short run-in heading, then its paragraph
     return True
 
 

@@ -31,7 +31,11 @@ _YEAR = regex.compile(r"(?<!\d)(?:năm\s+(?:học\s+)?)(?P<y>(?:19|20)\d\d)(?:\s
 _PERIOD = regex.compile(r"(?:từ\s+năm\s+\d{4}\s+(?:đến|tới)\s+nay|giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|"
                         r"từ\s+năm\s+\d{4}\s+(?:đến|tới)\s+năm\s+\d{4}|\d{4}\s*[-–]\s*\d{4}\s*tới\s+nay)", regex.I)
 _HEADING_YEAR = regex.compile(r"(?<!\d)(?:NĂM|năm|Năm)\s+(?:HỌC\s+|học\s+)?(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?")
-_CHO = regex.compile(r"^[\s,:“”\"'’)]*(?:(?:năm\s+\d{4}|của\s+[^,;:]{2,60}?)\s+)?(?:cho|tặng\s+cho|đối\s+với|:)\s*(?:các\s+)?", regex.I)
+_CHO = regex.compile(
+    r"^[\s,:“”\"'’)]*(?:(?:năm\s+(?:học\s+)?\d{4}(?:\s*[-–]\s*\d{4})?|của\s+[^,;:]{2,60}?"
+    # the rest of a name the award's own pattern cut ("Cờ thi đua của Bộ| Nội vụ cho")
+    r"|(?-i:(?:\p{Lu}[\p{L}&]*(?:\s+(?:và\s+)?(?!(?:gồm|bao|là|cho)\b)\p{Ll}+){0,2}\s*){1,4}))(?:\s+|(?=:)))?"
+    r"(?:cho|tặng\s+cho|đối\s+với|:)\s*(?:các\s+)?", regex.I)
 _GOM = regex.compile(r"(?:gồm|bao\s+gồm|là)\s*:\s*(?P<list>[^;.\n]+)", regex.I)
 _ORG_START = regex.compile(
     r"(?:Cục|Vụ|Sở|Bộ|Phòng|Ban|Văn\s+phòng|Trường|Trung\s+tâm|Viện|Quỹ|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|"
@@ -48,9 +52,18 @@ _NOT_A_NAME = regex.compile(r"\b(?:các|những|phấn\s+đấu|đề\s+nghị|�
 _OBJECT_AWARDS = ("Cờ", "Bằng", "Giấy khen", "Huân", "Huy", "Kỷ niệm", "Giải thưởng")
 _ONE_COLLECTIVE = regex.compile(
     r"[\s,]*(?:và\s+)?tập\s+thể\s+(?P<name>\p{Lu}[\p{L}&]*(?:\s+(?!và\b)[\p{L}&]+){0,6}?)(?=\s+(?:và|,)|\s*[;.,]|$)")
-_PROPOSAL_BEFORE = regex.compile(r"(?:đề\s+xuất|đề\s+nghị|bình\s+chọn|bình\s+xét)[\s,]*$", regex.I)
+_PROPOSAL_BEFORE = regex.compile(
+    r"(?:đề\s+xuất|đề\s+nghị|bình\s+chọn|bình\s+xét|lựa\s+chọn|chọn|giới\s+thiệu)[\s,]*$", regex.I)
 _RECIPIENTS_FIRST_VERB = regex.compile(
-    r"^(?:[\s,]+(?:và\s+)?\p{Ll}+){0,4}\s*(?:đã\s+|đều\s+|sẽ\s+)?(?:được|đạt|là|vinh\s+dự)", regex.I)
+    r"^(?:(?:[\s,]+(?:và\s+)?\p{Ll}+){0,4}"
+    # "một tập thể và hai cá nhân có thành tích xuất sắc trong ... năm 2024 vinh dự được ... tặng"
+    r"|[\s,]+(?:có\s+thành\s+tích|đã\s+có\s+thành\s+tích|tiêu\s+biểu|xuất\s+sắc)[^;:.\n]{0,160}?)"
+    r"(?:\s*\([^()]{1,150}\))?\s*(?:đã\s+|đều\s+|sẽ\s+)?(?:được|đạt|là|vinh\s+dự|giữ\s+vững|duy\s+trì)", regex.I)
+
+
+_COUNT_JOINERS = {"", "và", "trong đó", "gồm", "chỉ tiêu", "phấn đấu", "tối thiểu", "ít nhất", "khoảng",
+                  "không quá", "tối đa", "trên", "hơn"}
+_PAREN_NAMES = regex.compile(r"\s*\((?P<names>\p{Lu}[^()]{1,150})\)")
 
 
 @dataclass
@@ -66,6 +79,8 @@ class _Counts:
     individuals: int | None = None
     total: int | None = None
     spans: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, value
+    names: list[str] = field(default_factory=list)  # "02 tổ chuyên môn (Tổ Toán - Tin, Tổ Ngữ văn)"
+    verb_first: bool = False  # "xếp loại 09/13 cơ sở Hội “Hoàn thành xuất sắc nhiệm vụ”"
 
     def found(self) -> bool:
         return any(v is not None for v in (self.collectives, self.individuals, self.total))
@@ -135,6 +150,7 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
             auth_any = _authority(text, cs, ce)
             groups = _groups(text, in_clause)
             clause_auth: str | None = None
+            verb_first = False
             for gi, g in enumerate(groups):
                 prev_end = groups[gi - 1].end if gi else cs
                 next_start = groups[gi + 1].start if gi + 1 < len(groups) else ce
@@ -143,22 +159,27 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                 counts, recipients = _counts_after(doc, *after)
                 counted_after = counts.found()
                 if not counts.found():
-                    counts = _counts_before(doc, *before)
+                    counts = _counts_before(doc, *before, continuing=verb_first)
+                    recipients = recipients or counts.names
+                verb_first = bool(counts.found() and counts.verb_first)
                 bare = _rx(r"(?<![\d/.])(\d{1,3})\s*$").search(text[before[0]:g.start])
                 if not counts.found() and bare and len(g.mentions) == 1 \
                         and g.mentions[0].canonical.startswith(_OBJECT_AWARDS):
                     counts.total = int(bare.group(1))
                 if not recipients:
                     recipients = _named_before(text, cs, g.start, prev_end)
-                recipients_first = not counted_after and counts.found()
+                recipients_first = not counted_after and counts.found() and not counts.verb_first
                 after_auth = _authority_after(text, g.end, next_start)
                 auth = _authority(text, before[0], g.start) or after_auth or (None if recipients_first else (
                     clause_auth or (_authority(text, cs, g.start) if gi == 0 else None) or inherited_auth))
                 clause_auth = auth if auth != inherited_auth else clause_auth
                 local = _status_cue(text[before[0]:g.start])
                 in_clause_cue = _status_cue(text[cs:g.start])
+                # "Phấn đấu có 36 giáo viên đạt ...; 02 tổ chuyên môn đạt ...": a goal or a request
+                # made at the head of the sentence governs its later clauses' bare "đạt".
+                carried = inherited_status if inherited_status not in (None, "conferred") and not auth else None
                 status = (in_clause_cue if in_clause_cue and in_clause_cue != "conferred" else None) \
-                    or local or in_clause_cue or inherited_status
+                    or carried or local or in_clause_cue or inherited_status
                 final_status = _resolve_status(doc, g.start, status)
                 if not counts.found() and not recipients and sentence_subject and status:
                     recipients = list(sentence_subject)
@@ -246,10 +267,19 @@ def _counts_after(doc: Document, lo: int, hi: int) -> tuple[_Counts, list[str]]:
             recipients.append(named.group("name"))
             pos = named.end()
             continue
-        if m is None or text[pos:m.start()].strip(" ,") not in {"", "và", "trong đó", "gồm"}:
+        between = text[pos:m.start()] if m else ""
+        paren = _PAREN_NAMES.match(between)
+        if paren:
+            recipients.extend(_split_names(paren.group("names")))
+            between = between[paren.end():]
+        if m is None or between.strip(" ,").lower() not in _COUNT_JOINERS:
             break
         _add_count(counts, m)
         pos = m.end()
+        paren = _PAREN_NAMES.match(text, pos, hi)
+        if paren and not _PAREN_NAMES.match(text, pos, hi).group("names").lower().startswith(("có ", "trong ")):
+            recipients.extend(_split_names(paren.group("names")))
+            pos = paren.end()
     gm = _GOM.search(text, pos, hi)
     if gm and gm.start() - pos < 40:
         recipients = _split_names(gm.group("list"))
@@ -258,13 +288,21 @@ def _counts_after(doc: Document, lo: int, hi: int) -> tuple[_Counts, list[str]]:
         om = _ORG_START.match(rest)
         if om:
             name = _rx(r"\s+(?:vì|do|đã|có|về|trong|năm|nhân|theo)\s|[,;(]").split(rest)[0].strip(" .")
-            if name:
-                recipients = [name]
+            # "cho Hội Nông dân xã Mỹ An và ông Võ Văn Chín": two recipients
+            parts = _rx(r"\s+và\s+(?=(?:ông|bà|đồng\s+chí|anh|chị)\s+\p{Lu}|"
+                        + _ORG_START.pattern + ")").split(name)
+            recipients = [p.strip(" .") for p in parts if p.strip(" .")]
     return counts, recipients
 
 
-def _counts_before(doc: Document, lo: int, hi: int) -> _Counts:
-    """"01 tập thể và 01 cá nhân được Chủ tịch nước tặng": counts ending before "được"/"đạt"."""
+_RATING_VERB = regex.compile(r"(?:xếp\s+loại|công\s+nhận|đánh\s+giá|bình\s+chọn|suy\s+tôn)\s*(?:cho\s+)?$", regex.I)
+_TO_TITLE = regex.compile(r"^(?:\s+\p{Lu}\p{Ll}*){0,2}\s*(?:đạt\s+)?(?:danh\s+hiệu\s+)?[“\"]\s*$", regex.I)
+
+
+def _counts_before(doc: Document, lo: int, hi: int, continuing: bool = False) -> _Counts:
+    """"01 tập thể và 01 cá nhân được Chủ tịch nước tặng": counts ending before "được"/"đạt";
+    "xếp loại 09/13 cơ sở Hội “Hoàn thành xuất sắc nhiệm vụ”, 04/13 cơ sở Hội “...”": a rating
+    verb, the counts, the quoted title (and the same shape again after a comma)."""
     text = doc.text
     found = list(tax.count_regex().finditer(text, lo, hi))
     counts = _Counts()
@@ -278,12 +316,25 @@ def _counts_before(doc: Document, lo: int, hi: int) -> _Counts:
         else:
             break
     after_chain = text[chain[-1].end():hi]
+    lead = text[max(lo, chain[0].start() - 30):chain[0].start()]
+    if _TO_TITLE.match(after_chain) and (
+            _RATING_VERB.search(lead) or (continuing and not text[lo:chain[0].start()].strip(" ,và”\"'"))):
+        for m in chain:
+            _add_count(counts, m)
+        counts.verb_first = True
+        return counts
+    if _rx(r"(?:\bcho|\bđối\s+với)\s*(?:các\s+)?$").search(text[max(lo, chain[0].start() - 20):chain[0].start()]):
+        return counts  # "... cho 31 cá nhân có thành tích ..., có sáng kiến được công nhận": an earlier award's
     proposal = _PROPOSAL_BEFORE.search(text[max(lo, chain[0].start() - 30):chain[0].start()])
     if not (_RECIPIENTS_FIRST_VERB.match(after_chain)
-            or (proposal and _rx(r"\s*(?:để\s+)?(?:tặng|công\s+nhận)").match(after_chain))):
+            or (proposal and _rx(r"(?:\s+(?:tiêu\s+biểu|xuất\s+sắc)(?:\s+nhất)?)?\s*(?:để\s+)?"
+                                 r"(?:tặng|công\s+nhận|đề\s+nghị|trình)").match(after_chain))):
         return counts
     for m in chain:
         _add_count(counts, m)
+    paren = _PAREN_NAMES.match(after_chain)
+    if paren:
+        counts.names = _split_names(paren.group("names"))
     return counts
 
 
@@ -306,6 +357,13 @@ def _split_names(listing: str) -> list[str]:
     return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
+_PERSON_BEFORE = regex.compile(
+    r"^\s*(?:[-+•*]\s*)?(?:Ông|Bà|Cô|Thầy|Đồng\s+chí|Anh|Chị|ông|bà|cô|thầy|đồng\s+chí)\s+"
+    r"(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})"
+    # "Cô Trần Thị Mỹ Lệ, giáo viên Tổ Ngữ văn, được Chủ tịch UBND tỉnh tặng"
+    r"(?:\s*,[^;:,]{2,80},)?\s+(?:đã\s+)?(?:vinh\s+dự\s+)?(?:được|đạt)\s")
+
+
 def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
     """"Đảng bộ Sở X: Đạt danh hiệu ...", "Chi đoàn X được ... xếp loại", "xếp loại <Org> “...”"."""
     seg = text[cs:g_start]
@@ -325,6 +383,9 @@ def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
             name = name[:cut.start()]
         if _ORG_START.match(name) and 1 < len(name.split()) <= 12:
             return [name.strip()]
+    person = _PERSON_BEFORE.match(seg)
+    if person:
+        return [person.group("name")]
     obj = _rx(r"(?:xếp\s+loại|công\s+nhận)\s+(?P<name>(?:Công\s+đoàn|Chi\s+bộ|Chi\s+đoàn|Đảng\s+bộ|Sở|Trường|Phòng|Ban)[^“”\"]{2,80}?)\s*[“\"]?\s*$").search(seg)
     if obj:
         return [obj.group("name").strip()]
@@ -375,13 +436,15 @@ def _authority_after(text: str, lo: int, hi: int) -> str | None:
     return name if len(name.split()) <= 10 else None
 
 
-def _status_cue(segment: str, exclude_conferred: bool = False) -> str | None:
+def _status_cue(segment: str, exclude_conferred: bool = False, heading: bool = False) -> str | None:
     """The status of the last cue in ``segment`` (non-conferred cues win over conferring verbs)."""
     best: tuple[int, str] | None = None
     table = tax.status_of()
+    neutral = tax.heading_neutral() if heading else frozenset()
     for m in tax.status_regex().finditer(segment):
-        status = table.get(" ".join(fold(m.group()).split()), "conferred")
-        if exclude_conferred and status == "conferred":
+        key = " ".join(fold(m.group()).split())
+        status = table.get(key, "conferred")
+        if (exclude_conferred and status == "conferred") or key in neutral:
             continue
         rank = m.start() + (100_000 if status != "conferred" else 0)
         if best is None or rank > best[0]:
@@ -391,7 +454,7 @@ def _status_cue(segment: str, exclude_conferred: bool = False) -> str | None:
 
 def _heading_status(doc: Document, pos: int) -> str | None:
     for sec in _ancestors(doc, pos):
-        st = _status_cue(sec.heading, exclude_conferred=True)
+        st = _status_cue(sec.heading, exclude_conferred=True, heading=True)
         if st:
             return st
     return None
@@ -435,7 +498,15 @@ def _restated(doc: Document, g: _Group, auth: str | None, status: str, recipient
         for a in doc.awards)
 
 
+_FOR_YEAR = regex.compile(r"(?:thành\s+tích|phong\s+trào\s+thi\s+đua|khen\s+thưởng\s+tổng\s+kết)[^;:.\n]{0,80}?$", regex.I)
+
+
 def _year(doc: Document, text: str, cs: int, ce: int, s: int, e: int, pos: int, period: bool) -> int | None:
+    # "Năm 2024, Chủ tịch UBND tỉnh đã tặng Bằng khen cho ... có thành tích trong phong trào thi đua
+    # năm 2023": the year the award is *for* is the achievement's, not the ceremony's.
+    for m in _YEAR.finditer(text, pos, ce):
+        if _FOR_YEAR.search(text, max(pos, m.start() - 100), m.start()) and not _PERIOD.match(text, m.start()):
+            return int(m["y2"] or m["y"])
     for lo, hi in ((cs, ce), (s, e)):
         m = _YEAR.search(text, lo, hi)
         if m and not _PERIOD.match(text, max(lo, m.start() - 10)):

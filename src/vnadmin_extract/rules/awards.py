@@ -153,6 +153,12 @@ def status_regex() -> re.Pattern[str]:
 
 
 @functools.cache
+def heading_neutral() -> frozenset[str]:
+    """Process cues ("bình xét") that give a section heading no status of its own."""
+    return frozenset(" ".join(fold(w).split()) for w in cues().get("heading_neutral_cues", []))
+
+
+@functools.cache
 def status_of() -> dict[str, str]:
     table: dict[str, str] = {}
     for status, words in cues()["status_cues"].items():
@@ -163,9 +169,9 @@ def status_of() -> dict[str, str]:
 
 @functools.cache
 def noun_kinds() -> dict[str, str]:
-    """Folded recipient noun -> "collective" | "individual" | "mixed"."""
+    """Folded recipient noun -> "collective" | "individual" | "household" | "mixed"."""
     table: dict[str, str] = {}
-    for kind in ("mixed", "collective", "individual"):
+    for kind in ("mixed", "household", "collective", "individual"):
         for noun in cues()["recipient_nouns"][kind]:
             table.setdefault(fold(noun), kind)
     return table
@@ -176,7 +182,9 @@ def count_regex() -> re.Pattern[str]:
     """"06 tập thể", "1.250 đảng viên", "35/40 giáo viên", "một tập thể", "25 lượt tập thể và cá nhân"."""
     words = trie_pattern(str(w) for w in cues()["number_words"])
     num = rf"(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s*/\s*(?P<of>\d+))?|(?P<w>{words})"
-    return re.compile(rf"(?<![\w/.,])(?:{num})\s+(?P<noun>{trie_pattern(noun_kinds())})(?![^\W\d_])", re.I)
+    # "05 nữ cán bộ", "12 em học sinh": a modifier between the number and the noun
+    mod = r"(?:(?:nữ|nam|em)\s+)?"
+    return re.compile(rf"(?<![\w/.,])(?:{num})\s+{mod}(?P<noun>{trie_pattern(noun_kinds())})(?![^\W\d_])", re.I)
 
 
 def count_value(m: re.Match[str]) -> int | None:

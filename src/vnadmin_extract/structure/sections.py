@@ -92,8 +92,22 @@ def _parse_region(doc: Document, lo: int, hi: int, appendix: bool) -> None:
         if found is None:
             continue
         kind, value, body_at = found
+        heading = ln.text[body_at:]
+        if not heading.strip() and kind not in BULLETS:
+            heading = _title_below(doc, idx, hi)
         _place(stack, kind, value)
-        _push(doc, stack, roots, used, kind, value, ln, body_at, ln.text[body_at:])
+        _push(doc, stack, roots, used, kind, value, ln, body_at, heading)
+
+
+def _title_below(doc: Document, idx: int, hi: int) -> str:
+    """"Phần II" alone on its line, its title on the next ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024")."""
+    for ln in doc.lines[idx + 1: idx + 3]:
+        if ln.start >= hi:
+            break
+        if ln.text.strip():
+            text = ln.text.strip()
+            return text if text.isupper() and _match(text) is None else ""
+    return ""
 
 
 def _place(stack: list[_Open], kind: str, value: str) -> None:
