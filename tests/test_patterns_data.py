@@ -46,7 +46,7 @@ CATEGORIES = {"emulation_title", "commendation", "rating", "other"}
 LEVELS = {"nha_nuoc", "thu_tuong", "bo_tinh", "co_so", "dang", "cong_doan", "doan_thanh_nien", "other"}
 RECIPIENTS = {"individual", "collective", "household", "any"}
 STATUSES = {"conferred", "registered", "proposed", "target"}
-RECIPIENT_KINDS = {"collective", "individual", "mixed"}
+RECIPIENT_KINDS = {"collective", "individual", "household", "mixed"}
 CLASS_SUFFIX = re.compile(r"\s+hạng\s+(Nhất|Nhì|Ba)$", re.IGNORECASE)
 
 # New-style tone placement ("hoà", "thuý", "khoẻ") -> traditional ("hòa", "thúy", "khỏe").
@@ -317,7 +317,8 @@ def test_seed_awards_are_found(seed: str) -> None:
 
 def test_award_cues_structure() -> None:
     cues = load("award_cues.yaml")
-    assert set(cues) == {"status_cues", "recipient_nouns", "authority_heads", "number_words"}
+    assert set(cues) == {"status_cues", "heading_neutral_cues", "recipient_nouns", "authority_heads", "number_words"}
+    assert {fold(w) for w in cues["heading_neutral_cues"]} <= {fold(w) for w in cues["status_cues"]["proposed"]}
     assert set(cues["status_cues"]) == STATUSES
     assert set(cues["recipient_nouns"]) == RECIPIENT_KINDS
     for group in ("status_cues", "recipient_nouns"):

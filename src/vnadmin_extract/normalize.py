@@ -166,6 +166,7 @@ _STARTS_BLOCK = regex.compile(
     )""",
     regex.X,
 )
+_NUMBERED_HEADING = regex.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s")
 _ENDS_SENTENCE = regex.compile(r"(?:[.;:!?…]|\./\.|[.;:!?][\"”’)]*)$")
 _NAME_LINE = regex.compile(r"^\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){1,4}$")
 _UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
@@ -188,7 +189,7 @@ def _should_join(prev: str, nxt: str) -> bool:
         return bool(_JOINING_END.search(prev)) and _is_upper(nxt) and bool(_STARTS_BLOCK.match(prev))
     if _is_upper(nxt) and len(nxt) > 3:
         return False
-    if _STARTS_BLOCK.match(prev) and len(prev) < 60 and nxt[:1].isupper() and not _JOINING_END.search(prev):
+    if _NUMBERED_HEADING.match(prev) and len(prev) < 60 and nxt[:1].isupper() and not _JOINING_END.search(prev):
         return False  # "1. Đánh giá chung" / "Sau 100 ngày ...": a short run-in heading, then its paragraph
     return True
 

@@ -28,13 +28,33 @@ from ..schema import Person
 from ..vietnamese import UPPER_LETTERS, fold, lower_same_length
 
 HONORIFIC = r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c|ông|Ông|bà|Bà|anh|Anh|chị|Chị|thầy|Thầy|cô|Cô|nhà\s+giáo|Nhà\s+giáo)"
-_SYL = r"\p{Lu}\p{Ll}*"
+# A syllable of a name; highland names carry an apostrophe ("Siu H'Liên", "Y Ngông").
+_SYL = r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?"
+# Words that end an organisation's name: a verb or function word after it. Single syllables
+# only where they cannot continue a name; the rest as two-syllable compounds, because their
+# first syllable also occurs inside names ("Lao động", "Ban Quản lý dự án", "phổ thông").
 _VERBS = {
-    "đã", "đang", "sẽ", "phát", "báo", "cho", "trình", "chủ", "dự", "tham", "khẳng", "nhấn", "đề", "nêu",
-    "ghi", "gửi", "trao", "tặng", "được", "làm", "là", "có", "với", "tại", "cùng", "thay", "cảm", "chúc",
-    "yêu", "giao", "đánh", "kết", "mong", "nhận", "chỉ", "đến", "về", "trong", "khi", "thì", "để", "đồng",
-    "trực", "thông", "quán", "hướng", "triển", "phổ", "biểu", "động", "thực", "tổng", "hoàn",
+    "đã", "đang", "sẽ", "cho", "trình", "được", "làm", "là", "có", "với", "tại", "cùng", "thay", "để",
+    "khi", "thì", "về", "trong", "đến", "nêu", "gửi", "trao", "tặng", "nhận", "giao", "chúc", "phát",
 }
+_VERB_PAIRS = {
+    "báo cáo", "chủ trì", "dự hội", "dự lễ", "tham dự", "tham gia", "khẳng định", "nhấn mạnh", "đề nghị",
+    "đề xuất", "đề ra", "ghi nhận", "cảm ơn", "yêu cầu", "đánh giá", "kết luận", "mong muốn", "chỉ đạo",
+    "đồng thời", "trực tiếp", "thông báo", "quán triệt", "hướng dẫn", "triển khai", "phổ biến",
+    "biểu dương", "động viên", "thực hiện", "tổng kết", "hoàn thành", "trình bày", "phụ trách",
+}
+
+
+def _ends_name(word: str, nxt: str | None) -> bool:
+    """Whether lower-case ``word`` (followed by ``nxt``) starts a verb phrase, not part of a name."""
+    if not word[:1].islower():
+        return False
+    low = word.lower()
+    if low in _VERBS:
+        return not (low == "phát" and nxt is not None and nxt.lower() in {"triển", "thanh", "hành", "minh"})
+    if low == "dự":  # "Huyện ủy dự và phát biểu"; not "Ban Quản lý dự án"
+        return nxt is None or nxt.lower() not in {"án", "toán", "thảo", "bị", "kiến", "trữ", "báo", "phòng", "luật"}
+    return nxt is not None and f"{low} {nxt.lower()}" in _VERB_PAIRS
 
 
 @functools.cache
@@ -51,8 +71,27 @@ def _name_re() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _titles() -> str:
+    """Ranks and titles before a name, chained ("Đại tá", "PGS.TS", "Phó Giáo sư, Tiến sĩ")."""
+    data = load_yaml("person_names.yaml").get("titles", {})
+    words = [w for key, ws in data.items() if not key.endswith("abbreviations") for w in ws]
+    abbrs = [w for key, ws in data.items() if key.endswith("abbreviations") for w in ws]
+    word_alts = "|".join(r"\s+".join(regex.escape(x) for x in w.split()) for w in sorted(words, key=len, reverse=True))
+    one = rf"(?:{word_alts}|(?:{trie_pattern(abbrs)})(?![\p{{L}}]))"
+    return rf"(?:{one}(?:\s*[.,]\s*|\s+)){{0,3}}{one}\.?"
+
+
+@functools.cache
 def _honorific_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<!\w){HONORIFIC}\s+(?P<name>{_SYL}(?:\s+{_SYL}){{1,4}})(?!\s*\p{{Lu}}\p{{Ll}})")
+    titles = _titles()
+    lead = rf"(?:{HONORIFIC}\s+(?:{titles}\s*)?|(?<![\p{{L}}.&/-]){titles}\s*)"
+    return regex.compile(rf"(?<!\w){lead}(?P<name>{_SYL}(?:\s+{_SYL}){{1,4}})(?!\s*\p{{Lu}}\p{{Ll}})")
+
+
+@functools.cache
+def _skip_segment() -> regex.Pattern[str]:
+    """What may stand between a name and the post: "sinh năm 1970", "Phó Giáo sư", "Tiến sĩ"."""
+    return regex.compile(rf"\s*(?:sinh\s+(?:năm|ngày)\s+[\d/.]+|(?:nam|nữ)|dân\s+tộc\s+\p{{L}}+|{_titles()})\s*,\s*")
 
 
 def _org_after(text: str, pos: int, end_limit: int) -> tuple[str | None, int]:
@@ -61,21 +100,23 @@ def _org_after(text: str, pos: int, end_limit: int) -> tuple[str | None, int]:
     m = _rx(r"\s*").match(text, pos)
     i = m.end() if m else pos
     if not vocab.org_head_regex().match(text, i) and not _rx(
-            r"(?:tổ|phòng|khoa|ban|đội|trường|lớp|chi\s+bộ|chi\s+đoàn)\s+\p{Lu}").match(text, i, i + 30):
+            r"(?i:tổ|phòng|khoa|ban|đội|trường|lớp|chi\s+bộ|chi\s+đoàn)\s+\p{Lu}").match(text, i, i + 30):
         return None, pos
     words: list[tuple[str, int]] = []
-    for w in _rx(r"[^\s,;.()\n:]+").finditer(text[i:end_limit]):
-        if w.start() and _rx(r"[,;.()\n:]").search(text[i + (words[-1][1] - i if words else 0): i + w.start()]):
+    tokens = list(_rx(r"[^\s,;.()\n:]+").finditer(text, i, min(end_limit, i + 400)))
+    for k, w in enumerate(tokens):
+        if k and _rx(r"[,;.()\n:]").search(text[words[-1][1] if words else i: w.start()]):
             break
         word = w.group()
         low = word.lower()
-        if words and low in _VERBS and word[0].islower():
+        nxt = tokens[k + 1].group() if k + 1 < len(tokens) else None
+        if words and _ends_name(word, nxt):
             break
-        if words and low == "và" and i + w.end() < end_limit:
-            nxt = _rx(r"\s+(\S+)").match(text, i + w.end(), i + w.end() + 60)
-            if nxt and nxt.group(1).lower() in _VERBS | {"các", "những", "đại", "toàn"}:
+        if words and low == "và" and nxt is not None:
+            after = tokens[k + 2].group() if k + 2 < len(tokens) else None
+            if nxt.lower() in {"các", "những", "đại", "toàn"} or _ends_name(nxt, after):
                 break
-        words.append((word, i + w.end()))
+        words.append((word, w.end()))
         if len(words) >= 12:
             break
     while words and words[-1][0].lower() in {"và", "-", "–"}:
@@ -83,7 +124,33 @@ def _org_after(text: str, pos: int, end_limit: int) -> tuple[str | None, int]:
     if not words:
         return None, pos
     end = words[-1][1]
+    # "Chi hội Nông dân ấp 3, xã Mỹ Hòa": the place after a comma belongs to the name
+    end = _extend_org(text, i, end, end_limit)
     return text[i:end], end
+
+
+def _extend_org(text: str, start: int, end: int, limit: int) -> int:
+    """Past a comma: "Chi hội Nông dân ấp 3, xã Mỹ Hòa" (the place), "Ban Thi đua - Khen thưởng,
+    Sở Nội vụ" (a unit, then the body it belongs to)."""
+    more = _ADMIN_TAIL.match(text, end, limit)
+    if more:
+        return more.end()
+    if _SUB_UNIT.match(text, start):
+        parent = _PARENT_BODY.match(text, end, limit)
+        if parent:
+            name, p_end = _org_after(text, parent.start("head"), limit)
+            return p_end if name else end
+    return end
+
+
+_SUB_UNIT = regex.compile(r"(?i:ban|phòng|khoa|tổ|văn\s+phòng|chi\s+cục|trung\s+tâm|đội|bộ\s+phận|chi\s+hội|chi\s+đoàn|"
+                           r"chi\s+bộ|bộ\s+môn)\s")
+_PARENT_BODY = regex.compile(r",\s*(?P<head>(?:Sở|Bộ|UBND|Ủy\s+ban|Cục|Tổng\s+cục|Trường|Bệnh\s+viện|Công\s+ty|Viện|"
+                             r"Hội|Liên\s+đoàn|Đảng\s+ủy|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Học\s+viện|Đại\s+học|Tổng\s+công\s+ty)\s)")
+_QUALIFIER = regex.compile(r"(?:[ \t]+\p{Ll}+){1,3}(?=\s*,)")
+_ADMIN_TAIL = regex.compile(
+    r",\s*(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|TP\.?)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}"
+    r"(?=\s*[,;.)\n]|$)")
 
 
 def find(doc: Document) -> None:
@@ -94,7 +161,12 @@ def find(doc: Document) -> None:
     found: dict[tuple[int, int], Person] = {}
 
     def add(name: str, s: int, e: int, position: str | None, org: str | None, span_start: int, span_end: int) -> None:
-        if fold(name) in excluded or (s, e) in found or gazetteer.province(name) is not None:
+        if fold(name) in excluded or gazetteer.province(name) is not None:
+            return
+        if (s, e) in found:
+            old = found[(s, e)]  # "Đại tá Lê Quang Minh" under a signature: the signer's post fills it in
+            if old.position is None and position:
+                found[(s, e)] = old.model_copy(update={"position": position, "organization": old.organization or org})
             return
         found[(s, e)] = Person(name=name, position=position, organization=org, start=span_start, end=span_end)
 
@@ -107,14 +179,36 @@ def find(doc: Document) -> None:
         position = org = None
         end = e
         pm = _rx(r"\s*,\s*").match(text, e)
-        if pm:
-            p = pos_re.match(text, pm.end())
+        at = pm.end() if pm else None
+        for _ in range(3):  # "Ông X, sinh năm 1970, Phó Giáo sư, Tiến sĩ, Trưởng khoa Khoa Toán"
+            if at is None or pos_re.match(text, at):
+                break
+            skip = _skip_segment().match(text, at)
+            at = skip.end() if skip else None
+        if at is not None:
+            p = pos_re.match(text, at)
             if p:
                 p_end = _split_position(text, p)
+                # "Đội trưởng thi công, Công ty ...", "Phó Chủ tịch thường trực, ...": a post's own
+                # lower-case qualifier, up to the comma
+                qual = _QUALIFIER.match(text, p_end) if p_end == p.end() else None
+                if qual and not any(_ends_name(w, None) for w in qual.group().split()):
+                    p_end = qual.end()
                 position = _position_text(text[p.start():p_end])
                 org, end = _org_after(text, p_end, hi)
                 org, end = _org_from_position(text, p, org, end, hi)
                 end = max(end, p.end())
+                if org is None:  # "Trưởng phòng, Phòng Tổ chức - Hành chính"
+                    cm = _rx(r"\s*,\s*(?=\p{Lu})").match(text, p_end)
+                    if cm:
+                        org, end2 = _org_after(text, cm.end(), hi)
+                        end = end2 if org else end
+        else:
+            bm = _rx(r"\s*\(").match(text, e)  # "thầy Trần Văn Hoà (tổ Toán - Tin)"
+            if bm:
+                org_in, org_end = _org_after(text, bm.end(), hi)
+                if org_in and text[org_end:org_end + 1] == ")":
+                    org, end = org_in, org_end + 1
         add(name, s, e, position, org, m.start(), end)
     # 2. "POSITION [ORG] NAME"
     spans = [(x.start, x.end) for x in found.values()]
@@ -191,14 +285,18 @@ def _org_from_position(text: str, p: regex.Match[str], org: str | None, end: int
     if not rest:
         return None, end
     words = []
-    for w in rest.group(1).split():
-        if w.lower() in _VERBS and w[0].islower():
+    parts = rest.group(1).split()
+    for k, w in enumerate(parts):
+        if _ends_name(w, parts[k + 1] if k + 1 < len(parts) else None):
             break
         words.append(w)
     if not words:
         return None, end
-    org_text = head.group() + " " + " ".join(words)
-    return org_text, p.end() + rest.start(1) + len(" ".join(words))
+    org_end = p.end() + rest.start(1) + len(" ".join(words))
+    org_start = p.start() + head.start()
+    full_end = _extend_org(text, org_start, org_end, hi)
+    org_text = head.group() + " " + " ".join(words) + text[org_end:full_end]
+    return org_text, full_end
 
 
 NER_WINDOW = 60        # characters on each side of a candidate
@@ -249,6 +347,11 @@ def _places_and_orgs(doc: Document, lo: int, hi: int) -> None:
     if _ORG_HEAD_RE is None:
         heads = trie_pattern(h for h in vocab.org_heads() if h[:1].isupper())
         upper = UPPER_LETTERS  # a word starting with a capital (Latin or Vietnamese)
-        _ORG_HEAD_RE = re.compile(rf"(?<!\w)(?:{heads})(?:\s+(?:và\s+)?(?:[{upper}][\w&-]*|tỉnh|huyện|xã|thành\s+phố)){{1,8}}")
+        # Each word of a name is capitalised on its first syllable only ("Sở Giáo dục và Đào tạo",
+        # "Bộ Tài nguyên và Môi trường"): a capitalised syllable may carry one lower-case one.
+        stop = r"(?:và|của|cho|tại|về|với|năm|đã|được|có|là|các|những|trong|theo|từ|đến|để|khi|thì|ngày|đang|sẽ|tổ)"
+        word = rf"[{upper}][\w&-]*(?:\s+(?!{stop}(?!\w))(?![{upper}])[^\W\d_]+)?"
+        place = r"(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thị\s+trấn|thành\s+phố)"
+        _ORG_HEAD_RE = re.compile(rf"(?<!\w)(?:{heads})(?:\s+(?:(?:và|-|–)\s+)?(?:{word}|{place}|số\s+\d+)){{1,8}}")
     for m in _ORG_HEAD_RE.finditer(text, lo, hi):
         doc.add_entity("ORG", m.start(), m.end(), m.group(), "pattern:organization")

@@ -119,7 +119,13 @@ def org_heads() -> tuple[str, ...]:
             "Chi cục", "Vụ", "Ban", "Phòng", "Văn phòng", "Trường", "Trung tâm", "Viện", "Quỹ",
             "Công đoàn", "Đảng ủy", "Đảng bộ", "Chi bộ", "Tỉnh ủy", "Huyện ủy", "Thành ủy",
             "Tỉnh đoàn", "Huyện đoàn", "Đoàn", "Hội", "Khối", "Bệnh viện", "Công ty", "Thanh tra"]
-    return tuple(sorted(dict.fromkeys([*heads, *core]), key=len, reverse=True))
+    # Abbreviations of bodies ("LĐLĐ tỉnh", "CĐCS", "MTTQ") head names too; those of posts
+    # ("TTg", "CTN") do not.
+    folded = {fold(h) for h in [*heads, *core]}
+    abbrs = [a for a, full in abbreviations().items()
+             if len(a) >= 3 and full[:1].isupper() and not fold(full).startswith("khoa học")  # a field, not a faculty
+             and any(fold(full) == h or fold(full).startswith(h + " ") for h in folded)]
+    return tuple(sorted(dict.fromkeys([*heads, *core, *abbrs]), key=len, reverse=True))
 
 
 @functools.cache
