@@ -80,8 +80,9 @@ def test_target_with_counts_and_bare_flag_count() -> None:
     assert _awards("Khối thi đua phấn đấu các đơn vị đạt danh hiêu Tập thể lao động xuất sắc và đạt 03 Cờ thi đua "
                    "của Bộ, 01 Cờ thi đua của Chính phủ năm 2024.") == [
         ("Tập thể lao động xuất sắc", "target", None, None, None, None, 2024),
-        ("Cờ thi đua của bộ, ban, ngành, tỉnh", "target", None, None, None, 3, 2024),
-        ("Cờ thi đua của Chính phủ", "target", None, None, None, 1, 2024),
+        # the award's own name says who gives it (corpus/README.md, awards)
+        ("Cờ thi đua của bộ, ban, ngành, tỉnh", "target", "Bộ", None, None, 3, 2024),
+        ("Cờ thi đua của Chính phủ", "target", "Chính phủ", None, None, 1, 2024),
     ]
 
 
@@ -164,3 +165,39 @@ def test_named_recipients_split_and_in_brackets() -> None:
         ("Tập thể lao động tiên tiến", 2, ["Tổ Toán - Tin", "Tổ Ngữ văn"], None),
         ("Bằng khen", 1, ["Trần Thị Mỹ Lệ"], "Chủ tịch UBND tỉnh"),
     ]
+
+
+def test_delegated_authority_and_titled_person_first() -> None:
+    rec = extract_text("THÔNG BÁO\nX\n\nGhi nhận những thành tích đó, thừa ủy quyền của Chủ tịch nước, Thứ trưởng Trần "
+                       "Quang Vinh đã trao Huân chương Bảo vệ Tổ quốc hạng Nhì cho Công an tỉnh Đắk Lắk; Huân chương Chiến "
+                       "công hạng Ba cho 02 tập thể và 03 cá nhân.\nThượng tá Hoàng Văn Nam được Thủ tướng Chính phủ tặng "
+                       "danh hiệu “Chiến sĩ thi đua toàn quốc” năm 2025.\n")
+    got = [(a.award, a.conferred_by, a.collectives, a.individuals, a.total, a.recipients) for a in rec.awards]
+    assert got == [
+        ("Huân chương Bảo vệ Tổ quốc hạng Nhì", "Chủ tịch nước", None, None, 1, ["Công an tỉnh Đắk Lắk"]),
+        ("Huân chương Chiến công hạng Ba", "Chủ tịch nước", 2, 3, 5, []),
+        ("Chiến sĩ thi đua toàn quốc", "Thủ tướng Chính phủ", None, None, 1, ["Hoàng Văn Nam"]),
+    ]
+
+
+def test_listing_after_a_rating_verb_runs_through_clauses() -> None:
+    assert _awards("Ban Thường vụ Huyện ủy xếp loại 14 tổ chức cơ sở đảng “Hoàn thành xuất sắc nhiệm vụ” (chiếm 24,14%); "
+                   "40 tổ chức cơ sở đảng “Hoàn thành tốt nhiệm vụ”; 04 tổ chức cơ sở đảng “Hoàn thành nhiệm vụ”.") == [
+        ("Hoàn thành xuất sắc nhiệm vụ", "conferred", "Ban Thường vụ Huyện ủy", 14, None, 14, 2023),
+        ("Hoàn thành tốt nhiệm vụ", "conferred", "Ban Thường vụ Huyện ủy", 40, None, 40, 2023),
+        ("Hoàn thành nhiệm vụ", "conferred", "Ban Thường vụ Huyện ủy", 4, None, 4, 2023),
+    ]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Điều 1. Công nhận danh hiệu “Gia đình văn hóa” năm 2025 cho 3.418/3.652 hộ gia đình.",
+     ("Gia đình văn hóa", None, None, 3418)),
+    ("Tặng Giấy khen của Chủ tịch Ủy ban nhân dân xã cho 04 tập thể và 12 hộ gia đình.", ("Giấy khen", 4, None, 16)),
+    ("Ban Thường vụ Hội Nông dân tỉnh tặng Giấy khen cho 52 tập thể và 1.036 lượt hội viên.", ("Giấy khen", 52, 1036, 1088)),
+    ("Kết quả bình xét cuối năm có 24.310 hộ đạt danh hiệu “Hộ nông dân sản xuất, kinh doanh giỏi” các cấp.",
+     ("Hộ nông dân sản xuất, kinh doanh giỏi", None, None, 24310)),
+])
+def test_counts_of_households_shares_and_turns(body: str, expected: tuple) -> None:
+    (got,) = _awards(body)
+    assert (got[0], got[3], got[4], got[5]) == expected
+    assert got[1] == "conferred"

@@ -15,6 +15,7 @@ Award names without recipients are AWARD entities only (procedural mentions).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -24,6 +25,7 @@ from ..rules import awards as tax
 from ..rules.cache import rx as _rx
 from ..schema import Award
 from ..vietnamese import fold
+from . import persons
 
 SENTENCE_END = regex.compile(r"\.{2,4}(?=\s*\p{Lu})|(?:\.|[!?])(?=\s+[\p{Lu}\d\"“(*+-])|\n+")
 _JOINER = regex.compile(r"^[\s,“”\"']*(?:và|hoặc|,)?[\s,]*(?:danh\s+hi[ệê]u|hình\s+thức)?[\s“”\"']*$", regex.I)
@@ -40,7 +42,8 @@ _GOM = regex.compile(r"(?:gồm|bao\s+gồm|là)\s*:\s*(?P<list>[^;.\n]+)", rege
 _ORG_START = regex.compile(
     r"(?:Cục|Vụ|Sở|Bộ|Phòng|Ban|Văn\s+phòng|Trường|Trung\s+tâm|Viện|Quỹ|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|"
     r"Đảng\s+bộ|Đảng\s+ủy|Đoàn|Hội|Khối|Bệnh\s+viện|Công\s+ty|Tổ|Khoa|UBND|Ủy\s+ban|Xã|Phường|Thị\s+trấn|"
-    r"Thôn|Huyện|Thành\s+phố|Tỉnh|Đội|Nhà|Hợp\s+tác\s+xã|Ông|Bà|Đồng\s+chí)\b"
+    r"Thôn|Huyện|Thành\s+phố|Tỉnh|Đội|Nhà|Hợp\s+tác\s+xã|Công\s+an|Bộ\s+đội|Quân\s+khu|Lữ\s+đoàn|Trung\s+đoàn|"
+    r"Sư\s+đoàn|Đồn|Hải\s+đội|Tổng\s+công\s+ty|Ngân\s+hàng|Chi\s+nhánh|Ông|Bà|Đồng\s+chí)\b"
 )
 _AUTH_VERB = (r"(?:công\s+nhận|tặng|trao|xếp\s+loại|đánh\s+giá|khen|truy\s+tặng|phong\s+tặng|quyết\s+định|xét|"
               r"bình|suy\s+tôn)")
@@ -81,6 +84,7 @@ class _Counts:
     spans: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, value
     names: list[str] = field(default_factory=list)  # "02 tổ chuyên môn (Tổ Toán - Tin, Tổ Ngữ văn)"
     verb_first: bool = False  # "xếp loại 09/13 cơ sở Hội “Hoàn thành xuất sắc nhiệm vụ”"
+    continued: bool = False  # "..., 04/13 cơ sở Hội “Hoàn thành tốt nhiệm vụ”": the same listing goes on
 
     def found(self) -> bool:
         return any(v is not None for v in (self.collectives, self.individuals, self.total))
@@ -145,12 +149,14 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
         sentence_subject = _named_before(text, s, min(first_clause_end, first_award), s)
         inherited_auth: str | None = None
         inherited_status: str | None = None
+        # "xếp loại 14 tổ chức “A” (chiếm 24%); 40 tổ chức “B”; 04 tổ chức “C”": counts before
+        # titles, listed on through the sentence's clauses
+        listing: str | None = None  # "rating" (the authority carries on) or "first" (recipients first)
         for cs, ce in _clauses(text, s, e):
             in_clause = [m for m in in_sentence if cs <= m.start < ce]
             auth_any = _authority(text, cs, ce)
             groups = _groups(text, in_clause)
             clause_auth: str | None = None
-            verb_first = False
             for gi, g in enumerate(groups):
                 prev_end = groups[gi - 1].end if gi else cs
                 next_start = groups[gi + 1].start if gi + 1 < len(groups) else ce
@@ -159,9 +165,13 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                 counts, recipients = _counts_after(doc, *after)
                 counted_after = counts.found()
                 if not counts.found():
-                    counts = _counts_before(doc, *before, continuing=verb_first)
+                    counts = _counts_before(doc, *before, continuing=listing is not None)
                     recipients = recipients or counts.names
-                verb_first = bool(counts.found() and counts.verb_first)
+                if counts.continued:
+                    counts.verb_first = listing == "rating"
+                else:
+                    listing = ("rating" if counts.verb_first else "first") \
+                        if counts.found() and not counted_after else None
                 bare = _rx(r"(?<![\d/.])(\d{1,3})\s*$").search(text[before[0]:g.start])
                 if not counts.found() and bare and len(g.mentions) == 1 \
                         and g.mentions[0].canonical.startswith(_OBJECT_AWARDS):
@@ -169,9 +179,10 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                 if not recipients:
                     recipients = _named_before(text, cs, g.start, prev_end)
                 recipients_first = not counted_after and counts.found() and not counts.verb_first
-                after_auth = _authority_after(text, g.end, next_start)
-                auth = _authority(text, before[0], g.start) or after_auth or (None if recipients_first else (
-                    clause_auth or (_authority(text, cs, g.start) if gi == 0 else None) or inherited_auth))
+                after_auth = _authority_after(text, g.end, next_start) or _authority_in_name(text, g, next_start)
+                auth = _delegated(text, s, g.start) or _authority(text, before[0], g.start) or after_auth or (
+                    None if recipients_first else (
+                        clause_auth or (_authority(text, cs, g.start) if gi == 0 else None) or inherited_auth))
                 clause_auth = auth if auth != inherited_auth else clause_auth
                 local = _status_cue(text[before[0]:g.start])
                 in_clause_cue = _status_cue(text[cs:g.start])
@@ -208,9 +219,9 @@ def _split(g: _Group, counts: _Counts) -> list[tuple[tax.AwardMention, _Counts]]
     for m in g.mentions:
         kind = m.entry.recipient
         if kind == "collective" and counts.collectives is not None:
-            out.append((m, _Counts(collectives=counts.collectives, total=counts.collectives)))
+            out.append((m, _Counts(collectives=counts.collectives)))
         elif kind == "individual" and counts.individuals is not None:
-            out.append((m, _Counts(individuals=counts.individuals, total=counts.individuals)))
+            out.append((m, _Counts(individuals=counts.individuals)))
         else:
             out.append((m, counts))
     return out
@@ -220,9 +231,9 @@ def _emit(doc: Document, stmt: tuple[tax.AwardMention, _Counts], auth: str | Non
           recipients: list[str], year: int | None) -> None:
     m, c = stmt
     canonical = _adjust(m, auth)
-    total = c.total
-    if total is None and (c.collectives is not None or c.individuals is not None):
-        total = (c.collectives or 0) + (c.individuals or 0)
+    # every count adds up: "04 tập thể và 12 hộ gia đình" covers 16 recipients
+    parts = [v for v in (c.collectives, c.individuals, c.total) if v is not None]
+    total = sum(parts) if parts else None
     if total is None and recipients:
         total = len(recipients)
     for s, e, v in c.spans:
@@ -317,12 +328,13 @@ def _counts_before(doc: Document, lo: int, hi: int, continuing: bool = False) ->
             break
     after_chain = text[chain[-1].end():hi]
     lead = text[max(lo, chain[0].start() - 30):chain[0].start()]
-    if _TO_TITLE.match(after_chain) and (
-            _RATING_VERB.search(lead) or (continuing and not text[lo:chain[0].start()].strip(" ,và”\"'"))):
-        for m in chain:
-            _add_count(counts, m)
-        counts.verb_first = True
-        return counts
+    if _TO_TITLE.match(after_chain):
+        rating = bool(_RATING_VERB.search(lead))
+        if rating or (continuing and not _rx(r"\([^()]*\)").sub("", text[lo:chain[0].start()]).strip(" ,và”\"'")):
+            for m in chain:
+                _add_count(counts, m)
+            counts.verb_first, counts.continued = rating, not rating
+            return counts
     if _rx(r"(?:\bcho|\bđối\s+với)\s*(?:các\s+)?$").search(text[max(lo, chain[0].start() - 20):chain[0].start()]):
         return counts  # "... cho 31 cá nhân có thành tích ..., có sáng kiến được công nhận": an earlier award's
     proposal = _PROPOSAL_BEFORE.search(text[max(lo, chain[0].start() - 30):chain[0].start()])
@@ -357,11 +369,15 @@ def _split_names(listing: str) -> list[str]:
     return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
-_PERSON_BEFORE = regex.compile(
-    r"^\s*(?:[-+•*]\s*)?(?:Ông|Bà|Cô|Thầy|Đồng\s+chí|Anh|Chị|ông|bà|cô|thầy|đồng\s+chí)\s+"
-    r"(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})"
-    # "Cô Trần Thị Mỹ Lệ, giáo viên Tổ Ngữ văn, được Chủ tịch UBND tỉnh tặng"
-    r"(?:\s*,[^;:,]{2,80},)?\s+(?:đã\s+)?(?:vinh\s+dự\s+)?(?:được|đạt)\s")
+@functools.cache
+def _person_before() -> regex.Pattern[str]:
+    """"Cô Trần Thị Mỹ Lệ, giáo viên Tổ Ngữ văn, được Chủ tịch UBND tỉnh tặng", "Thượng tá Hoàng
+    Văn Nam được Thủ tướng Chính phủ tặng": a person, then the passive."""
+    return regex.compile(
+        rf"^\s*(?:[-+•*]\s*)?(?:(?:Ông|Bà|Cô|Thầy|Đồng\s+chí|Anh|Chị|ông|bà|cô|thầy|đồng\s+chí)\s+|"
+        rf"(?:\p{{Ll}}+\s+){{0,3}}?(?:{persons.titles_pattern()})\s+)"
+        r"(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})"
+        r"(?:\s*,[^;:,]{2,80},)?\s+(?:đã\s+)?(?:vinh\s+dự\s+)?(?:được|đạt)\s")
 
 
 def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
@@ -383,7 +399,7 @@ def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
             name = name[:cut.start()]
         if _ORG_START.match(name) and 1 < len(name.split()) <= 12:
             return [name.strip()]
-    person = _PERSON_BEFORE.match(seg)
+    person = _person_before().match(seg)
     if person:
         return [person.group("name")]
     obj = _rx(r"(?:xếp\s+loại|công\s+nhận)\s+(?P<name>(?:Công\s+đoàn|Chi\s+bộ|Chi\s+đoàn|Đảng\s+bộ|Sở|Trường|Phòng|Ban)[^“”\"]{2,80}?)\s*[“\"]?\s*$").search(seg)
@@ -421,6 +437,36 @@ def _authority(text: str, lo: int, hi: int, last: bool = True, allow_bare: bool 
     return None
 
 
+_DELEGATED = regex.compile(r"thừa\s+ủy\s+quyền\s+(?:của\s+)?", regex.I)
+
+
+def _delegated(text: str, lo: int, hi: int) -> str | None:
+    """"Thừa ủy quyền của Chủ tịch nước, Thứ trưởng X đã trao ...": the award is the delegator's."""
+    m = _DELEGATED.search(text, lo, hi)
+    if not m:
+        return None
+    head = tax.authority_regex().match(text, m.end(), hi)
+    if not head:
+        return None
+    stop = _rx(r"\s+(?:cho|vì|về|đã|năm|trao|tặng)\b|[,;:(.]").search(text, head.end(), hi)
+    name = text[m.end():stop.start() if stop else hi].strip()
+    return name if len(name.split()) <= 10 else None
+
+
+def _authority_in_name(text: str, g: _Group, hi: int) -> str | None:
+    """"Cờ thi đua của Bộ Giáo dục và Đào tạo: 01 tập thể": the award's own name says who gives it."""
+    m = g.mentions[-1]
+    idx = fold(m.raw).rfind("của ")
+    if idx < 0:
+        return None
+    start = m.start + idx + 4
+    if not (tax.authority_regex().match(text, start, hi) or _ORG_START.match(text, start, hi)):
+        return None
+    stop = _rx(r"\s+(?:cho|vì|về|đã|năm|gồm)\b|[,;:(.“\"]").search(text, start, hi)
+    name = text[start:stop.start() if stop else hi].strip()
+    return name if 1 <= len(name.split()) <= 10 else None
+
+
 def _authority_after(text: str, lo: int, hi: int) -> str | None:
     """"Bằng khen của Chủ tịch UBND tỉnh cho ...": the authority named after the award."""
     m = _AUTH_AFTER.match(text[lo:hi])
@@ -446,6 +492,8 @@ def _status_cue(segment: str, exclude_conferred: bool = False, heading: bool = F
         status = table.get(key, "conferred")
         if (exclude_conferred and status == "conferred") or key in neutral:
             continue
+        if key in tax.heading_neutral() and _rx(r"kết\s+quả\s*$", regex.I).search(segment[max(0, m.start() - 12):m.start()]):
+            continue  # "kết quả bình xét cuối năm có 24.310 hộ đạt ...": the outcome of a review
         rank = m.start() + (100_000 if status != "conferred" else 0)
         if best is None or rank > best[0]:
             best = (rank, status)

@@ -65,6 +65,9 @@ def find(doc: Document) -> None:
         cue = CUE.search(text[max(0, m.start() - 40):m.start()])
         clause_cue = CUE.search(text[max(0, m.start() - 400):m.start()].split(".")[-1])
         starts_with_day = event.lower().startswith(("ngày", "năm thành lập", "thành lập"))
+        # "kỷ niệm 80 năm Cách mạng tháng Tám (...) và 80 năm Quốc khánh (...)": one cue, a list
+        chained = bool(taken) and had and bool(regex.fullmatch(r"\s*(?:,|và|;)?\s*(?:và\s+)?", text[taken[-1][1]:m.start()]))
+        cue = cue or (CUE.search("kỷ niệm") if chained else None)
         if not (had and (cue or clause_cue or starts_with_day)) and not cue and not (starts_with_day and clause_cue):
             continue
         ordinal = int(m["ord"])

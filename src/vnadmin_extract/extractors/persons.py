@@ -45,6 +45,14 @@ _VERB_PAIRS = {
 }
 
 
+_PLACE_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thành phố", "thị trấn", "phố", "trấn"}
+
+
+@functools.cache
+def _person_lead() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{HONORIFIC}|{titles_pattern()})\s*\p{{Lu}}")
+
+
 def _ends_name(word: str, nxt: str | None) -> bool:
     """Whether lower-case ``word`` (followed by ``nxt``) starts a verb phrase, not part of a name."""
     if not word[:1].islower():
@@ -71,7 +79,7 @@ def _name_re() -> regex.Pattern[str]:
 
 
 @functools.cache
-def _titles() -> str:
+def titles_pattern() -> str:
     """Ranks and titles before a name, chained ("Đại tá", "PGS.TS", "Phó Giáo sư, Tiến sĩ")."""
     data = load_yaml("person_names.yaml").get("titles", {})
     words = [w for key, ws in data.items() if not key.endswith("abbreviations") for w in ws]
@@ -83,7 +91,7 @@ def _titles() -> str:
 
 @functools.cache
 def _honorific_re() -> regex.Pattern[str]:
-    titles = _titles()
+    titles = titles_pattern()
     lead = rf"(?:{HONORIFIC}\s+(?:{titles}\s*)?|(?<![\p{{L}}.&/-]){titles}\s*)"
     return regex.compile(rf"(?<!\w){lead}(?P<name>{_SYL}(?:\s+{_SYL}){{1,4}})(?!\s*\p{{Lu}}\p{{Ll}})")
 
@@ -91,7 +99,7 @@ def _honorific_re() -> regex.Pattern[str]:
 @functools.cache
 def _skip_segment() -> regex.Pattern[str]:
     """What may stand between a name and the post: "sinh năm 1970", "Phó Giáo sư", "Tiến sĩ"."""
-    return regex.compile(rf"\s*(?:sinh\s+(?:năm|ngày)\s+[\d/.]+|(?:nam|nữ)|dân\s+tộc\s+\p{{L}}+|{_titles()})\s*,\s*")
+    return regex.compile(rf"\s*(?:sinh\s+(?:năm|ngày)\s+[\d/.]+|(?:nam|nữ)|dân\s+tộc\s+\p{{L}}+|{titles_pattern()})\s*,\s*")
 
 
 def _org_after(text: str, pos: int, end_limit: int) -> tuple[str | None, int]:
@@ -114,8 +122,12 @@ def _org_after(text: str, pos: int, end_limit: int) -> tuple[str | None, int]:
             break
         if words and low == "và" and nxt is not None:
             after = tokens[k + 2].group() if k + 2 < len(tokens) else None
-            if nxt.lower() in {"các", "những", "đại", "toàn"} or _ends_name(nxt, after):
-                break
+            if nxt.lower() in {"các", "những", "đại", "toàn"} or _ends_name(nxt, after) \
+                    or _person_lead().match(text, tokens[k + 1].start()):
+                break  # "Phó Giám đốc Bệnh viện và TS.BS Trần Thị Mỹ Dung": another person
+        if words and word[:1].islower() and words[-1][0].lower() in _PLACE_WORDS \
+                and low not in {"ủy", "uỷ", "đoàn", "đội"}:  # "Tỉnh ủy", "Huyện đoàn", "Xã đội"
+            break  # "Công an tỉnh ôn lại ...": a bare "tỉnh" ends the name
         words.append((word, w.end()))
         if len(words) >= 12:
             break
@@ -229,6 +241,8 @@ def find(doc: Document) -> None:
         org = between.strip() or None
         if org and not vocab.org_head_regex().match(org):
             continue
+        if org and org.split()[-1].lower() in _PLACE_WORDS:
+            continue  # "Chủ tịch UBND xã Hồng Dân": the place's name, not a person's
         p_end = _split_position(text, p)
         if p_end < p.end():
             org = (text[p_end:p.end()].strip() + " " + (org or "")).strip()

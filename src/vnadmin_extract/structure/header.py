@@ -292,10 +292,14 @@ def _news_header(doc: Document, window: list[Line]) -> None:
                 if ds:
                     header.date = DateValue(raw=ds[0].raw, value=ds[0].value)
             continue
-        if headline_idx is None and len(t) < 300 and i not in doc.scratch.get("chrome_lines", set()):
+        if headline_idx is not None:
+            break  # the line after the headline was not a dateline
+        if len(t) < 300 and i not in doc.scratch.get("chrome_lines", set()):
             headline_idx = i
             header.title = t.strip()
-            break
+            if header.date is not None:
+                break
+            # the dateline may stand under the headline ("Thứ Năm, 14/08/2025 16:20")
     if header.date is None and doc.metadata.get("date"):
         ds = find_dates(doc.metadata["date"])
         if ds:
