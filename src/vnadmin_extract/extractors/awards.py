@@ -236,8 +236,10 @@ def _emit(doc: Document, stmt: tuple[tax.AwardMention, _Counts], auth: str | Non
     total = sum(parts) if parts else None
     if total is None and recipients:
         total = len(recipients)
+    counted = doc.scratch.setdefault("count_starts", set())
     for s, e, v in c.spans:
-        if not any(ent.type == "COUNT" and ent.start == s for ent in doc.entities):
+        if s not in counted:
+            counted.add(s)
             doc.add_entity("COUNT", s, e, v, "pattern:count")
     doc.awards.append(Award(
         award=canonical, award_raw=m.raw, category=m.entry.category, level=m.entry.level,  # type: ignore[arg-type]

@@ -45,6 +45,7 @@ _VERB_PAIRS = {
 }
 
 
+_TOKEN = re.compile(r"[^\s,;.()\n:]+")
 _PLACE_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thành phố", "thị trấn", "phố", "trấn"}
 
 
@@ -80,20 +81,27 @@ def _name_re() -> regex.Pattern[str]:
 
 @functools.cache
 def titles_pattern() -> str:
-    """Ranks and titles before a name, chained ("Đại tá", "PGS.TS", "Phó Giáo sư, Tiến sĩ")."""
+    """Ranks and titles before a name, chained ("Đại tá", "PGS.TS", "Phó Giáo sư, Tiến sĩ").
+    Plain syntax, valid for both ``re`` and ``regex``."""
     data = load_yaml("person_names.yaml").get("titles", {})
-    words = [w for key, ws in data.items() if not key.endswith("abbreviations") for w in ws]
-    abbrs = [w for key, ws in data.items() if key.endswith("abbreviations") for w in ws]
-    word_alts = "|".join(r"\s+".join(regex.escape(x) for x in w.split()) for w in sorted(words, key=len, reverse=True))
-    one = rf"(?:{word_alts}|(?:{trie_pattern(abbrs)})(?![\p{{L}}]))"
-    return rf"(?:{one}(?:\s*[.,]\s*|\s+)){{0,3}}{one}\.?"
+    words = [w for ws in data.values() for w in ws]
+    one = rf"(?:{trie_pattern(words)})(?![^\W\d_])"
+    return rf"{one}(?:(?:\s*[.,]\s*|\s+){one}){{0,3}}\.?"
+
+
+_U = UPPER_LETTERS
+_LOWER = rf"(?:(?![{_U}])[^\W\d_])"
+_SYL_RE = rf"[{_U}]{_LOWER}*(?:['’][{_U}]?{_LOWER}+)?"  # _SYL for the stdlib engine
 
 
 @functools.cache
-def _honorific_re() -> regex.Pattern[str]:
+def _honorific_re() -> re.Pattern[str]:
+    """"đồng chí X", "Đại tá X", "PGS.TS X" (the stdlib engine over tries: this runs on every text)."""
+    hon = trie_pattern(["đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà", "anh", "Anh", "chị", "Chị",
+                        "thầy", "Thầy", "cô", "Cô", "nhà giáo", "Nhà giáo"])
     titles = titles_pattern()
-    lead = rf"(?:{HONORIFIC}\s+(?:{titles}\s*)?|(?<![\p{{L}}.&/-]){titles}\s*)"
-    return regex.compile(rf"(?<!\w){lead}(?P<name>{_SYL}(?:\s+{_SYL}){{1,4}})(?!\s*\p{{Lu}}\p{{Ll}})")
+    lead = rf"(?:(?<!\w)(?:{hon})\s+(?:{titles}\s*)?|(?<![\w.&/-]){titles}\s*)"
+    return re.compile(rf"{lead}(?P<name>{_SYL_RE}(?:\s+{_SYL_RE}){{1,4}})(?!\s*[{_U}]{_LOWER})")
 
 
 @functools.cache
@@ -111,10 +119,10 @@ def _org_after(text: str, pos: int, end_limit: int) -> tuple[str | None, int]:
             r"(?i:tổ|phòng|khoa|ban|đội|trường|lớp|chi\s+bộ|chi\s+đoàn)\s+\p{Lu}").match(text, i, i + 30):
         return None, pos
     words: list[tuple[str, int]] = []
-    tokens = list(_rx(r"[^\s,;.()\n:]+").finditer(text, i, min(end_limit, i + 400)))
+    tokens = list(_TOKEN.finditer(text, i, min(end_limit, i + 200)))
     for k, w in enumerate(tokens):
-        if k and _rx(r"[,;.()\n:]").search(text[words[-1][1] if words else i: w.start()]):
-            break
+        if k and not text[words[-1][1] if words else i: w.start()].isspace():
+            break  # punctuation between the words
         word = w.group()
         low = word.lower()
         nxt = tokens[k + 1].group() if k + 1 < len(tokens) else None
