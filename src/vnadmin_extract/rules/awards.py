@@ -181,9 +181,9 @@ def noun_kinds() -> dict[str, str]:
 def count_regex() -> re.Pattern[str]:
     """"06 tập thể", "1.250 đảng viên", "35/40 giáo viên", "một tập thể", "25 lượt tập thể và cá nhân"."""
     words = trie_pattern(str(w) for w in cues()["number_words"])
-    num = rf"(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s*/\s*(?P<of>\d+))?|(?P<w>{words})"
+    num = rf"(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s*/\s*(?P<of>\d{{1,3}}(?:\.\d{{3}})+|\d+))?|(?P<w>{words})"
     # "05 nữ cán bộ", "12 em học sinh": a modifier between the number and the noun
-    mod = r"(?:(?:nữ|nam|em)\s+)?"
+    mod = r"(?:(?:nữ|nam|em|lượt)\s+)?"
     return re.compile(rf"(?<![\w/.,])(?:{num})\s+{mod}(?P<noun>{trie_pattern(noun_kinds())})(?![^\W\d_])", re.I)
 
 
