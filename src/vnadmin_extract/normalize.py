@@ -73,11 +73,11 @@ def normalize_chars(text: str) -> str:
 
 # --- step 4: markup ---------------------------------------------------------------
 
-_BOLD = regex.compile(r"\*\*+|__+(?=\S)|(?<=\S)__+")
-_MD_IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MD_LINK = regex.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\n]*\)")
-_MD_HEADING = regex.compile(r"(?m)^[ ]{0,3}#{1,6}(?:[ ]+(?P<h>.*)|[ ]*)$")
-_RULE_LINE = regex.compile(r"(?m)^[ ]*(?:[-_=~*][ ]*){3,}$\n?")
+_BOLD = re.compile(r"\*\*+|__+(?=\S)|(?<=\S)__+")
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\n]*\)")
+_MD_HEADING = re.compile(r"(?m)^[ ]{0,3}#{1,6}(?:[ ]+(?P<h>.*)|[ ]*)$")
+_RULE_LINE = re.compile(r"(?m)^[ ]*(?:[-_=~*][ ]*){3,}$\n?")
 _BULLET_STAR = regex.compile(r"^[ ]*\*[ ]")
 _STAR = re.compile(r"\*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ ]*\n")
@@ -114,7 +114,7 @@ def _split_table_cells(line: str) -> list[str]:
     return [line]
 
 
-_MARKUP_ONLY_LINE = regex.compile(r"(?m)^[ ]*(?:\*+|\||#+|_{2,})(?:[ ]*(?:\*+|\||#+|_{2,}))*[ ]*$\n?")
+_MARKUP_ONLY_LINE = re.compile(r"(?m)^[ ]*(?:\*+|\||#+|_{2,})(?:[ ]*(?:\*+|\||#+|_{2,}))*[ ]*$\n?")
 
 
 def strip_markup(text: str) -> str:
@@ -139,13 +139,13 @@ def strip_markup(text: str) -> str:
 
 # --- step 5: spaces ----------------------------------------------------------------
 
-_MULTI_SPACE = regex.compile(r"[ ]{2,}")
-_MANY_BLANKS = regex.compile(r"\n{3,}")
+_MULTI_SPACE = re.compile(r"[ ]{2,}")
+_MANY_BLANKS = re.compile(r"\n{3,}")
 
 
 def tidy_spaces(text: str) -> str:
-    lines = [_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n")]
-    out = "\n".join(lines)
+    # the stdlib engine over the whole text, then one strip per line (this runs on every document)
+    out = "\n".join(line.strip() for line in _MULTI_SPACE.sub(" ", text).split("\n"))
     out = _MANY_BLANKS.sub("\n\n", out)
     return out.strip("\n")
 

@@ -24,7 +24,7 @@ from ..document import Document
 from ..rules import awards as tax
 from ..rules.cache import rx as _rx
 from ..schema import Award
-from ..vietnamese import fold
+from ..vietnamese import fold, lower_same_length
 from . import persons
 
 SENTENCE_END = regex.compile(r"\.{2,4}(?=\s*\p{Lu})|(?:\.|[!?])(?=\s+[\p{Lu}\d\"“(*+-])|\n+")
@@ -99,11 +99,19 @@ def find(doc: Document) -> None:
         mentions = tax.find_mentions(doc.text, lo, hi)
         # "cho 10 đảng viên hoàn thành xuất sắc nhiệm vụ": a title that starts inside a count
         # describes the recipients; it is not an award of its own.
-        noun_starts = {m.start("noun") for m in tax.count_regex().finditer(doc.text, lo, hi)}
+        noun_starts = {m.start("noun") for m in tax.count_regex_lower().finditer(_lowered(doc), lo, hi)}
         mentions = [m for m in mentions if m.start not in noun_starts]
         for m in mentions:
             doc.add_entity("AWARD", m.start, m.end, m.canonical, m.source)
         _statements(doc, lo, hi, mentions)
+
+
+def _lowered(doc: Document) -> str:
+    """The text in lower case, same offsets (computed once per document)."""
+    low = doc.scratch.get("lowered")
+    if low is None:
+        low = doc.scratch["lowered"] = lower_same_length(doc.text)
+    return low
 
 
 def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -273,7 +281,7 @@ def _counts_after(doc: Document, lo: int, hi: int) -> tuple[_Counts, list[str]]:
     pos = start
     recipients: list[str] = []
     while True:
-        m = tax.count_regex().search(text, pos, hi)
+        m = tax.count_regex_lower().search(_lowered(doc), pos, hi)
         named = _ONE_COLLECTIVE.match(text, pos)
         if named and (m is None or named.start("name") < m.start()):
             counts.collectives = (counts.collectives or 0) + 1
@@ -317,7 +325,7 @@ def _counts_before(doc: Document, lo: int, hi: int, continuing: bool = False) ->
     "xếp loại 09/13 cơ sở Hội “Hoàn thành xuất sắc nhiệm vụ”, 04/13 cơ sở Hội “...”": a rating
     verb, the counts, the quoted title (and the same shape again after a comma)."""
     text = doc.text
-    found = list(tax.count_regex().finditer(text, lo, hi))
+    found = list(tax.count_regex_lower().finditer(_lowered(doc), lo, hi))
     counts = _Counts()
     if not found:
         return counts

@@ -17,6 +17,7 @@ import regex
 from ..document import Document
 from ..rules import vocab
 from ..rules.cache import rx as _rx
+from ..rules.trie import trie_pattern
 from ..schema import LegalRef
 from ..vietnamese import UPPER_LETTERS, fold
 from .dates import find_dates
@@ -52,8 +53,9 @@ _NESTED = regex.compile(r"(?:điều\s+của|thi\s+hành|hướng\s+dẫn(?:\s+t
 def _numbered() -> re.Pattern[str]:
     names = sorted({n for info in vocab.doc_types() for n in info.names} | {"Văn bản", "Thông tri"},
                    key=len, reverse=True)
-    alts = "|".join(r"\s+".join(regex.escape(w) for w in n.split()) for n in names)
-    return re.compile(rf"(?<!\w)(?P<type>{alts}){_NUMBER}", re.X | re.I)
+    # one trie, both cases of each name's first letter: much cheaper than a plain alternation
+    variants = {v for n in names for v in (n, n[:1].upper() + n[1:], n[:1].lower() + n[1:], n.upper())}
+    return re.compile(rf"(?<!\w)(?P<type>{trie_pattern(variants)})(?i:{_NUMBER})", re.X)
 
 
 _BARE = re.compile(rf"(?<![\w/-])(?P<num>\d{{1,6}})/(?P<year>(?:19|20)\d\d)/(?P<sym>{_SYMBOL})")

@@ -187,6 +187,12 @@ def count_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w/.,])(?:{num})\s+{mod}(?P<noun>{trie_pattern(noun_kinds())})(?![^\W\d_])", re.I)
 
 
+@functools.cache
+def count_regex_lower() -> re.Pattern[str]:
+    """``count_regex`` for text lowered with ``lower_same_length`` (no I flag: several times faster)."""
+    return re.compile(count_regex().pattern)  # nouns and number words are folded (lower case)
+
+
 def count_value(m: re.Match[str]) -> int | None:
     if m["n"]:
         return int(m["n"].replace(".", ""))
