@@ -1,0 +1,75 @@
+"""``vnadmin-extract highlight FILE -o FILE.html``: an offline review page of one document.
+
+Also for the documents of a run: ``vnadmin-extract highlight --run OUTDIR [DOC...] -o PAGES/``
+writes ``PAGES/<doc_id>.html`` and ``PAGES/index.html`` from OUTDIR/records.jsonl (DOC is a
+doc_id or a source path; none means every document).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from . import UsageError
+
+NAME = "highlight"
+HELP = ("write an offline HTML review page: the text with every entity highlighted by type (displaCy), "
+        "the section outline, and tables of header, awards, commemorations and legal references "
+        "linked to their evidence")
+
+
+def register(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="*", metavar="FILE",
+                   help="a document to extract and show; with --run: doc_ids or source paths of the run")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="the page (default: FILE.html next to FILE); with --run: a folder (default OUTDIR/review)")
+    p.add_argument("--run", metavar="OUTDIR", help="take the records of this run instead of extracting FILE")
+    p.add_argument("--title", help="page title (default: the document's title)")
+
+
+def _single(args: argparse.Namespace) -> int:
+    from ..pipeline import process_file
+    from ..review import write_page
+
+    if len(args.inputs) != 1:
+        raise UsageError("give one FILE (or use --run OUTDIR for the documents of a run)")
+    path = Path(args.inputs[0])
+    if not path.is_file():
+        raise UsageError(f"no such file: {args.inputs[0]!r}")
+    out = Path(args.output) if args.output else path.with_name(path.name + ".html")
+    if out.is_dir():
+        out = out / (path.name + ".html")
+    if out.resolve() == path.resolve():
+        raise UsageError("the page would overwrite the document; choose another -o")
+    rec = process_file(path)
+    write_page(rec, out, title=args.title)
+    print(f"wrote {out} ({len(rec.entities)} entities, {len(rec.awards)} awards)")
+    if rec.error:
+        print(f"{path}: {rec.error.code}: {rec.error.message}")
+        return 1
+    return 0
+
+
+def _from_run(args: argparse.Namespace) -> int:
+    from ..review import write_page, write_run_pages
+    from ..review.run_pages import find_records
+
+    outdir = Path(args.run)
+    try:
+        records = find_records(outdir, args.inputs)
+    except FileNotFoundError as exc:
+        raise UsageError(str(exc)) from None
+    if not records:
+        raise UsageError(f"no record in {outdir} matches {' '.join(args.inputs)!r}")
+    if len(args.inputs) == 1 and len(records) == 1 and args.output and args.output.endswith(".html"):
+        out = write_page(records[0], args.output, title=args.title)
+        print(f"wrote {out}")
+    else:
+        folder = Path(args.output) if args.output else outdir / "review"
+        index = write_run_pages(records, folder)
+        print(f"wrote {len(records)} pages and {index}")
+    return 1 if any(r.get("error") for r in records) else 0
+
+
+def run(args: argparse.Namespace) -> int:
+    return _from_run(args) if args.run else _single(args)
