@@ -30,7 +30,7 @@ _TONED = "àằầèềìòồờùừỳáắấéếíóốớúứýảẳẩ
 _V, _TONED = _V + _V.upper(), _TONED + _TONED.upper()
 # Capital letters of Vietnamese (for the stdlib engine, which has no \p{Lu}).
 UPPER_LETTERS = "A-Z" + "".join(sorted({c.upper() for c in _V + "đ" if not c.isascii()} | {"Đ"}))
-_WORD = re.compile(rf"[^\W\d_]*(?:[{_TONED}][{_V}]|[{_V}][{_TONED}])[^\W\d_]*")
+_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]*(?:[{_TONED}][{_V}]|[{_V}][{_TONED}])[^\W\d_]*")  # from word starts only
 
 
 def _letters(word: str) -> list[list[str]]:

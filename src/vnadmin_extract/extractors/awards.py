@@ -15,6 +15,7 @@ Award names without recipients are AWARD entities only (procedural mentions).
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 
@@ -147,10 +148,19 @@ def _groups(text: str, mentions: list[tax.AwardMention]) -> list[_Group]:
 
 def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention]) -> None:
     text = doc.text
+    mentions = sorted(mentions, key=lambda m: m.start)
+    k = 0
     for s, e in _sentences(text, lo, hi):
-        in_sentence = [m for m in mentions if s <= m.start < e]
-        if not in_sentence:
+        while k < len(mentions) and mentions[k].start < s:
+            k += 1
+        if k == len(mentions):
+            break
+        if mentions[k].start >= e:
             continue
+        j = k
+        while j < len(mentions) and mentions[j].start < e:
+            j += 1
+        in_sentence = mentions[k:j]
         period = bool(_PERIOD.search(text[s:e]))
         first_clause_end = _clauses(text, s, e)[0][1]
         first_award = in_sentence[0].start
@@ -192,8 +202,8 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                     None if recipients_first else (
                         clause_auth or (_authority(text, cs, g.start) if gi == 0 else None) or inherited_auth))
                 clause_auth = auth if auth != inherited_auth else clause_auth
-                local = _status_cue(text[before[0]:g.start])
-                in_clause_cue = _status_cue(text[cs:g.start])
+                local = _status_in(doc, before[0], g.start)
+                in_clause_cue = _status_in(doc, cs, g.start)
                 # "Phấn đấu có 36 giáo viên đạt ...; 02 tổ chuyên môn đạt ...": a goal or a request
                 # made at the head of the sentence governs its later clauses' bare "đạt".
                 carried = inherited_status if inherited_status not in (None, "conferred") and not auth else None
@@ -216,7 +226,7 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                 inherited_status = status or inherited_status
             if auth_any:
                 inherited_auth = _authority(text, cs, ce, last=True) or inherited_auth
-            inherited_status = _status_cue(text[cs:ce]) or inherited_status
+            inherited_status = _status_in(doc, cs, ce) or inherited_status
 
 
 def _split(g: _Group, counts: _Counts) -> list[tuple[tax.AwardMention, _Counts]]:
@@ -490,6 +500,31 @@ def _authority_after(text: str, lo: int, hi: int) -> str | None:
     stop = _rx(r"\s+(?:cho|vì|về|đã|năm)\b|[,;:(.]").search(rest)
     name = (text[start:head.end()] + (rest[: stop.start()] if stop else rest)).strip()
     return name if len(name.split()) <= 10 else None
+
+
+def _status_in(doc: Document, lo: int, hi: int) -> str | None:
+    """``_status_cue`` of ``text[lo:hi]``, from the document's cues found once (many clauses ask)."""
+    cues = doc.scratch.get("status_cues")
+    if cues is None:
+        text, table, neutral = doc.text, tax.status_of(), tax.heading_neutral()
+        cues = []
+        for m in tax.status_regex().finditer(text):
+            key = " ".join(fold(m.group()).split())
+            if key in neutral and _rx(r"kết\s+quả\s*$", regex.I).search(text[max(0, m.start() - 12):m.start()]):
+                continue  # "kết quả bình xét cuối năm có 24.310 hộ đạt ...": the outcome of a review
+            cues.append((m.start(), m.end(), table.get(key, "conferred")))
+        doc.scratch["status_cues"] = cues
+        doc.scratch["status_starts"] = [c[0] for c in cues]
+    best: tuple[int, str] | None = None
+    for start, end, status in cues[bisect.bisect_left(doc.scratch["status_starts"], lo):]:
+        if start >= hi:
+            break
+        if end > hi:
+            continue
+        rank = start + (100_000 if status != "conferred" else 0)
+        if best is None or rank > best[0]:
+            best = (rank, status)
+    return best[1] if best else None
 
 
 def _status_cue(segment: str, exclude_conferred: bool = False, heading: bool = False) -> str | None:
