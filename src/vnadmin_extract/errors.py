@@ -8,18 +8,18 @@ from __future__ import annotations
 
 # Errors: the document could not be processed (record.error).
 E_NOT_FOUND = "E_NOT_FOUND"
-E_UNREADABLE = "E_UNREADABLE"  # permissions, I/O error
+E_UNREADABLE = "E_UNREADABLE"  # permissions, I/O error, a loop of symbolic links
 E_EMPTY = "E_EMPTY"
 E_BINARY = "E_BINARY"  # bytes that are not text in any supported encoding
 E_DECODE = "E_DECODE"
-E_UNSUPPORTED = "E_UNSUPPORTED"  # a format with no reader
-E_TOO_LARGE = "E_TOO_LARGE"
+E_UNSUPPORTED = "E_UNSUPPORTED"  # a format with no reader; a folder, pipe or device, not a file
+E_TOO_LARGE = "E_TOO_LARGE"  # over a size limit (--max-bytes, --max-chars, a DOCX's or image's size)
 E_PDF = "E_PDF"  # damaged, encrypted or not a PDF
 E_DOCX = "E_DOCX"
 E_HTML = "E_HTML"
 E_OCR = "E_OCR"
 E_CONVERTER = "E_CONVERTER"  # an external converter (antiword, libreoffice) failed
-E_TIMEOUT = "E_TIMEOUT"
+E_TIMEOUT = "E_TIMEOUT"  # over the per-document time budget (--timeout)
 E_INTERNAL = "E_INTERNAL"  # a bug: the traceback's last line is in the message
 
 # Warnings: something in the document looked wrong (record.warnings).
@@ -33,6 +33,8 @@ W_LEGACY_ENCODING = "W_LEGACY_ENCODING"
 W_MOJIBAKE_REPAIRED = "W_MOJIBAKE_REPAIRED"
 W_LOW_OCR_CONFIDENCE = "W_LOW_OCR_CONFIDENCE"
 W_DATE_AFTER_DOCUMENT = "W_DATE_AFTER_DOCUMENT"
+W_TRUNCATED = "W_TRUNCATED"  # part of the document was not read: a page limit or the time budget
+W_DAMAGED = "W_DAMAGED"  # part of the file could not be read (a damaged PDF page); the rest was
 
 
 class VnAdminError(Exception):

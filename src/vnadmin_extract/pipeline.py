@@ -7,13 +7,19 @@ and the record is as complete as it can be.
 from __future__ import annotations
 
 import hashlib
+import heapq
+import os
+import re
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from . import errors
 from .document import Document
-from .ingest import DEFAULT_MAX_BYTES, RawText, read_bytes, read_path
+from .ingest import RawText, read_bytes, read_path
+from .ingest.limits import DocumentTimeout, Limits, time_budget
+from .ingest.limits import current as current_limits
+from .ingest.limits import use as use_limits
 from .normalize import normalize
 from .schema import ErrorInfo, Record, Source
 
@@ -46,9 +52,29 @@ STAGE_NAMES = ("boilerplate", "header", "footer", "sections", "dates", "legal_re
 def run_stages(doc: Document) -> None:
     for _name, stage in _stages():
         stage(doc)
-    for ent in doc.entities:
-        ent.section = doc.section_at(ent.start)
+    _assign_sections(doc)
     doc.entities.sort(key=lambda e: (e.start, e.end, e.type))
+
+
+def _assign_sections(doc: Document) -> None:
+    """``entity.section`` = ``doc.section_at(entity.start)`` for every entity, in one sweep.
+
+    The innermost section holding an offset is the deepest (the later one among equals) of
+    those open there. Entities are visited by offset; a heap holds the sections opened so
+    far, deepest first, and drops the ones that closed. Calling ``section_at`` per entity
+    costs entities x sections, which a long list of bullets with dates made quadratic.
+    """
+    secs = sorted(enumerate(doc.sections), key=lambda p: p[1].start)
+    heap: list[tuple[int, int, int]] = []  # (-level, -index, end)
+    k = 0
+    for ent in sorted(doc.entities, key=lambda e: e.start):
+        while k < len(secs) and secs[k][1].start <= ent.start:
+            i, sec = secs[k]
+            heapq.heappush(heap, (-sec.level, -i, sec.end))
+            k += 1
+        while heap and heap[0][2] <= ent.start:
+            heapq.heappop(heap)  # closed before this offset, so before every later one
+        ent.section = doc.sections[-heap[0][1]].id if heap else None
 
 
 def _record_from(doc: Document, source: Source, keep_text: bool) -> Record:
@@ -61,18 +87,72 @@ def _record_from(doc: Document, source: Source, keep_text: bool) -> Record:
     )
 
 
-def process_raw(raw: RawText, source: Source, keep_text: bool = True) -> Record:
+def clean_str(value: str) -> str:
+    """``value`` made safe for UTF-8 output: a lone surrogate becomes U+FFFD.
+
+    Lone surrogates come from file names that are not UTF-8 (Python keeps their bytes as
+    surrogates) and from broken UTF-16 in PDFs; one of them in a record made the JSON
+    encoder raise, which lost the record and, in the batch runner, stopped the run.
+    """
+    if not _SURROGATE.search(value):
+        return value
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def display_path(path: str | Path) -> str:
+    """A path as it is shown in records: undecodable bytes as ``\\xff`` escapes, so the name
+    stays recognisable and the record stays valid UTF-8."""
+    raw = os.fsencode(path)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="backslashreplace")
+
+
+def path_key(path: str | Path) -> str:
+    """The sha256 a document is known by when its bytes cannot be read: of ``"path:" + path``."""
+    return hashlib.sha256(b"path:" + os.fsencode(path)).hexdigest()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def process_raw(raw: RawText, source: Source, keep_text: bool = True, limits: Limits | None = None) -> Record:
     """Normalize and extract from already-decoded text."""
-    doc = Document(text=normalize(raw.text), metadata=dict(raw.metadata))
+    lim = limits or current_limits()
+    if len(raw.text) > lim.max_chars:
+        # Checked before normalizing: the decoded text is as far as a huge input gets.
+        return _error_record(source, errors.E_TOO_LARGE,
+                             f"the text has {len(raw.text)} characters, over the limit of {lim.max_chars} "
+                             "(raise --max-chars to process it)", source.path)
+    doc = Document(text=normalize(clean_str(raw.text)),
+                   metadata={k: clean_str(v) for k, v in raw.metadata.items()})
     for code, message in raw.warnings:
-        doc.warn(code, message)
+        doc.warn(code, clean_str(message))
+    if not doc.text.strip():
+        rec = _record_from(doc, source, keep_text)
+        rec.error = ErrorInfo(code=errors.E_EMPTY, message=_why_empty(raw))
+        return rec
     try:
         run_stages(doc)
+    except MemoryError:
+        rec = _record_from(doc, source, keep_text)
+        rec.error = ErrorInfo(code=errors.E_TOO_LARGE, message="out of memory while extracting")
+        return rec
     except Exception as exc:  # a bug must not lose the document
         rec = _record_from(doc, source, keep_text)
-        rec.error = ErrorInfo(code=errors.E_INTERNAL, message=_describe(exc))
+        rec.error = ErrorInfo(code=errors.E_INTERNAL, message=clean_str(_describe(exc)))
         return rec
     return _record_from(doc, source, keep_text)
+
+
+def _why_empty(raw: RawText) -> str:
+    if raw.format == "pdf":
+        return (f"no text in {raw.pages} page(s): no text layer, and OCR found none or was not run "
+                "(see the warnings)")
+    if raw.ocr:
+        return "no text: OCR found none in the image"
+    return f"no text: the {raw.format} file holds only blanks or markup"
 
 
 def _describe(exc: BaseException) -> str:
@@ -81,35 +161,61 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}{at}"
 
 
-def process_file(path: str | Path, keep_text: bool = True, max_bytes: int = DEFAULT_MAX_BYTES) -> Record:
-    """One record for one file, whatever happens."""
+def process_file(path: str | Path, keep_text: bool = True, max_bytes: int | None = None, *,
+                 timeout: float | None = None, limits: Limits | None = None) -> Record:
+    """One record for one file, whatever happens.
+
+    ``max_bytes`` and ``timeout`` override the limits in force (``ingest.limits``; the
+    defaults, or the batch run's settings in a worker). A file over ``max_bytes`` is not
+    read (``E_TOO_LARGE``); past ``timeout`` seconds the record is ``E_TIMEOUT``.
+    """
     p = Path(path)
-    source = Source(path=str(path), format=p.suffix.lower().lstrip(".") or "txt", sha256="", bytes=0)
+    lim = (limits or current_limits()).with_(max_bytes=max_bytes, timeout=timeout)
+    source = Source(path=display_path(path), format=p.suffix.lower().lstrip(".") or "txt", sha256="", bytes=0)
     try:
-        data = read_bytes(p, max_bytes=max_bytes)
+        with use_limits(lim), time_budget(lim.timeout):
+            return _process_file(p, source, keep_text, lim)
+    except DocumentTimeout as exc:
+        return _error_record(source, errors.E_TIMEOUT, str(exc), path)
+
+
+def _process_file(p: Path, source: Source, keep_text: bool, lim: Limits) -> Record:
+    try:
+        data = read_bytes(p, max_bytes=lim.max_bytes)
         source.sha256 = hashlib.sha256(data).hexdigest()
         source.bytes = len(data)
         raw = read_path(p, data)
+        del data  # a reader's result is all that is needed from here on
     except errors.VnAdminError as exc:
         return _error_record(source, exc.code, exc.message, p)
+    except MemoryError:
+        return _error_record(source, errors.E_TOO_LARGE, "out of memory while reading the file", p)
     except Exception as exc:
         return _error_record(source, errors.E_INTERNAL, _describe(exc), p)
     source.format, source.encoding = raw.format, raw.encoding
     source.pages, source.ocr, source.ocr_confidence = raw.pages, raw.ocr, raw.ocr_confidence
-    return process_raw(raw, source, keep_text)
+    return process_raw(raw, source, keep_text, lim)
 
 
-def _error_record(source: Source, code: str, message: str, path: Path) -> Record:
+def _error_record(source: Source, code: str, message: str, path: str | Path) -> Record:
     if not source.sha256:
         # Unreadable files still need a stable id: hash the path instead of the bytes.
-        source.sha256 = hashlib.sha256(("path:" + str(path)).encode()).hexdigest()
+        source.sha256 = path_key(path)
     return Record(doc_id=source.sha256[:16], source=source, text=None,
-                  error=ErrorInfo(code=code, message=message))
+                  error=ErrorInfo(code=code, message=clean_str(message)))
 
 
-def process_text(text: str, path: str = "<text>", keep_text: bool = True) -> Record:
+def process_text(text: str, path: str = "<text>", keep_text: bool = True, *,
+                 timeout: float | None = None) -> Record:
     """Extract from a Python string (already decoded)."""
+    text = clean_str(text)
     data = text.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
-    source = Source(path=path, format="txt", sha256=digest, bytes=len(data), encoding="utf-8")
-    return process_raw(RawText(text=text, format="txt", encoding="utf-8"), source, keep_text)
+    source = Source(path=display_path(path), format="txt", sha256=digest, bytes=len(data), encoding="utf-8")
+    lim = current_limits().with_(timeout=timeout)
+    try:
+        with use_limits(lim), time_budget(lim.timeout):
+            return process_raw(RawText(text=text, format="txt", encoding="utf-8"), source, keep_text, lim)
+    except DocumentTimeout as exc:
+        return Record(doc_id=digest[:16], source=source, text=None,
+                      error=ErrorInfo(code=errors.E_TIMEOUT, message=str(exc)))

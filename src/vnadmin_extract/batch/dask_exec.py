@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .. import errors
+from ..ingest.limits import Limits
 from .local import OnResult, _result_of
 from .tasks import Task
 from .worker import process_document
@@ -24,7 +25,7 @@ _IN_FLIGHT_PER_THREAD = 4
 
 
 def run_dask(tasks: Iterable[Task], on_result: OnResult, *, scheduler: str, timeout: float = 60.0,
-             keep_text: bool = True, fn_spec: str, client: Any = None) -> None:
+             keep_text: bool = True, fn_spec: str, client: Any = None, limits: Limits | None = None) -> None:
     """Process ``tasks`` on the cluster at ``scheduler``, calling ``on_result`` once per task."""
     from distributed import Client, as_completed
 
@@ -42,7 +43,7 @@ def run_dask(tasks: Iterable[Task], on_result: OnResult, *, scheduler: str, time
         def submit(n: int) -> list[Any]:
             futures = []
             for task in pending:
-                fut = client.submit(process_document, task, keep_text, fn_spec, timeout,
+                fut = client.submit(process_document, task, keep_text, fn_spec, timeout, limits,
                                     key=f"vnadmin-{task.key}", pure=False)
                 submitted[fut] = task
                 futures.append(fut)

@@ -7,6 +7,12 @@ a worker that died (killed, segfault, out of memory) or a deadline that passed. 
 deadline runs from the moment the worker could start the document (the previous answer,
 or the send). On a death or a timeout the document at the head of that worker's queue
 gets an error record, the worker is replaced and the rest of its queue is sent again.
+
+Two deadlines: inside the worker the document has ``timeout`` seconds (an alarm stops it
+wherever it is and the worker answers E_TIMEOUT itself, with the file's facts); the
+parent waits ``grace`` seconds more before it kills a worker stuck where a signal cannot
+reach (C code of a converter or a parser). A worker that timed out is replaced either
+way: what a document interrupted mid-way leaves behind is not worth keeping.
 A ``multiprocessing.Pool`` cannot do this: it loses a task whose worker dies and cannot
 stop one task that hangs.
 """
@@ -23,6 +29,7 @@ from multiprocessing.connection import wait
 from typing import Any
 
 from .. import errors
+from ..ingest.limits import Limits
 from .tasks import Task, error_record
 from .worker import READY, DocResult, worker_main
 
@@ -62,9 +69,17 @@ def _death(exitcode: int | None) -> str:
     return f"the worker process {how} while processing this document"
 
 
+def grace_for(timeout: float) -> float:
+    """Seconds the parent waits past the document's own budget before killing its worker."""
+    return min(60.0, max(5.0, 0.25 * timeout))
+
+
 class _Slot:
-    def __init__(self, ctx: Any, keep_text: bool, fn_spec: str, timeout: float) -> None:
+    def __init__(self, ctx: Any, keep_text: bool, fn_spec: str, timeout: float,
+                 limits: Limits | None = None, max_memory: int | None = None) -> None:
         self.ctx, self.keep_text, self.fn_spec, self.timeout = ctx, keep_text, fn_spec, timeout
+        self.limits, self.max_memory = limits, max_memory
+        self.hard_timeout = timeout + grace_for(timeout)
         self.queue: deque[Task] = deque()
         self.deadline = 0.0
         self.failed_starts = 0
@@ -72,8 +87,10 @@ class _Slot:
 
     def start(self) -> None:
         parent, child = self.ctx.Pipe(duplex=True)
-        self.proc = self.ctx.Process(target=worker_main, args=(child, self.keep_text, self.fn_spec),
-                                     name="vnadmin-extract-worker", daemon=True)
+        args: tuple[Any, ...] = (child, self.keep_text, self.fn_spec)
+        if self.limits is not None or self.timeout or self.max_memory:
+            args += (self.limits, self.timeout, self.max_memory)
+        self.proc = self.ctx.Process(target=worker_main, args=args, name="vnadmin-extract-worker", daemon=True)
         self.proc.start()
         child.close()
         self.conn = parent
@@ -101,7 +118,7 @@ class _Slot:
         except (BrokenPipeError, OSError):
             return False
         if not self.queue:
-            self.deadline = time.monotonic() + self.timeout
+            self.deadline = time.monotonic() + self.hard_timeout
         self.queue.append(task)
         return True
 
@@ -109,18 +126,24 @@ class _Slot:
         """Hand on every answer that arrived; on a death or timeout, the error record.
         Returns tasks to send again (queued behind the failed one)."""
         alive = self.proc.is_alive()
+        timed_out = False
         if self.conn in ready or not alive:  # a dead worker's last answers are still read
             try:
                 while self.conn.poll():
                     result = self.conn.recv()
-                    self.deadline = time.monotonic() + self.timeout
+                    self.deadline = time.monotonic() + self.hard_timeout
                     if isinstance(result, str) and result == READY:
                         self.ready, self.failed_starts = True, 0
                         continue
                     self.queue.popleft()
                     on_result(result)
+                    if result.error_code == errors.E_TIMEOUT:
+                        timed_out = True
+                        break
             except (EOFError, OSError):
                 pass  # the worker died: handled below
+        if timed_out and alive:
+            return self.restart()  # a fresh process for the documents queued behind
         if not self.queue:
             return []
         if not alive:
@@ -134,8 +157,10 @@ class _Slot:
             if not self.ready:  # stuck starting up: not the document's fault
                 return self.failed_start()
             head = self.queue.popleft()
-            on_result(_result_of(head, errors.E_TIMEOUT, f"no result after {self.timeout:g} s "
-                                                         "(the per-document timeout); the worker was stopped"))
+            on_result(_result_of(head, errors.E_TIMEOUT, f"no result after {self.hard_timeout:g} s (the "
+                                                         f"per-document timeout of {self.timeout:g} s and "
+                                                         f"{self.hard_timeout - self.timeout:g} s of grace); "
+                                                         "the worker was killed"))
             return self.restart()
         return []
 
@@ -152,14 +177,14 @@ class _Slot:
 
 def run_local(tasks: Iterable[Task], on_result: OnResult, *, workers: int | None = None,
               timeout: float = 60.0, keep_text: bool = True, fn_spec: str, ctx: Any = None,
-              prefetch: int = 2) -> None:
+              prefetch: int = 2, limits: Limits | None = None, max_memory: int | None = None) -> None:
     """Process ``tasks`` in ``workers`` processes, calling ``on_result`` once per task."""
     pending = deque(tasks)
     if not pending:
         return
     n = max(1, min(workers or os.cpu_count() or 1, len(pending)))
     ctx = ctx or default_context()
-    slots = [_Slot(ctx, keep_text, fn_spec, timeout) for _ in range(n)]
+    slots = [_Slot(ctx, keep_text, fn_spec, timeout, limits, max_memory) for _ in range(n)]
     try:
         while True:
             for slot in slots:

@@ -9,6 +9,7 @@ job (``store.build_outputs``).
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 import time
@@ -17,11 +18,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ..ingest.limits import Limits
 from ..store.paths import DUPLICATES, LOCK, RECORDS, SUMMARY, inside
 from . import journal
 from .local import default_context, run_local
 from .progress import Progress
-from .tasks import Plan, Task, plan
+from .tasks import Plan, Task, display_path, plan
 from .worker import DEFAULT_DOC_FN, DocResult
 
 
@@ -29,6 +31,8 @@ from .worker import DEFAULT_DOC_FN, DocResult
 class RunConfig:
     workers: int | None = None  # None: all cores
     timeout: float = 60.0  # seconds per document
+    limits: Limits = field(default_factory=Limits)  # sizes and pages (ingest.limits); its timeout unused
+    max_memory: int | None = None  # bytes of address space per local worker (None: no cap)
     keep_text: bool = True
     executor: Literal["local", "dask"] = "local"
     scheduler: str | None = None  # Dask scheduler address
@@ -54,6 +58,7 @@ class RunSummary:
     peak_worker_rss_mb: float = 0.0
     repaired_bytes: int = 0
     bad_lines: int = 0
+    slowest: list[dict[str, Any]] = field(default_factory=list)  # this run's slowest documents
 
     @property
     def errors(self) -> int:
@@ -71,12 +76,17 @@ class _Sink:
         self.results: dict[str, tuple[str | None, int]] = {}
         self.doc_ids: set[str] = set()
         self.peak_rss_kb = 0
+        self.slowest: list[tuple[float, str, str | None]] = []  # (seconds, key, error), the worst few
+        self.paths: dict[str, str] = {}
 
     def __call__(self, result: DocResult) -> None:
         if result.key not in self.results:
             self.journal.append(result.line)
             self.results[result.key] = (result.error_code, result.awards)
             self.doc_ids.add(result.doc_id)
+            heapq.heappush(self.slowest, (result.seconds, result.key, result.error_code))
+            if len(self.slowest) > 5:
+                heapq.heappop(self.slowest)
         self.peak_rss_kb = max(self.peak_rss_kb, result.max_rss_kb)
         self.progress.update(result.error_code is not None)
 
@@ -106,7 +116,7 @@ def run_batch(files: list[Path], outdir: str | Path, config: RunConfig | None = 
         summary = RunSummary(repaired_bytes=journal.repair(records))
         prior = journal.scan(records)
         summary.bad_lines = prior.bad_lines
-        the_plan = plan(files)
+        the_plan = plan(files, config.limits.max_bytes)
         todo, found = _todo(the_plan, prior.done)
         summary.inputs, summary.documents = the_plan.inputs, len(the_plan.tasks)
         summary.duplicates = [asdict(d) for d in the_plan.duplicates]
@@ -123,6 +133,9 @@ def run_batch(files: list[Path], outdir: str | Path, config: RunConfig | None = 
         summary.errors_by_code = dict(sorted(Counter(code for code, _ in figures if code).items()))
         summary.awards = sum(n for _, n in figures)
         summary.peak_worker_rss_mb = round(sink.peak_rss_kb / 1024, 1)
+        where = {t.key: t.path for t in todo}
+        summary.slowest = [{"path": display_path(where.get(key, "")), "seconds": round(sec, 2), "error": code}
+                           for sec, key, code in sorted(sink.slowest, reverse=True)]
     finally:
         jr.close()
     summary.seconds = round(time.perf_counter() - t0, 3)
@@ -136,23 +149,35 @@ def _execute(todo: list[Task], sink: _Sink, config: RunConfig) -> None:
         from .dask_exec import run_dask
 
         run_dask(todo, sink, scheduler=config.scheduler or "", timeout=config.timeout,
-                 keep_text=config.keep_text, fn_spec=config.fn_spec, client=config.dask_client)
+                 keep_text=config.keep_text, fn_spec=config.fn_spec, client=config.dask_client,
+                 limits=config.limits)
     elif config.executor == "local":
         run_local(todo, sink, workers=config.workers, timeout=config.timeout, keep_text=config.keep_text,
-                  fn_spec=config.fn_spec, ctx=config.mp_context or default_context())
+                  fn_spec=config.fn_spec, ctx=config.mp_context or default_context(), limits=config.limits,
+                  max_memory=config.max_memory)
     else:
         raise ValueError(f"unknown executor {config.executor!r} (local or dask)")
 
 
 def _atomic_write(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
+    with open(tmp, "w", encoding="utf-8", errors="backslashreplace") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
     os.replace(tmp, path)
+
+
+def tsv_field(value: str) -> str:
+    """A path as one TSV field: backslash, tab, newline and carriage return escaped (a file
+    name may hold any of them), bytes that are not UTF-8 as ``\\xff``."""
+    value = display_path(value)
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _write_reports(out: Path, summary: RunSummary) -> None:
     rows = ["path\tduplicate_of\tsha256"] + [
-        f"{d['path']}\t{d['duplicate_of']}\t{d['key']}" for d in summary.duplicates
+        f"{tsv_field(d['path'])}\t{tsv_field(d['duplicate_of'])}\t{d['key']}" for d in summary.duplicates
     ]
     _atomic_write(inside(out, DUPLICATES), "\n".join(rows) + "\n")
     _atomic_write(inside(out, SUMMARY), json.dumps(summary.to_json(), ensure_ascii=False, indent=2) + "\n")
@@ -169,6 +194,10 @@ def format_summary(s: RunSummary) -> str:
         f"time: {s.seconds:.1f} s, {s.docs_per_second:.1f} docs/s"
         + (f", peak worker memory {s.peak_worker_rss_mb:.0f} MB" if s.peak_worker_rss_mb else ""),
     ]
+    if s.slowest and s.slowest[0]["seconds"] >= 5:
+        worst = s.slowest[0]
+        lines.append(f"slowest: {worst['path']} ({worst['seconds']:.1f} s"
+                     + (f", {worst['error']})" if worst["error"] else ")"))
     for d in s.duplicates[:10]:
         lines.append(f"duplicate: {d['path']} is identical to {d['duplicate_of']}")
     if len(s.duplicates) > 10:

@@ -23,6 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import errors
+from ..ingest.limits import DocumentTimeout, Limits, time_budget
+from ..ingest.limits import current as current_limits
+from ..ingest.limits import set_default as set_default_limits
+from ..ingest.limits import use as use_limits
 from ..schema import Record
 from .tasks import Task, error_record
 
@@ -66,15 +70,34 @@ def _make_record(task: Task, keep_text: bool, fn_spec: str) -> Record:
         if not isinstance(rec, Record):
             raise TypeError(f"{fn_spec} returned {type(rec).__name__}, not a Record")
         return rec
+    except MemoryError:
+        return error_record(task, errors.E_TOO_LARGE, "out of memory (see --max-memory and the size limits)")
     except Exception as exc:  # a bug in one document must not stop the run
         return error_record(task, errors.E_INTERNAL, _describe(exc))
 
 
-def _record_with_timeout(task: Task, keep_text: bool, fn_spec: str, timeout: float) -> Record:
+def _budgeted_record(task: Task, keep_text: bool, fn_spec: str, timeout: float) -> Record:
+    # In a process's main thread (a local worker): the time budget's alarm interrupts the
+    # document wherever it is (limits.time_budget); the record says E_TIMEOUT.
+    try:
+        with time_budget(timeout):
+            return _make_record(task, keep_text, fn_spec)
+    except DocumentTimeout as exc:
+        return error_record(task, errors.E_TIMEOUT, str(exc))
+
+
+def _record_with_timeout(task: Task, keep_text: bool, fn_spec: str, timeout: float,
+                         lim: Limits | None = None) -> Record:
     # Where the caller cannot kill a process (a Dask worker thread), a document that hangs
-    # is abandoned in a daemon thread and recorded as timed out.
+    # is abandoned in a daemon thread and recorded as timed out. The readers in the thread
+    # still see the budget and stop early (no alarm outside the main thread).
     box: list[Record] = []
-    thread = threading.Thread(target=lambda: box.append(_make_record(task, keep_text, fn_spec)), daemon=True)
+
+    def target() -> None:
+        with use_limits(lim or current_limits()), time_budget(timeout):
+            box.append(_make_record(task, keep_text, fn_spec))
+
+    thread = threading.Thread(target=target, daemon=True)
     thread.start()
     thread.join(timeout)
     if box:
@@ -82,15 +105,30 @@ def _record_with_timeout(task: Task, keep_text: bool, fn_spec: str, timeout: flo
     return error_record(task, errors.E_TIMEOUT, f"no result after {timeout:g} s; the document was abandoned")
 
 
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+
+
 def process_document(task: Task, keep_text: bool = True, fn_spec: str = DEFAULT_DOC_FN,
-                     timeout: float | None = None) -> DocResult:
-    """One document, whatever happens: the record line and its summary figures."""
+                     timeout: float | None = None, limits: Limits | None = None) -> DocResult:
+    """One document, whatever happens: the record line and its summary figures.
+
+    ``limits`` are the run's (``ingest.limits``); ``timeout`` the seconds the document may
+    take: an alarm in a process's main thread, an abandoned thread elsewhere.
+    """
     t0 = time.perf_counter()
-    if timeout:
-        rec = _record_with_timeout(task, keep_text, fn_spec, timeout)
-    else:
-        rec = _make_record(task, keep_text, fn_spec)
-    line = rec.model_dump_json()
+    with use_limits(limits or current_limits()):
+        if timeout and _main_thread():
+            rec = _budgeted_record(task, keep_text, fn_spec, timeout)
+        elif timeout:
+            rec = _record_with_timeout(task, keep_text, fn_spec, timeout, limits)
+        else:
+            rec = _make_record(task, keep_text, fn_spec)
+    try:
+        line = rec.model_dump_json()
+    except Exception as exc:  # a value the JSON encoder refuses must not lose the document
+        rec = error_record(task, errors.E_INTERNAL, f"the record could not be written as JSON: {_describe(exc)}")
+        line = rec.model_dump_json()
     return DocResult(
         key=task.key, doc_id=rec.doc_id, line=line, error_code=rec.error.code if rec.error else None,
         awards=len(rec.awards), seconds=time.perf_counter() - t0,
@@ -98,9 +136,19 @@ def process_document(task: Task, keep_text: bool = True, fn_spec: str = DEFAULT_
     )
 
 
-def worker_main(conn: Any, keep_text: bool, fn_spec: str) -> None:
-    """A local worker: receive a Task, send back its DocResult, until told to stop (None)."""
+def worker_main(conn: Any, keep_text: bool, fn_spec: str, limits: Limits | None = None,
+                timeout: float | None = None, max_memory: int | None = None) -> None:
+    """A local worker: receive a Task, send back its DocResult, until told to stop (None).
+
+    The run's limits become the process default; ``timeout`` is the document's budget
+    inside the worker (the parent kills the worker a little later, for code a signal
+    cannot interrupt); ``max_memory`` caps the process's address space (bytes).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if limits is not None:
+        set_default_limits(limits)
+    if max_memory:
+        _limit_memory(max_memory)
     try:
         conn.send(READY)
     except (BrokenPipeError, OSError):
@@ -113,6 +161,17 @@ def worker_main(conn: Any, keep_text: bool, fn_spec: str) -> None:
         if task is None:
             return
         try:
-            conn.send(process_document(task, keep_text, fn_spec))
+            conn.send(process_document(task, keep_text, fn_spec, timeout=timeout, limits=limits))
         except (BrokenPipeError, OSError):
             return
+
+
+def _limit_memory(max_bytes: int) -> None:
+    """Cap the address space: a document that needs more gets MemoryError (its record says
+    E_TOO_LARGE) or kills its worker (E_INTERNAL), instead of the machine swapping."""
+    try:
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = max_bytes if hard == resource.RLIM_INFINITY else min(max_bytes, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ValueError, OSError, AttributeError):  # pragma: no cover - platform without it
+        pass

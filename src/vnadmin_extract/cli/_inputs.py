@@ -1,4 +1,13 @@
-"""Turning PATH arguments into a sorted, stable list of input files."""
+"""Turning PATH arguments into a sorted, stable list of input files.
+
+Folders are searched recursively. Symbolic links to files are inputs like the files (a
+link that loops or points nowhere gets its error record when it is read). Links to
+folders are not followed unless asked (``follow_links``): an archive's links can point
+anywhere, up to ``/``. When they are followed, every folder is visited once, known by its
+device and inode, so a link to a parent or to itself cannot send the walk round forever.
+What was left out (links not followed, loops, folders that cannot be listed) is told in
+``notes``.
+"""
 
 from __future__ import annotations
 
@@ -13,23 +22,47 @@ _SKIP_SUFFIXES = (".gold.json", ".json", ".jsonl", ".toml", ".yaml", ".yml", ".p
 _SKIP_NAMES = {"README.md", "SOURCES.tsv", "LEADS.md"}
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    # os.walk without following links: a symlink loop cannot trap us.
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+def _walk(root: Path, follow_links: bool, notes: list[str]) -> Iterator[Path]:
+    seen: set[tuple[int, int]] = set()
+    skipped_links: list[str] = []
+
+    def cannot_list(err: OSError) -> None:
+        notes.append(f"cannot list {err.filename}: {err.strerror or err}; its files are not inputs")
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=follow_links, onerror=cannot_list):
+        if follow_links:
+            try:
+                st = os.stat(dirpath)
+            except OSError as exc:
+                notes.append(f"cannot list {dirpath}: {exc.strerror or exc}")
+                dirnames[:] = []
+                continue
+            if (st.st_dev, st.st_ino) in seen:
+                notes.append(f"skipped {dirpath}: a folder already searched (a loop of symbolic links)")
+                dirnames[:] = []
+                continue
+            seen.add((st.st_dev, st.st_ino))
+        else:
+            skipped_links += [os.path.join(dirpath, d) for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith(".") or name in _SKIP_NAMES or name.endswith(_SKIP_SUFFIXES):
                 continue
             yield Path(dirpath) / name
+    if skipped_links:
+        shown = ", ".join(skipped_links[:3]) + (f" and {len(skipped_links) - 3} more" if len(skipped_links) > 3 else "")
+        notes.append(f"not followed: {len(skipped_links)} symbolic link(s) to folders ({shown}); "
+                     "give --follow-links to search them")
 
 
-def expand_inputs(paths: Iterable[str]) -> list[Path]:
+def expand_inputs(paths: Iterable[str], follow_links: bool = False, notes: list[str] | None = None) -> list[Path]:
     """Files named and files found under folders (recursive, sorted). Unknown path: UsageError."""
+    notes = notes if notes is not None else []
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(_walk(p))
+            out.extend(_walk(p, follow_links, notes))
         elif p.exists() or p.is_symlink():
             out.append(p)
         else:

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..ingest.limits import Limits
 from . import UsageError
 from ._inputs import expand_inputs
 
@@ -25,6 +26,58 @@ def register(p: argparse.ArgumentParser) -> None:
                    help="local worker processes (default) or a Dask distributed cluster")
     p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--no-text", action="store_true", help="omit the normalized text from records")
+    d = Limits()
+    g = p.add_argument_group("limits (what one document may cost; over a limit the record says why)")
+    g.add_argument("--max-bytes", type=parse_size, default=d.max_bytes, metavar="SIZE",
+                   help=f"larger files get E_TOO_LARGE unread (default {_size(d.max_bytes)}; K, M, G suffixes)")
+    g.add_argument("--max-chars", type=_positive_int, default=d.max_chars, metavar="N",
+                   help=f"longer decoded texts get E_TOO_LARGE (default {d.max_chars:,})")
+    g.add_argument("--max-pages", type=_positive_int, default=d.max_pages, metavar="N",
+                   help=f"PDF pages read; the rest are left out with W_TRUNCATED (default {d.max_pages})")
+    g.add_argument("--max-ocr-pages", type=_non_negative_int, default=d.max_ocr_pages, metavar="N",
+                   help=f"pages OCR'd per document; the rest with W_TRUNCATED (default {d.max_ocr_pages})")
+    g.add_argument("--max-memory", type=parse_size, default=None, metavar="SIZE",
+                   help="address space per worker process, e.g. 4G (default: no cap)")
+    p.add_argument("--follow-links", action="store_true",
+                   help="search symbolic links to folders too (each folder once: loops are skipped)")
+
+
+_UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2, "G": 1024**3, "GB": 1024**3}
+
+
+def parse_size(text: str) -> int:
+    """ "100M" -> 104857600; a plain number is bytes."""
+    raw = text.strip().upper()
+    num = raw.rstrip("KMGB")
+    unit = raw[len(num):]
+    try:
+        value = float(num) * _UNITS[unit]
+    except (ValueError, KeyError):
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 100M, 2G, 500000)") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"a size must be positive, not {text!r}")
+    return int(value)
+
+
+def _size(n: int) -> str:
+    return f"{n // 1024**3}G" if n % 1024**3 == 0 else f"{n // 1024**2}M"
+
+
+def _positive_int(text: str) -> int:
+    value = _non_negative_int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value
 
 
 def _check(args: argparse.Namespace) -> Path:
@@ -52,12 +105,23 @@ def _check(args: argparse.Namespace) -> Path:
 def _inputs(args: argparse.Namespace, outdir: Path) -> list[Path]:
     # Outputs are never inputs: a run writing into a folder it reads must not read its own files.
     root = outdir.resolve()
-    files = [f for f in expand_inputs(args.inputs) if root not in f.resolve().parents]
+    notes: list[str] = []
+    found = expand_inputs(args.inputs, follow_links=args.follow_links, notes=notes)
+    for note in notes:
+        print(f"vnadmin-extract run: {note}", file=sys.stderr)
+    files = [f for f in found if root not in _parents(f)]
     if not files:
         raise UsageError("no documents found in the inputs")
     if args.executor == "dask":  # the workers need paths that mean the same on every machine
         files = [f.absolute() for f in files]
     return files
+
+
+def _parents(f: Path) -> list[Path]:
+    try:
+        return list(f.resolve().parents)
+    except (OSError, RuntimeError):  # a loop of symbolic links: not inside OUTDIR, its record says why
+        return list(f.absolute().parents)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,6 +134,9 @@ def run(args: argparse.Namespace) -> int:
     config = RunConfig(
         workers=args.workers, timeout=args.timeout, keep_text=not args.no_text, executor=args.executor,
         scheduler=args.scheduler, fn_spec=os.environ.get(DOC_FN_ENV) or DEFAULT_DOC_FN,
+        limits=Limits(max_bytes=args.max_bytes, max_chars=args.max_chars, max_pages=args.max_pages,
+                      max_ocr_pages=args.max_ocr_pages),
+        max_memory=args.max_memory,
     )
     try:
         summary = run_batch(files, outdir, config)

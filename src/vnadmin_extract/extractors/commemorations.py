@@ -12,6 +12,7 @@ import regex
 
 from .. import errors
 from ..document import Document
+from ..rules.spans import Spans
 from ..schema import Commemoration
 from .dates import find_dates, find_ranges, iso_date
 
@@ -54,9 +55,11 @@ def find(doc: Document) -> None:
     taken: list[tuple[int, int]] = []
     matches = [*ORDINAL_PAREN.finditer(text, doc.scratch.get("doc_start", 0), hi)]
     paren_spans = [(m.start(), m.end()) for m in matches if _dates_in(m["paren"])[2]]
-    matches = [m for m in matches if (m.start(), m.end()) in paren_spans]
+    paren_taken = Spans(paren_spans)
+    paren_set = set(paren_spans)
+    matches = [m for m in matches if (m.start(), m.end()) in paren_set]
     matches += [m for m in ORDINAL_PLAIN.finditer(text, doc.scratch.get("doc_start", 0), hi)
-                if not any(s <= m.start() < e for s, e in paren_spans)]
+                if not paren_taken.covers(m.start())]
     for m in sorted(matches, key=lambda x: x.start()):
         event = _event_text(m["event"])
         if len(event.split()) < 2:
@@ -79,8 +82,9 @@ def find(doc: Document) -> None:
                          f"{ordinal} năm does not match {start_date[:4]}-{anniversary[:4]}", m.start(), m.end())
         _add(doc, event, ordinal, start_date, anniversary, consistent, m.start(), m.end())
         taken.append((m.start(), m.end()))
+    taken_spans = Spans(taken)
     for m in DAY.finditer(text, doc.scratch.get("doc_start", 0), hi):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken_spans.covers(m.start()):
             continue
         event = _event_text(m["event"])
         if len(event.split()) < 3:

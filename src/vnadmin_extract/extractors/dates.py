@@ -19,6 +19,7 @@ import regex
 
 from .. import errors
 from ..document import Document
+from ..rules.spans import Spans
 
 _WS = r"[ \t]*\n?[ \t]*"  # a hard wrap may fall inside a date
 
@@ -77,14 +78,14 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMa
     end = len(text) if end is None else end
     chunk = text[start:end]
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for pattern in (VI_DATE, NUM_DATE, DAY_MONTH):
         for m in pattern.finditer(chunk):
             s, e = m.start() + start, m.end() + start
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
             found.append(_mk(m, start))
-            taken.append((s, e))
+            taken.add(s, e)
     return sorted(found, key=lambda d: d.start)
 
 

@@ -17,6 +17,7 @@ import regex
 from ..document import Document
 from ..rules import vocab
 from ..rules.cache import rx as _rx
+from ..rules.spans import Spans
 from ..rules.trie import trie_pattern
 from ..schema import LegalRef
 from ..vietnamese import UPPER_LETTERS, fold
@@ -141,13 +142,13 @@ def find(doc: Document) -> None:
     lo, hi = doc.body_start, doc.scratch.get("doc_end", len(text))
     # The header's "Số: ..." is the document itself; citations start with the body.
     own = doc.header.number.raw if doc.header.number else None
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     refs: list[LegalRef] = []
     for m in _numbered().finditer(text, lo, hi):
         refs.append(_from_numbered(text, m))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in _BARE.finditer(text, lo, hi):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.covers(m.start()):
             continue
         code = m["sym"].split("-")[0]
         info = vocab.type_by_code().get(code.upper())
@@ -155,9 +156,9 @@ def find(doc: Document) -> None:
             continue
         refs.append(LegalRef(doc_type=info.name, number=m["num"], year=int(m["year"]), symbol=m["sym"],
                              raw=m.group(), start=m.start(), end=m.end()))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in LAW.finditer(text, lo, hi):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.covers(m.start()):
             continue
         ref = _from_law(text, m)
         if ref is not None:

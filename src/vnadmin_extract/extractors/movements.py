@@ -16,6 +16,7 @@ import regex
 from ..document import Document
 from ..resources import load_yaml
 from ..rules.cache import rx as _rx
+from ..rules.spans import Spans
 
 _BARE_INTROS = ("phong trào thi đua", "phong trào", "cuộc vận động")
 
@@ -41,13 +42,13 @@ def _bare() -> regex.Pattern[str]:
 def find(doc: Document) -> None:
     """Stage: MOVEMENT entities."""
     lo, hi = doc.scratch.get("doc_start", 0), doc.scratch.get("doc_end", len(doc.text))
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for pattern, min_words in ((_quoted(), 1), (_bare(), 3)):
         for m in pattern.finditer(doc.text, lo, hi):
             name = m["name"].strip()
             s = m.start("name")
-            if len(name.split()) < min_words or any(a <= s < b for a, b in taken):
+            if len(name.split()) < min_words or taken.covers(s):
                 continue
             kind = _rx(r"\s+").sub("_", m["intro"].lower())
             doc.add_entity("MOVEMENT", s, s + len(m["name"].rstrip()), name, f"pattern:movement:{kind}")
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())

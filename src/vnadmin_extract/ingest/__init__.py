@@ -8,19 +8,25 @@ skipped and its files fall through to the next reader.
 
 from __future__ import annotations
 
+import errno
 import functools
 import importlib
+import os
+import stat
 from pathlib import Path
 
-from ..errors import E_EMPTY, E_TOO_LARGE, E_UNREADABLE, E_UNSUPPORTED, IngestError
+from ..errors import E_EMPTY, E_NOT_FOUND, E_TOO_LARGE, E_UNREADABLE, E_UNSUPPORTED, IngestError
 from .base import RawText, Reader
+from .limits import Limits, current
 
-__all__ = ["DEFAULT_MAX_BYTES", "RawText", "Reader", "read_path", "readers"]
+__all__ = ["DEFAULT_MAX_BYTES", "Limits", "RawText", "Reader", "open_regular", "read_bytes", "read_path",
+           "readers"]
 
 # Order matters: magic-byte sniffers first, the text reader last.
 READER_MODULES = ("pdf", "docx", "office", "image", "html", "text")
 
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES = Limits().max_bytes
+_CHUNK = 1024 * 1024
 
 
 @functools.cache
@@ -35,18 +41,83 @@ def readers() -> tuple[Reader, ...]:
     return tuple(found)
 
 
-def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (reading it could block forever)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device (reading it could go on forever)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def open_regular(path: str | Path) -> tuple[int, int]:
+    """Open a regular file for reading: ``(fd, size)``, or ``IngestError`` with a stable code.
+
+    Opened without blocking and checked on the descriptor, so a named pipe, a device
+    (``/dev/zero`` behind a link) or a folder is refused without waiting or reading, also
+    when it replaced the file after the folder was listed.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(
-                E_TOO_LARGE, f"{size} bytes is over the limit of {max_bytes} (raise --max-bytes to read it)"
-            )
-        return path.read_bytes()
-    except IngestError:
-        raise
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError as exc:
+        if os.path.islink(path):
+            raise IngestError(E_NOT_FOUND, f"{path} is a symbolic link to a missing file") from exc
+        raise IngestError(E_NOT_FOUND, f"no such file: {path}") from exc
+    except PermissionError as exc:
+        raise IngestError(E_UNREADABLE, f"cannot read {path}: permission denied") from exc
+    except IsADirectoryError as exc:
+        raise IngestError(E_UNSUPPORTED, f"{path} is a folder, not a document") from exc
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise IngestError(E_UNREADABLE, f"cannot read {path}: a loop of symbolic links") from exc
+        raise IngestError(E_UNREADABLE, f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        st = os.fstat(fd)
+    except OSError as exc:
+        os.close(fd)
+        raise IngestError(E_UNREADABLE, f"cannot read {path}: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise IngestError(E_UNSUPPORTED, f"{path} is {_kind(st.st_mode)}, not a document")
+    return fd, st.st_size
+
+
+def too_large(size: int, max_bytes: int) -> IngestError:
+    return IngestError(E_TOO_LARGE, f"{size} bytes is over the limit of {max_bytes} "
+                                    "(raise --max-bytes to read it)")
+
+
+def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes`` (default: the limits in force).
+
+    The size is checked before reading, and reading stops one byte past the limit, so a
+    file that grows while it is read (a log, a pipe behind a link) cannot take the memory.
+    """
+    limit = current().max_bytes if max_bytes is None else max_bytes
+    fd, size = open_regular(path)
+    try:
+        if size > limit:
+            raise too_large(size, limit)
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise too_large(total, limit)
+        return b"".join(chunks)
+    except BlockingIOError as exc:  # pragma: no cover - regular files do not block
+        raise IngestError(E_UNREADABLE, f"cannot read {path}: it would block") from exc
     except OSError as exc:
         raise IngestError(E_UNREADABLE, f"cannot read {path}: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
 
 
 def read_path(path: Path, data: bytes) -> RawText:

@@ -15,15 +15,18 @@ legacy text in fonts with other names.
 from __future__ import annotations
 
 import io
+import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
-from ..errors import E_DOCX, W_LEGACY_ENCODING, IngestError
-from . import legacy
+from ..errors import E_DOCX, E_TOO_LARGE, W_LEGACY_ENCODING, IngestError
+from . import legacy, limits
 from ._layout import is_header_or_signature, table_lines
 from .base import RawText
 
@@ -182,12 +185,16 @@ class _Walker:
         return table_lines(flat)
 
 
+# No entities resolved, no DTD or network fetched, no huge trees: a part is data only.
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
 def _footnotes(document: Any, walker: _Walker) -> list[str]:
     lines: list[str] = []
     for rel in document.part.rels.values():
         if rel.reltype != _FOOTNOTES:
             continue
-        root = etree.fromstring(rel.target_part.blob)
+        root = etree.fromstring(rel.target_part.blob, _SAFE_PARSER)
         for fn in root.findall(_q("footnote")):
             if fn.get(_q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
@@ -228,6 +235,96 @@ def read_docx_bytes(data: bytes) -> RawText:
     return legacy.repair(raw)
 
 
+# --- the container, checked before python-docx inflates anything ---------------------------
+
+_CHUNK = 64 * 1024
+_PROLOG = 64 * 1024  # bytes of each XML part searched for a DTD
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)\b")
+_LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
+
+
+def check_container(data: bytes, lim: limits.Limits | None = None) -> None:
+    """Refuse a DOCX whose ZIP would cost too much or lies about itself, before any part is
+    read for real: ``E_TOO_LARGE`` past ``max_members`` parts or ``max_unzipped`` bytes
+    inflated (a zip bomb: 1 GB of spaces is a 1 MB file), ``E_DOCX`` for a part that
+    inflates to more than its header says (Python's zipfile cuts such a part at the
+    declared size but first inflates all of it in one call), an encrypted part, or an XML
+    part that declares a DTD or entities (OOXML has none; they are how XML bombs and
+    external-entity reads work).
+
+    Each part is inflated once here, in 64 kB steps, counting: memory stays small whatever
+    the file claims.
+    """
+    lim = lim or limits.current()
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise IngestError(E_DOCX, f"not a readable ZIP container: {exc}") from exc
+    if len(infos) > lim.max_members:
+        raise IngestError(E_TOO_LARGE, f"the DOCX has {len(infos)} parts, over the limit of {lim.max_members}")
+    declared = sum(i.file_size for i in infos)
+    if declared > lim.max_unzipped:
+        raise IngestError(E_TOO_LARGE, f"the DOCX inflates to {declared} bytes, over the limit of "
+                                       f"{lim.max_unzipped} (a zip bomb?)")
+    view = memoryview(data)
+    for info in infos:
+        _check_part(view, info)
+
+
+def _check_part(view: memoryview, info: zipfile.ZipInfo) -> None:
+    name = info.filename
+    if info.flag_bits & 0x1:
+        raise IngestError(E_DOCX, f"the DOCX part {name!r} is encrypted")
+    off = info.header_offset
+    if off + _LOCAL_HEADER.size > len(view):
+        raise IngestError(E_DOCX, f"the DOCX part {name!r} lies outside the file (damaged ZIP)")
+    head = _LOCAL_HEADER.unpack(view[off:off + _LOCAL_HEADER.size])
+    if head[0] != 0x04034B50:
+        raise IngestError(E_DOCX, f"the DOCX part {name!r} has no local header (damaged ZIP)")
+    start = off + _LOCAL_HEADER.size + head[9] + head[10]
+    comp = view[start:start + info.compress_size]
+    if len(comp) < info.compress_size:
+        raise IngestError(E_DOCX, f"the DOCX part {name!r} is cut short (truncated file)")
+    is_xml = name.lower().endswith((".xml", ".rels"))
+    prolog = bytearray()
+    if info.compress_type == zipfile.ZIP_STORED:
+        total = len(comp)
+        prolog += comp[:_PROLOG]
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-15)
+        total = 0
+        try:
+            for pos in range(0, len(comp), _CHUNK):
+                buf: bytes | memoryview = comp[pos:pos + _CHUNK]
+                while buf:
+                    out = inflater.decompress(buf, _CHUNK)
+                    total += len(out)
+                    if total > info.file_size:
+                        raise IngestError(E_DOCX, f"the DOCX part {name!r} inflates to more than the "
+                                                  f"{info.file_size} bytes its header says (a zip bomb?)")
+                    if is_xml and len(prolog) < _PROLOG:
+                        prolog += out[:_PROLOG - len(prolog)]
+                    buf = inflater.unconsumed_tail
+                if inflater.eof:
+                    break
+        except zlib.error as exc:
+            raise IngestError(E_DOCX, f"the DOCX part {name!r} is damaged: {exc}") from exc
+    else:
+        raise IngestError(E_DOCX, f"the DOCX part {name!r} uses an unsupported compression "
+                                  f"({info.compress_type})")
+    if total != info.file_size:
+        raise IngestError(E_DOCX, f"the DOCX part {name!r} inflates to {total} bytes, not the "
+                                  f"{info.file_size} its header says (damaged ZIP)")
+    if is_xml:
+        head_text = bytes(prolog)
+        if head_text.startswith((b"\xff\xfe", b"\xfe\xff")):
+            head_text = head_text.decode("utf-16", errors="ignore").encode("utf-8")
+        if _DTD.search(head_text):
+            raise IngestError(E_DOCX, f"the DOCX part {name!r} declares a DTD or entities, which OOXML never "
+                                      "does (an XML bomb or an external-entity read); refused")
+
+
 class DocxReader:
     name = "docx"
     formats = ("docx",)
@@ -242,6 +339,7 @@ class DocxReader:
     def read(self, path: Path, data: bytes) -> RawText:
         if not zipfile.is_zipfile(io.BytesIO(data)):
             raise IngestError(E_DOCX, "not a ZIP container (damaged DOCX)")
+        check_container(data)
         return read_docx_bytes(data)
 
 

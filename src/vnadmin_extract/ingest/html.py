@@ -20,6 +20,7 @@ from ..errors import E_HTML, IngestError
 from . import legacy
 from ._layout import is_header_or_signature
 from .base import RawText
+from .text import check_chars
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".asp", ".aspx", ".php", ".jsp"}
 _HTML_HEAD = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
@@ -55,6 +56,46 @@ def decode_html(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return data.decode("cp1258", errors="replace"), "cp1258"
+
+
+# Elements whose content is never text; dropped before parsing (megabytes of script or
+# inline SVG made the parser and trafilatura slow and memory-hungry for nothing).
+_HEAVY_OPEN = re.compile(r"<(script|style|noscript|svg|template|object|math)\b", re.IGNORECASE)
+_HEAVY_CLOSE = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+                for tag in ("script", "style", "noscript", "svg", "template", "object", "math")}
+# data: URIs (inline images, fonts) longer than a short one: the payload goes, "data:," stays.
+_DATA_URI = re.compile(r"(?i)\bdata:[^\s\"'<>()]{200,}")
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def strip_heavy(html: str) -> str:
+    """``html`` without script, style, SVG and similar elements, and without long inline
+    ``data:`` payloads. Linear in the length: an element left open runs to the end of the
+    page (as a browser reads it), so no closing tag is searched for twice."""
+    if "<" not in html:
+        return html
+    out: list[str] = []
+    pos = 0
+    for m in _HEAVY_OPEN.finditer(html):
+        if m.start() < pos:
+            continue  # inside an element already dropped
+        close = _HEAVY_CLOSE[m.group(1).lower()].search(html, m.end())
+        out.append(html[pos:m.start()])
+        if close is None:
+            pos = len(html)
+            break
+        pos = close.end()
+    out.append(html[pos:])
+    return _DATA_URI.sub("data:,", "".join(out))
+
+
+def _tag_free_text(html: str) -> str:
+    """Text with every tag removed: the last resort for a page lxml cannot build a tree of
+    (100,000 nested elements go past its depth limit and come out empty)."""
+    import html as html_lib
+
+    lines = html_lib.unescape(_TAG.sub("\n", html)).split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
 
 def _cell_lines(el: object) -> list[str]:
@@ -175,7 +216,11 @@ class HtmlReader:
 
     def read(self, path: Path, data: bytes) -> RawText:
         html, encoding = decode_html(data)
+        html = strip_heavy(html)
+        check_chars(html)
         text, meta = read_html_text(html)
+        if not text.strip():
+            text = _tag_free_text(html)
         if not text.strip():
             raise IngestError(E_HTML, "no text content in the page")
         return legacy.repair(RawText(text=text, format="html", encoding=encoding, metadata=meta))

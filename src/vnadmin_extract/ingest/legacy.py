@@ -331,6 +331,8 @@ def detect_lines(text: str) -> tuple[list[str | None], dict[str, float]]:
         return [None] * len(lines), totals
     # Tables with a real share of the evidence; stray votes for a third table are noise.
     allowed = tuple(e for e in _PREFERENCE if totals[e] >= max(2.0, 0.1 * legacy_total))
+    if not allowed:  # votes spread thin over several tables: noise, not a legacy text
+        return [None] * len(lines), totals
     majority = max(allowed, key=lambda e: totals[e])
     decided: list[str | None] = []
     prev: str | None = "?"
@@ -356,7 +358,8 @@ def _allowed(totals: dict[str, float]) -> tuple[str, ...]:
 _MOJIBAKE_HINT = re.compile(r"[ÃÄÅÆáºá»Ă][\u0080-\u00ff\u0100-\u024f\u2010-\u203a\u20ac\u0300-\u0323]")
 
 
-def _score(text: str) -> int:
+def score(text: str) -> int:
+    """Tokens that read as Vietnamese minus those that do not (ASCII tokens do not count)."""
     good = 0
     for tok in _TOKEN.findall(text):
         core = tok.strip(_EDGE_PUNCT)
@@ -381,9 +384,9 @@ def _fix_mojibake(text: str) -> str | None:
             candidates.append(text.encode(codec).decode("utf-8"))
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
-    base = _score(text)
-    best = max(candidates, key=_score, default=None)
-    if best is None or best == text or _score(best) <= base:
+    base = score(text)
+    best = max(candidates, key=score, default=None)
+    if best is None or best == text or score(best) <= base:
         return None
     return best
 

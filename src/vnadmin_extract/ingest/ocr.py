@@ -10,18 +10,22 @@ confidence (0-100), over words Tesseract gave a confidence to.
 from __future__ import annotations
 
 import functools
+import math
 import os
 import shutil
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import E_OCR, E_TIMEOUT, IngestError
+from . import limits
 
 LANG = os.environ.get("VNADMIN_OCR_LANG", "vie")
 DPI = 300
 TIMEOUT_SECONDS = 120
 # Small scans (a 576x960 phone photo of an A4 page) read far better enlarged.
 MIN_HEIGHT = 2000
+# Tesseract (Leptonica) refuses images wider or taller than this.
+MAX_SIDE = 30_000
 
 
 @dataclass
@@ -56,32 +60,45 @@ def _require() -> Any:
     return pytesseract
 
 
-def _prepare(image: Any) -> Any:
+def _prepare(image: Any, max_pixels: int | None = None) -> Any:
     from PIL import Image, ImageOps
 
+    max_pixels = max_pixels or limits.current().max_pixels
     img = ImageOps.exif_transpose(image)
     if img.mode not in ("L", "RGB"):
         img = img.convert("RGB")
-    if img.height < MIN_HEIGHT:
-        factor = MIN_HEIGHT / img.height
-        img = img.resize((round(img.width * factor), MIN_HEIGHT), Image.Resampling.LANCZOS)
+    factor = MIN_HEIGHT / img.height if img.height < MIN_HEIGHT else 1.0
+    # Never past max_pixels: a 30,000 x 2 strip enlarged to 2,000 px high would be 30 Gpx.
+    factor = min(factor, math.sqrt(max_pixels / max(1, img.width * img.height)),
+                 MAX_SIDE / max(img.width, img.height))
+    if abs(factor - 1.0) > 0.01:
+        size = (max(1, round(img.width * factor)), max(1, round(img.height * factor)))
+        img = img.resize(size, Image.Resampling.LANCZOS)
     return img.convert("L")
 
 
-def ocr_image(image: Any) -> OcrResult:
-    """Read one page image (a PIL image)."""
+def ocr_image(image: Any, max_pixels: int | None = None) -> OcrResult:
+    """Read one page image (a PIL image), brought to at most ``max_pixels``."""
     pytesseract = _require()
     # Tesseract's OpenMP threads make it slower, not faster, on a small machine (measured:
     # 4.4 s a page with the default threads, 1.8 s with one).
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    img = _prepare(image)
+    img = _prepare(image, max_pixels)
+    timeout = TIMEOUT_SECONDS
+    left = limits.time_left()
+    if left is not None:
+        timeout = max(1.0, min(timeout, left))
     try:
         data = pytesseract.image_to_data(
             img, lang=LANG, config="--oem 1 --psm 3", output_type=pytesseract.Output.DICT,
-            timeout=TIMEOUT_SECONDS,
+            timeout=timeout,
         )
+    except pytesseract.TesseractError as exc:
+        raise IngestError(E_OCR, f"Tesseract failed: {str(exc)[:300]}") from exc
     except RuntimeError as exc:  # pytesseract's timeout
-        raise IngestError(E_TIMEOUT, f"OCR took more than {TIMEOUT_SECONDS} s on a page") from exc
+        if "timeout" not in str(exc).lower():
+            raise IngestError(E_OCR, f"Tesseract failed: {str(exc)[:300]}") from exc
+        raise IngestError(E_TIMEOUT, f"OCR took more than {timeout:.0f} s on a page") from exc
     except Exception as exc:
         raise IngestError(E_OCR, f"Tesseract failed: {exc}") from exc
     return _assemble(data)
@@ -114,11 +131,26 @@ def _assemble(data: dict[str, list[Any]]) -> OcrResult:
     return OcrResult(text="\n".join(lines), confidence=mean, words=len(confs))
 
 
-def ocr_pdf_page(page: Any, dpi: int = DPI) -> OcrResult:
-    """Render a pypdfium2 page and read it."""
+def render_scale(width_pt: float, height_pt: float, dpi: int = DPI, max_pixels: int | None = None) -> float:
+    """The render scale for a page: ``dpi``, lowered so the bitmap has at most ``max_pixels``.
+
+    A PDF page may be 200 x 200 inches (the format's limit): at 300 dpi its bitmap would
+    be 3.6 gigapixels (a test file took 10 GB of memory before this bound).
+    """
+    max_pixels = max_pixels or limits.current().max_pixels
+    scale = dpi / 72
+    area = max(1.0, width_pt * height_pt)
+    if area * scale * scale > max_pixels:
+        scale = math.sqrt(max_pixels / area)
+    return scale
+
+
+def ocr_pdf_page(page: Any, dpi: int = DPI, max_pixels: int | None = None) -> OcrResult:
+    """Render a pypdfium2 page (at most ``max_pixels``) and read it."""
     _require()
-    bitmap = page.render(scale=dpi / 72, grayscale=True)
-    return ocr_image(bitmap.to_pil())
+    w, h = page.get_size()
+    bitmap = page.render(scale=render_scale(w, h, dpi, max_pixels), grayscale=True)
+    return ocr_image(bitmap.to_pil(), max_pixels)
 
 
 def combine(results: list[OcrResult]) -> float | None:

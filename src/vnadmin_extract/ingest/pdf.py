@@ -38,8 +38,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import E_PDF, E_TIMEOUT, W_LEGACY_ENCODING, W_LOW_OCR_CONFIDENCE, IngestError
-from . import legacy, ocr
+import pypdfium2 as pdfium
+
+from ..errors import (
+    E_PDF,
+    E_TIMEOUT,
+    W_DAMAGED,
+    W_LEGACY_ENCODING,
+    W_LOW_OCR_CONFIDENCE,
+    W_TRUNCATED,
+    IngestError,
+)
+from . import legacy, limits, ocr
 from ._layout import Segment, order_columns
 from .base import RawText
 
@@ -289,8 +299,6 @@ _BARE_VIETNAMESE = frozenset(
 
 
 def _open(data: bytes) -> Any:
-    import pypdfium2 as pdfium
-
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -300,18 +308,55 @@ def _open(data: bytes) -> Any:
         raise IngestError(E_PDF, f"PDFium cannot open the file: {msg}") from exc
 
 
+def _is_blank(page: Any) -> bool:
+    """Nothing on the page, or nothing that renders darker than paper: no OCR needed.
+
+    A scanned volume has separator and back pages; OCR of a blank A4 page costs as much
+    as of a written one, and a file of 2,000 empty pages would take an hour.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    if pdfium_c.FPDFPage_CountObjects(page.raw) == 0:
+        return True
+    w, h = page.get_size()
+    scale = min(0.25, 400 / max(w, h, 1))  # a thumbnail: at most 400 px on its long side
+    image = page.render(scale=scale, grayscale=True).to_pil()
+    lo, _hi = image.convert("L").getextrema()
+    return lo >= 245
+
+
 def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
     start = time.monotonic()
+    lim = limits.current()
     pdf = _open(data)
     try:
         pages: list[_Page] = []
         by_font_all: set[str] = set()
         warnings: list[tuple[str, str]] = []
         unocrable = 0
-        for index in range(len(pdf)):
+        ocr_done = 0
+        ocr_skipped: list[int] = []
+        broken: list[int] = []
+        blank = 0
+        n_pages = len(pdf)
+        to_read = min(n_pages, lim.max_pages)
+        if to_read < n_pages:
+            warnings.append((W_TRUNCATED, f"read the first {to_read} of {n_pages} pages (raise --max-pages)"))
+        for index in range(to_read):
             if time.monotonic() - start > MAX_SECONDS:
                 raise IngestError(E_TIMEOUT, f"reading the PDF took more than {MAX_SECONDS} s")
-            page = pdf[index]
+            if index and limits.running_low():
+                warnings.append((W_TRUNCATED, f"read {index} of {n_pages} pages within the time budget "
+                                              "(raise --timeout to read them all)"))
+                break
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError:
+                broken.append(index + 1)
+                if len(broken) >= 20 and not pages:
+                    raise IngestError(E_PDF, f"PDFium cannot load any of the first {len(broken)} pages "
+                                             "(a damaged page tree)") from None
+                continue
             height = page.get_height()
             textpage = page.get_textpage()
             try:
@@ -321,17 +366,30 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
             by_font_all |= by_font
             text = " ".join(w.text for w in words)
             needs_ocr = len(text.strip()) < 20 or _vietnamese_without_marks(text)
-            if needs_ocr and use_ocr and ocr.available():
-                result = ocr.ocr_pdf_page(page)
+            if needs_ocr and not text.strip() and _is_blank(page):
+                blank += 1
+                pages.append(_Page([], height))
+            elif needs_ocr and use_ocr and ocr.available() and ocr_done < lim.max_ocr_pages:
+                result = ocr.ocr_pdf_page(page, max_pixels=lim.max_pixels)
+                ocr_done += 1
                 pages.append(_Page([], height, result.text.split("\n"), result))
             else:
-                if needs_ocr:
+                if needs_ocr and use_ocr and ocr.available():
+                    ocr_skipped.append(index + 1)
+                elif needs_ocr:
                     unocrable += 1
                 pages.append(_Page(_lines(words), height))
             page.close()
-        n_pages = len(pdf)
     finally:
         pdf.close()
+    if broken and not pages:
+        raise IngestError(E_PDF, f"PDFium cannot load any page ({len(broken)} tried)")
+    if broken:
+        warnings.append((W_DAMAGED, f"{len(broken)} page(s) could not be loaded and were skipped: "
+                                    + _page_list(broken)))
+    if ocr_skipped:
+        warnings.append((W_TRUNCATED, f"{len(ocr_skipped)} page(s) without a text layer were not OCR'd "
+                                      f"(over --max-ocr-pages {lim.max_ocr_pages}): " + _page_list(ocr_skipped)))
     drop = _running_lines(pages)
     chunks: list[str] = []
     for pi, page in enumerate(pages):
@@ -353,6 +411,11 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
         warnings.append((W_LOW_OCR_CONFIDENCE, f"mean OCR confidence {raw.ocr_confidence:.0f}"))
     raw.warnings.extend(warnings)
     return legacy.repair(raw)
+
+
+def _page_list(numbers: list[int], most: int = 12) -> str:
+    shown = ", ".join(str(n) for n in numbers[:most])
+    return shown + (f" ... ({len(numbers) - most} more)" if len(numbers) > most else "")
 
 
 class PdfReader:

@@ -17,6 +17,7 @@ import regex
 
 from ..resources import load_yaml
 from ..vietnamese import fold, lower_same_length
+from .spans import Spans
 from .trie import trie_pattern
 
 
@@ -103,10 +104,10 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[AwardMe
             if q and fold(q.group(1)) not in _variant_table():
                 end = q.end()  # Kỷ niệm chương “Vì sự nghiệp KH&CN”: the name is part of the award
         out.append(AwardMention(m.start(), end, entry, canonical, text[m.start():end], f"pattern:award:{entry.id}"))
-    taken = [(a.start, a.end) for a in out]
+    taken = Spans((a.start, a.end) for a in out)
     for m in QUOTED_AFTER_TITLE.finditer(text, lo, hi):
         s, e = m.start(1), m.end(1)
-        if any(a <= s < b or s <= a < e for a, b in taken):
+        if taken.overlaps(s, e):
             continue
         best = fuzzy_lookup(m.group(1))
         if best is not None:

@@ -11,6 +11,7 @@ the "2." it extends. Ids follow ``corpus/README.md``.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -25,7 +26,9 @@ MARKERS: list[tuple[str, regex.Pattern[str]]] = [
     ("muc", regex.compile(r"^Mục\s+(?P<v>[IVXLC]+|\d+)\b[.:]?\s*")),
     ("dieu", regex.compile(r"^Điều\s+(?P<v>\d+)\s*[.:]?\s*")),
     ("roman", regex.compile(rf"^(?P<v>(?=[IVXL]){_ROMAN})\s*[.)/-]\s+")),
-    ("multi", regex.compile(r"^(?P<v>\d{1,2}(?:\.\d{1,2})+)\s*[.)]?\s+(?=\S)")),
+    # At most six levels ("1.2.3.4.5.6."): an unbounded repeat made "1.1.1.1..." (a line of
+    # 100,000 of them) quadratic as the regex module backtracked through every repetition.
+    ("multi", regex.compile(r"^(?P<v>\d{1,2}(?:\.\d{1,2}){1,6}+)\s*[.)]?\s+(?=\S)")),
     ("arabic", regex.compile(r"^(?P<v>\d{1,2})\s*[.)]\s+(?=\S)")),
     ("letter", regex.compile(r"^(?P<v>[a-zđ])\s*\)\s+")),
     ("-", regex.compile(r"^[-–]\s*(?=\S)")),
@@ -177,17 +180,29 @@ def _set_ends(doc: Document, regions: list[tuple[int, int]]) -> None:
     """A heading runs to the next section at its level or above; a bullet to its line's end
     (or its last descendant's end)."""
     secs = doc.sections
+    # Ids sorted: the ids under a prefix are one run of this list (a bisect finds it), where
+    # scanning every later section for each bullet was quadratic in a long list of bullets.
+    by_id = sorted((s.id, i) for i, s in enumerate(secs))
+    ids = [sid for sid, _i in by_id]
     for i, sec in enumerate(secs):
         region_end = next((hi for lo, hi in regions if lo <= sec.start < hi), len(doc.text))
         end = region_end
-        for nxt in secs[i + 1:]:
+        for j in range(i + 1, len(secs)):  # not secs[i + 1:]: a copy per section is quadratic
+            nxt = secs[j]
             if nxt.level <= sec.level or nxt.start >= region_end:
                 end = min(nxt.start, region_end)
                 break
         line_end = doc.lines[doc.line_index(sec.start)].end
         kind = sec.id.rsplit(".", 1)[-1][:1]
         if kind in BULLETS:
-            desc_end = max((s.end for s in secs[i + 1:] if s.id.startswith(sec.id + ".")), default=line_end)
+            prefix = sec.id + "."
+            desc_end = line_end
+            for k in range(bisect.bisect_left(ids, prefix), len(ids)):
+                sid, j = by_id[k]
+                if not sid.startswith(prefix):
+                    break
+                if j > i:
+                    desc_end = max(desc_end, secs[j].end)
             end = min(end, max(line_end, desc_end))
         sec.end = max(_trim(doc.text, sec.start, end), line_end)
 

@@ -1,0 +1,166 @@
+"""What one document may cost: bytes, characters, pages, OCR pages, archive size, pixels, time.
+
+Archives hold every kind of broken or hostile file; none of them may stop a run of 50,000
+documents or take the machine's memory. Each limit has a default that a real
+administrative document never reaches (the largest corpus document is 2 MB and 60 pages)
+and an option of ``vnadmin-extract run`` to raise it. What a limit does:
+
+=================  =========================  ===============================================
+limit              default                    over it
+=================  =========================  ===============================================
+``max_bytes``      100 MB                     ``E_TOO_LARGE`` from the file's size, unread
+``max_chars``      10,000,000 characters      ``E_TOO_LARGE`` after decoding (about 4,000 pages)
+``max_pages``      5,000 pages (PDF, TIFF)    the first pages are read, ``W_TRUNCATED``
+``max_ocr_pages``  300 pages                  later pages without a text layer are not OCR'd,
+                                              ``W_TRUNCATED``
+``max_unzipped``   256 MB (DOCX members)      ``E_TOO_LARGE`` before anything is inflated
+``max_members``    10,000 (DOCX members)      ``E_TOO_LARGE``
+``max_pixels``     80 megapixels              a page is rendered smaller for OCR; an image
+                                              file over it is ``E_TOO_LARGE`` unread
+``timeout``        none (``run``: 60 s)       ``E_TIMEOUT``; a reader that sees the budget
+                                              running out stops early with ``W_TRUNCATED``
+=================  =========================  ===============================================
+
+The limits in force are a context (``use(limits)``), so the readers deep in the call stack
+see them without every signature passing them on; a worker process sets its run's limits
+as the process default (``set_default``).
+
+The time budget (``time_budget(seconds)``) has two parts. Readers that loop over pages ask
+``time_left()`` and stop early, keeping what they read. And on POSIX, in the main thread,
+an interval timer raises ``DocumentTimeout`` when the budget is spent, wherever the code
+is: a regular expression that backtracks, a stage that is quadratic on some input, a
+converter that hangs (``subprocess`` kills it on the way out). ``DocumentTimeout`` is a
+``BaseException`` so that no ``except Exception`` on the way swallows it. The batch
+runner keeps its own deadline as well and kills a worker stuck in C code, where a signal
+handler cannot run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 100 * MB
+    max_chars: int = 10_000_000
+    max_pages: int = 5000
+    max_ocr_pages: int = 300
+    max_unzipped: int = 256 * MB
+    max_members: int = 10_000
+    max_pixels: int = 80_000_000
+    timeout: float | None = None  # seconds per document; None: no budget
+
+    def with_(self, **changes: object) -> Limits:
+        """A copy with the given fields changed (``None`` values keep the current one)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]
+
+
+DEFAULT = Limits()
+_process_default = DEFAULT
+_current: contextvars.ContextVar[Limits | None] = contextvars.ContextVar("vnadmin_limits", default=None)
+
+
+def current() -> Limits:
+    """The limits in force here: the innermost ``use()``, else the process default."""
+    return _current.get() or _process_default
+
+
+def set_default(limits: Limits) -> None:
+    """The limits of every document this process handles (a batch worker's run settings)."""
+    global _process_default
+    _process_default = limits
+
+
+@contextlib.contextmanager
+def use(limits: Limits) -> Iterator[Limits]:
+    token = _current.set(limits)
+    try:
+        yield limits
+    finally:
+        _current.reset(token)
+
+
+# --- the time budget ------------------------------------------------------------------------
+
+
+class DocumentTimeout(BaseException):
+    """The document used up its time budget."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"no result after {seconds:g} s (the per-document time budget)")
+        self.seconds = seconds
+
+
+@dataclass
+class _Budget:
+    seconds: float
+    deadline: float  # time.monotonic() value
+
+
+_budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("vnadmin_budget", default=None)
+
+
+def time_left() -> float | None:
+    """Seconds left in the document's budget, or None when it has none."""
+    b = _budget.get()
+    return None if b is None else b.deadline - time.monotonic()
+
+
+def budget_seconds() -> float | None:
+    b = _budget.get()
+    return None if b is None else b.seconds
+
+
+def running_low(share: float = 0.25) -> bool:
+    """Less than ``share`` of the budget is left: a reader should stop and keep what it has,
+    so that the extraction stages still have time."""
+    b = _budget.get()
+    return b is not None and b.deadline - time.monotonic() < share * b.seconds
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Run the block within ``seconds`` (None or 0: no budget).
+
+    Nested budgets keep the earlier deadline: a document inside a worker's budget cannot
+    give itself more time. ``DocumentTimeout`` is raised in the block when the time is up
+    (main thread on POSIX; elsewhere only the readers' ``time_left`` checks apply).
+    """
+    outer = _budget.get()
+    if not seconds or seconds <= 0 or (outer is not None and outer.deadline <= time.monotonic() + seconds):
+        yield
+        return
+    budget = _Budget(seconds, time.monotonic() + seconds)
+    token = _budget.set(budget)
+    alarm = _can_alarm()
+    previous_handler = None
+    previous_timer = (0.0, 0.0)
+    if alarm:
+        def on_alarm(signum: int, frame: object) -> None:
+            raise DocumentTimeout(seconds)
+
+        previous_handler = signal.signal(signal.SIGALRM, on_alarm)
+        previous_timer = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous_handler or signal.SIG_DFL)
+            if previous_timer[0] > 0:  # an outer timer: put back what is left of it
+                spent = seconds - (budget.deadline - time.monotonic())
+                signal.setitimer(signal.ITIMER_REAL, max(0.001, previous_timer[0] - spent))
+        _budget.reset(token)

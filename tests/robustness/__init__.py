@@ -1,0 +1,1 @@
+"""Hostile and broken inputs, properties and crash safety (see README.md)."""
