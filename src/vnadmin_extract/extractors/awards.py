@@ -107,11 +107,17 @@ def find(doc: Document) -> None:
         _statements(doc, lo, hi, mentions)
 
 
+@functools.lru_cache(maxsize=8)
+def _low(text: str) -> str:
+    """``lower_same_length(text)``, kept for the few texts in flight (str hashes are cached)."""
+    return lower_same_length(text)
+
+
 def _lowered(doc: Document) -> str:
     """The text in lower case, same offsets (computed once per document)."""
     low = doc.scratch.get("lowered")
     if low is None:
-        low = doc.scratch["lowered"] = lower_same_length(doc.text)
+        low = doc.scratch["lowered"] = _low(doc.text)
     return low
 
 
@@ -429,7 +435,7 @@ def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
 
 
 def _authority(text: str, lo: int, hi: int, last: bool = True, allow_bare: bool = False) -> str | None:
-    found = list(tax.authority_regex().finditer(text, lo, hi))
+    found = list(tax.authority_regex_lower().finditer(_low(text), lo, hi))
     if not found:
         return None
     for idx in range(len(found) - 1, -1, -1) if last else range(len(found)):
@@ -465,7 +471,7 @@ def _delegated(text: str, lo: int, hi: int) -> str | None:
     m = _DELEGATED.search(text, lo, hi)
     if not m:
         return None
-    head = tax.authority_regex().match(text, m.end(), hi)
+    head = tax.authority_regex_lower().match(_low(text), m.end(), hi)
     if not head:
         return None
     stop = _rx(r"\s+(?:cho|vì|về|đã|năm|trao|tặng)\b|[,;:(.]").search(text, head.end(), hi)
@@ -480,7 +486,7 @@ def _authority_in_name(text: str, g: _Group, hi: int) -> str | None:
     if idx < 0:
         return None
     start = m.start + idx + 4
-    if not (tax.authority_regex().match(text, start, hi) or _ORG_START.match(text, start, hi)):
+    if not (tax.authority_regex_lower().match(_low(text), start, hi) or _ORG_START.match(text, start, hi)):
         return None
     stop = _rx(r"\s+(?:cho|vì|về|đã|năm|gồm)\b|[,;:(.“\"]").search(text, start, hi)
     name = text[start:stop.start() if stop else hi].strip()
@@ -493,7 +499,7 @@ def _authority_after(text: str, lo: int, hi: int) -> str | None:
     if not m:
         return None
     start = lo + m.end()
-    head = tax.authority_regex().match(text, start, hi)
+    head = tax.authority_regex_lower().match(_low(text), start, hi)
     if not head:
         return None
     rest = text[head.end():hi]
@@ -508,7 +514,7 @@ def _status_in(doc: Document, lo: int, hi: int) -> str | None:
     if cues is None:
         text, table, neutral = doc.text, tax.status_of(), tax.heading_neutral()
         cues = []
-        for m in tax.status_regex().finditer(text):
+        for m in tax.status_regex_lower().finditer(_lowered(doc)):
             key = " ".join(fold(m.group()).split())
             if key in neutral and _rx(r"kết\s+quả\s*$", regex.I).search(text[max(0, m.start() - 12):m.start()]):
                 continue  # "kết quả bình xét cuối năm có 24.310 hộ đạt ...": the outcome of a review

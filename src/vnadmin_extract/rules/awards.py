@@ -205,3 +205,15 @@ def count_value(m: re.Match[str]) -> int | None:
 @functools.cache
 def authority_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(cues()['authority_heads'])})", re.I)
+
+
+@functools.cache
+def authority_regex_lower() -> re.Pattern[str]:
+    """``authority_regex`` for lowered text (``lower_same_length``): no I flag, several times faster."""
+    return re.compile(rf"(?<![^\W\d_])(?:{trie_pattern({fold(h) for h in cues()['authority_heads']})})")
+
+
+@functools.cache
+def status_regex_lower() -> re.Pattern[str]:
+    """``status_regex`` for lowered text: its phrases are folded already."""
+    return re.compile(status_regex().pattern)
