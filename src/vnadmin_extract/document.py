@@ -60,6 +60,10 @@ class Document:
         if not self.body_end:
             self.body_end = len(self.text)
         self._line_starts = [ln.start for ln in self.lines]
+        self._sec_count = -1
+        self._sec_order: list[Section] = []
+        self._sec_starts: list[int] = []
+        self._sec_by_id: dict[str, Section] = {}
 
     def line_index(self, offset: int) -> int:
         """Index of the line holding ``offset``."""
@@ -76,8 +80,27 @@ class Document:
 
     def section_at(self, offset: int) -> str | None:
         """Id of the innermost section containing ``offset``."""
-        best: Section | None = None
-        for sec in self.sections:
-            if sec.start <= offset < sec.end and (best is None or sec.level >= best.level):
-                best = sec
-        return best.id if best else None
+        chain = self.enclosing_sections(offset)
+        return chain[0].id if chain else None
+
+    def enclosing_sections(self, offset: int) -> list[Section]:
+        """The sections containing ``offset``, innermost first.
+
+        Sections nest, so the innermost one is the last to start at or before ``offset`` or one of
+        its ancestors: a bisect and a walk up the parents, not a scan of every section (a list of
+        N numbered lines would make the callers N^2)."""
+        if self._sec_count != len(self.sections):
+            order = sorted(range(len(self.sections)), key=lambda i: (self.sections[i].start, self.sections[i].level, i))
+            self._sec_order = [self.sections[i] for i in order]
+            self._sec_starts = [sec.start for sec in self._sec_order]
+            self._sec_by_id = {sec.id: sec for sec in self.sections}
+            self._sec_count = len(self.sections)
+        k = bisect.bisect_right(self._sec_starts, offset) - 1
+        sec = self._sec_order[k] if k >= 0 else None
+        while sec is not None and not (sec.start <= offset < sec.end):
+            sec = self._sec_by_id.get(sec.parent) if sec.parent else None
+        chain: list[Section] = []
+        while sec is not None:
+            chain.append(sec)
+            sec = self._sec_by_id.get(sec.parent) if sec.parent else None
+        return chain

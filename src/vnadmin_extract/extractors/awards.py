@@ -562,8 +562,7 @@ def _heading_status(doc: Document, pos: int) -> str | None:
 def _ancestors(doc: Document, pos: int) -> list:
     """Enclosing sections whose heading stands above ``pos`` (a run-in heading that *is* the
     statement's own paragraph does not count as its heading)."""
-    chain = [s for s in doc.sections if s.start <= pos < s.end and doc.lines[doc.line_index(s.start)].end < pos]
-    return sorted(chain, key=lambda s: -s.level)
+    return [s for s in doc.enclosing_sections(pos) if doc.lines[doc.line_index(s.start)].end < pos]
 
 
 def _resolve_status(doc: Document, pos: int, local: str | None) -> str:

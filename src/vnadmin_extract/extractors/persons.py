@@ -23,6 +23,7 @@ from ..document import Document
 from ..resources import load_yaml
 from ..rules import gazetteer, vocab
 from ..rules.cache import rx as _rx
+from ..rules.spans import Spans
 from ..rules.trie import trie_pattern
 from ..schema import Person
 from ..vietnamese import UPPER_LETTERS, fold, lower_same_length
@@ -231,10 +232,10 @@ def find(doc: Document) -> None:
                     org, end = org_in, org_end + 1
         add(name, s, e, position, org, m.start(), end)
     # 2. "POSITION [ORG] NAME"
-    spans = [(x.start, x.end) for x in found.values()]
+    spans = Spans((x.start, x.end) for x in found.values())
     lowered = lower_same_length(text)
     for pl in vocab.position_regex_lower().finditer(lowered, lo, hi):
-        if not text[pl.start()].isupper() or any(a <= pl.start() < b for a, b in spans):
+        if not text[pl.start()].isupper() or spans.covers(pl.start()):
             continue
         p = pos_re.match(text, pl.start())
         if p is None:
@@ -332,12 +333,12 @@ def _ner_gaps(doc: Document, lo: int, hi: int, found: dict) -> None:
     from ..nlp import ner
 
     text = doc.text
-    covered = [(e.start, e.end) for e in doc.entities if e.type in {"PER", "ORG", "LOC", "LEGAL_REF", "AWARD",
-                                                                    "COMMEMORATION", "MOVEMENT"}]
-    covered += [(p.start, p.end) for p in found.values()]
+    kinds = {"PER", "ORG", "LOC", "LEGAL_REF", "AWARD", "COMMEMORATION", "MOVEMENT"}
+    covered = Spans([*((e.start, e.end) for e in doc.entities if e.type in kinds),
+                     *((p.start, p.end) for p in found.values())])
     windows = 0
     for m in _name_re().finditer(text, lo, hi):
-        if any(a <= m.start() < b for a, b in covered) or fold(m.group()) in _names()[1]:
+        if covered.covers(m.start()) or fold(m.group()) in _names()[1]:
             continue
         # Only a name standing on its own (a list of people, a byline) is a gap the rules
         # leave; a capitalised run inside an organisation's or a place's name is not.
@@ -354,7 +355,7 @@ def _ner_gaps(doc: Document, lo: int, hi: int, found: dict) -> None:
         for label, s, e, surface in ner.entities(text[ws:we], ws):
             if label == "PER" and s <= m.start() < e + 1 and len(surface.split()) >= 2:
                 doc.add_entity("PER", s, e, surface, "ner:underthesea")
-                covered.append((s, e))
+                covered.add(s, e)
 
 
 _ORG_HEAD_RE: re.Pattern[str] | None = None
