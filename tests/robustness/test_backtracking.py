@@ -73,7 +73,7 @@ def _warm() -> None:
 
 def _seconds(text: str) -> float:
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):  # best of three: another process on the machine must not fail the test
         t0 = time.perf_counter()
         rec = process_text(text, keep_text=False)
         best = min(best, time.perf_counter() - t0)

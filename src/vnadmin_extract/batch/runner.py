@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..ingest.limits import Limits
-from ..store.paths import DUPLICATES, LOCK, RECORDS, SUMMARY, inside
+from ..store.paths import DUPLICATES, LOCK, RECORDS, SUMMARY, fresh_tmp, inside
 from . import journal
 from .local import default_context, run_local
 from .progress import Progress
@@ -160,8 +160,8 @@ def _execute(todo: list[Task], sink: _Sink, config: RunConfig) -> None:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8", errors="backslashreplace") as fh:
+    tmp = fresh_tmp(path)
+    with open(tmp, "x", encoding="utf-8", errors="backslashreplace") as fh:
         fh.write(text)
         fh.flush()
         os.fsync(fh.fileno())

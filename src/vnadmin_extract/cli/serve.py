@@ -1,8 +1,16 @@
-"""``vnadmin-extract serve OUTDIR``: browse vnadmin.db with Datasette on 127.0.0.1, read-only."""
+"""``vnadmin-extract serve OUTDIR``: browse vnadmin.db with Datasette on 127.0.0.1, read-only.
+
+Safe by default: the server listens on the loopback interface only and opens the database
+immutable (Datasette cannot write it; SQL typed in the browser can only read). Both are
+changed only on request: ``--host 0.0.0.0`` to share it on a network (a warning says so;
+a reverse proxy with authentication belongs in front), ``--writable`` to open the database
+for Datasette plugins that write.
+"""
 
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import json
 import os
 import subprocess
@@ -18,21 +26,37 @@ HELP = "browse OUTDIR/vnadmin.db in Datasette (read-only, on 127.0.0.1) with fac
 def register(p: argparse.ArgumentParser) -> None:
     p.add_argument("outdir", metavar="OUTDIR", help="a folder with vnadmin.db")
     p.add_argument("--port", type=int, default=8001, metavar="P", help="port on 127.0.0.1 (default 8001; 0: any free)")
+    p.add_argument("--host", default=LOOPBACK, metavar="ADDR",
+                   help="interface to listen on (default 127.0.0.1: this machine only; 0.0.0.0 shares it "
+                        "with the network, without any login)")
+    p.add_argument("--writable", action="store_true",
+                   help="open the database writable, for Datasette plugins that write (default: immutable)")
 
 
-def command(db: Path, metadata: Path, port: int) -> list[str]:
-    """The Datasette command line: immutable database, loopback only."""
+LOOPBACK = "127.0.0.1"
+
+
+def command(db: Path, metadata: Path, port: int, host: str = LOOPBACK, writable: bool = False) -> list[str]:
+    """The Datasette command line: immutable database on the loopback interface unless asked."""
+    database = [str(db)] if writable else ["--immutable", str(db)]
     return [
-        sys.executable, "-m", "datasette", "serve", "--immutable", str(db), "--metadata", str(metadata),
-        "--host", "127.0.0.1", "--port", str(port),
+        sys.executable, "-m", "datasette", "serve", *database, "--metadata", str(metadata),
+        "--host", host, "--port", str(port),
         "--setting", "truncate_cells_html", "300", "--setting", "default_page_size", "50",
         "--setting", "suggest_facets", "off", "--setting", "allow_download", "on",
     ]
 
 
+def is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
 def run(args: argparse.Namespace) -> int:
     from ..store.datasette import metadata
-    from ..store.paths import DATABASE, DATASETTE_METADATA, inside
+    from ..store.paths import DATABASE, DATASETTE_METADATA, fresh_tmp, inside
 
     outdir = Path(args.outdir)
     db = outdir / DATABASE
@@ -45,12 +69,20 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         raise UsageError("serve needs Datasette: pip install datasette") from None
     meta = inside(outdir, DATASETTE_METADATA)
-    tmp = meta.with_name(f".{meta.name}.tmp")
-    tmp.write_text(json.dumps(metadata(), ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp = fresh_tmp(meta)
+    with open(tmp, "x", encoding="utf-8") as fh:
+        fh.write(json.dumps(metadata(), ensure_ascii=False, indent=2))
     os.replace(tmp, meta)
-    print(f"serving {db} on http://127.0.0.1:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    if not is_loopback(args.host):
+        print(f"warning: listening on {args.host}: anyone who can reach this machine can read the database "
+              "(put a reverse proxy with a login in front)", file=sys.stderr)
+    if args.writable:
+        print("warning: the database is opened writable (--writable)", file=sys.stderr)
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"serving {db} on http://{shown}:{args.port}/ ({'writable' if args.writable else 'read-only'}; "
+          "Ctrl-C stops)", file=sys.stderr)
     sys.stderr.flush()
-    cmd = command(db, meta, args.port)
+    cmd = command(db, meta, args.port, args.host, args.writable)
     if hasattr(os, "execv"):
         # Datasette takes this process's place: signals (Ctrl-C, kill) reach it directly.
         os.execv(cmd[0], cmd)

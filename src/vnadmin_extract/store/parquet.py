@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .paths import PARQUET_DIR, inside
+from .paths import PARQUET_DIR, fresh_tmp, inside
 from .tables import TABLES
 
 _ARROW = {"str": pa.string(), "json": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
@@ -27,7 +27,7 @@ def write_parquet(frames: dict[str, pd.DataFrame], outdir: str | Path) -> dict[s
     written = {}
     for name, df in frames.items():
         target = inside(outdir, PARQUET_DIR, f"{name}.parquet")
-        tmp = target.with_name(f".{target.name}.tmp")
+        tmp = fresh_tmp(target)
         table = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
         pq.write_table(table, tmp, compression="zstd")
         os.replace(tmp, target)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .fold import fold_search
-from .paths import DATABASE, inside
+from .paths import DATABASE, fresh_tmp, inside
 from .tables import TABLES
 
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -49,14 +49,15 @@ def q(name: str) -> str:
 
 
 def _columns(table: str) -> list[tuple[str, str]]:
-    cols = [(c.name, _SQL_TYPE[c.kind]) for c in TABLES[table].columns]
-    cols += [(folded, "TEXT") for folded, _src in FOLDED.get(table, ())]
+    """(column, kind) of a table, the folded copies included."""
+    cols = [(c.name, c.kind) for c in TABLES[table].columns]
+    cols += [(folded, "str") for folded, _src in FOLDED.get(table, ())]
     return cols
 
 
 def create_schema(con: sqlite3.Connection) -> None:
     for name, table in TABLES.items():
-        cols = ", ".join(f"{q(c)} {t}" for c, t in _columns(name))
+        cols = ", ".join(f"{q(c)} {_SQL_TYPE[k]}" for c, k in _columns(name))
         key = q("doc_id") if table.key == "doc_id" else f"{q('doc_id')}, {q(table.key)}"
         con.execute(f"CREATE TABLE {q(name)} ({cols}, PRIMARY KEY ({key}))")
 
@@ -81,7 +82,7 @@ def create_indexes(con: sqlite3.Connection) -> None:
         searchable = [src for _f, src in FOLDED[name]] + [f for f, _src in FOLDED[name]]
         con.execute(
             f"CREATE VIRTUAL TABLE {q(fts)} USING fts5({', '.join(q(c) for c in searchable)}, "
-            f"content=[{name}], content_rowid='rowid', tokenize='{TOKENIZE}')"
+            f"content={q(name)}, content_rowid='rowid', tokenize='{TOKENIZE}')"
         )
         con.execute(f"INSERT INTO {q(fts)} ({q(fts)}) VALUES ('rebuild')")
         con.execute(f"INSERT INTO {q(fts)} ({q(fts)}) VALUES ('optimize')")
@@ -90,9 +91,8 @@ def create_indexes(con: sqlite3.Connection) -> None:
 def write_sqlite(rows: dict[str, list[tuple[Any, ...]]], outdir: str | Path) -> Path:
     """Build ``OUTDIR/vnadmin.db`` from ``tables.record_rows`` output; returns its path."""
     target = inside(outdir, DATABASE)
-    tmp = target.with_name(f".{target.name}.tmp")
-    for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-        leftover.unlink(missing_ok=True)
+    tmp = fresh_tmp(target)
+    tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     try:
         con.execute("PRAGMA journal_mode = OFF")

@@ -38,6 +38,10 @@ MARKERS: list[tuple[str, regex.Pattern[str]]] = [
 ]
 ATTACHMENT = regex.compile(r"^(?:DANH\s+SÁCH|PHỤ\s+LỤC|DANH\s+MỤC|BIỂU\s+(?:MẪU|TỔNG\s+HỢP))\b")
 BULLETS = {"-", "+", "•"}
+# A list restarting at "1." inside a deeper subsection nests one level deeper; past this depth
+# it is a sibling instead (lines of "1.", "1.1.", "1.1.1.", "1." ... nested without end, and
+# every section was then compared with a stack as deep as the document was long).
+MAX_DEPTH = 12
 NUMBERED = {"phan", "chuong", "muc", "dieu", "roman", "multi", "arabic", "letter"}
 
 
@@ -125,7 +129,8 @@ def _place(stack: list[_Open], kind: str, value: str) -> None:
                 return
     if same:
         j = same[-1]
-        if _is_restart(kind, value) and j < len(stack) - 1 and stack[j].value not in {"0", ""}:
+        if (_is_restart(kind, value) and j < len(stack) - 1 and stack[j].value not in {"0", ""}
+                and len(stack) < MAX_DEPTH):
             _pop_bullets(stack)
             return  # a fresh list inside the current subsection
         del stack[j:]
@@ -184,7 +189,10 @@ def _set_ends(doc: Document, regions: list[tuple[int, int]]) -> None:
     # scanning every later section for each bullet was quadratic in a long list of bullets.
     by_id = sorted((s.id, i) for i, s in enumerate(secs))
     ids = [sid for sid, _i in by_id]
-    for i, sec in enumerate(secs):
+    # Last to first: a bullet's end takes its descendants' final ends (a run-in "*" heading
+    # under a "-" bullet runs past the bullet's line; the bullet must hold it).
+    for i in range(len(secs) - 1, -1, -1):
+        sec = secs[i]
         region_end = next((hi for lo, hi in regions if lo <= sec.start < hi), len(doc.text))
         end = region_end
         for j in range(i + 1, len(secs)):  # not secs[i + 1:]: a copy per section is quadratic
