@@ -6,6 +6,7 @@ and the record is as complete as it can be.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import heapq
 import os
@@ -148,8 +149,8 @@ def process_raw(raw: RawText, source: Source, keep_text: bool = True, limits: Li
 
 def _why_empty(raw: RawText) -> str:
     if raw.format == "pdf":
-        return (f"no text in {raw.pages} page(s): no text layer, and OCR found none or was not run "
-                "(see the warnings)")
+        why = "see the warnings" if raw.warnings else "blank pages, or OCR found nothing"
+        return f"no text in {raw.pages} page(s) ({why})"
     if raw.ocr:
         return "no text: OCR found none in the image"
     return f"no text: the {raw.format} file holds only blanks or markup"
@@ -187,6 +188,9 @@ def _process_file(p: Path, source: Source, keep_text: bool, lim: Limits) -> Reco
         raw = read_path(p, data)
         del data  # a reader's result is all that is needed from here on
     except errors.VnAdminError as exc:
+        if exc.code == errors.E_TOO_LARGE and not source.bytes:
+            with contextlib.suppress(OSError):
+                source.bytes = os.stat(p).st_size  # the size that was refused, for the record
         return _error_record(source, exc.code, exc.message, p)
     except MemoryError:
         return _error_record(source, errors.E_TOO_LARGE, "out of memory while reading the file", p)

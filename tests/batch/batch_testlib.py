@@ -2,8 +2,10 @@
 
 ``faulty_process`` is the per-document function the tests inject through the runner's
 ``fn_spec`` (or the CLI's VNADMIN_EXTRACT_DOC_FN): a document whose file name contains
-"raise", "hang" or "die" raises, hangs or kills its worker; with VNADMIN_TEST_SLOW set,
-every document takes that many seconds more.
+"raise", "hang" or "die" raises, hangs or kills its worker; "stuck" hangs where no signal
+reaches it (SIGALRM blocked, as in C code), so only the parent's kill ends it; "surrogate"
+returns a record the JSON encoder refuses. With VNADMIN_TEST_SLOW set, every document takes
+that many seconds more.
 """
 
 from __future__ import annotations
@@ -68,6 +70,13 @@ def faulty_process(path: str, keep_text: bool = True) -> Record:
         time.sleep(3600)
     if "die" in name:
         os.kill(os.getpid(), signal.SIGKILL)
+    if "stuck" in name:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(3600)
+    if "surrogate" in name:
+        rec = process_file(path, keep_text=keep_text)
+        rec.text = "lone \udcff surrogate"
+        return rec
     slow = float(os.environ.get("VNADMIN_TEST_SLOW") or 0)
     if slow:
         time.sleep(slow)

@@ -93,6 +93,11 @@ def test_pathological_text_takes_linear_time(name: str) -> None:
         small = _seconds(make(n))
     large = _seconds(make(4 * n))
     ratio = large / max(small, 1e-6)
+    for _ in range(2):  # a busy machine can slow one run down; quadratic work is 16x every time
+        if ratio < LINEAR_BOUND:
+            break
+        small, large = min(small, _seconds(make(n))), min(large, _seconds(make(4 * n)))
+        ratio = large / max(small, 1e-6)
     assert ratio < LINEAR_BOUND, f"{name}: {small:.3f} s at {n} chars, {large:.3f} s at {4 * n} ({ratio:.1f}x)"
 
 

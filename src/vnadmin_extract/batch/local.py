@@ -48,7 +48,8 @@ def default_context() -> Any:
     so starting or replacing one is cheap and safe even when the parent has threads."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["vnadmin_extract.batch.worker", "vnadmin_extract.pipeline"])
+        ctx.set_forkserver_preload(["vnadmin_extract.batch.worker", "vnadmin_extract.pipeline",
+                                    "vnadmin_extract.batch.warm"])
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -46,7 +46,7 @@ _UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2, "G"
 
 
 def parse_size(text: str) -> int:
-    """ "100M" -> 104857600; a plain number is bytes."""
+    """A size with an optional unit: "100M" -> 104857600; a plain number is bytes."""
     raw = text.strip().upper()
     num = raw.rstrip("KMGB")
     unit = raw[len(num):]

@@ -522,7 +522,8 @@ def _status_in(doc: Document, lo: int, hi: int) -> str | None:
         doc.scratch["status_cues"] = cues
         doc.scratch["status_starts"] = [c[0] for c in cues]
     best: tuple[int, str] | None = None
-    for start, end, status in cues[bisect.bisect_left(doc.scratch["status_starts"], lo):]:
+    for i in range(bisect.bisect_left(doc.scratch["status_starts"], lo), len(cues)):
+        start, end, status = cues[i]  # by index: a slice would copy the rest of the list each call
         if start >= hi:
             break
         if end > hi:

@@ -267,6 +267,11 @@ def check_container(data: bytes, lim: limits.Limits | None = None) -> None:
     if declared > lim.max_unzipped:
         raise IngestError(E_TOO_LARGE, f"the DOCX inflates to {declared} bytes, over the limit of "
                                        f"{lim.max_unzipped} (a zip bomb?)")
+    xml_most = lim.max_unzipped // 4
+    for info in infos:
+        if info.filename.lower().endswith(".xml") and info.file_size > xml_most:
+            raise IngestError(E_TOO_LARGE, f"the DOCX part {info.filename!r} holds {info.file_size} bytes of XML, "
+                                           f"over the limit of {xml_most} (a quarter of the archive limit)")
     view = memoryview(data)
     for info in infos:
         _check_part(view, info)

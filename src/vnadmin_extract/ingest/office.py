@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import E_CONVERTER, E_TIMEOUT, W_LEGACY_ENCODING, IngestError
-from . import legacy
+from . import legacy, limits
 from ._layout import order_text_columns, table_lines
 from .base import RawText
 
@@ -38,6 +38,9 @@ TIMEOUT_SECONDS = 60
 
 
 def _run(cmd: list[str], timeout: float = TIMEOUT_SECONDS) -> subprocess.CompletedProcess[bytes]:
+    left = limits.time_left()  # within the document's budget, when it has one
+    if left is not None:
+        timeout = max(1.0, min(timeout, left))
     exe = shutil.which(cmd[0])
     if exe is None:
         raise IngestError(E_CONVERTER, f"{cmd[0]} is not installed (Debian: apt-get install {cmd[0]})")

@@ -43,6 +43,7 @@ import pypdfium2 as pdfium
 from ..errors import (
     E_PDF,
     E_TIMEOUT,
+    E_TOO_LARGE,
     W_DAMAGED,
     W_LEGACY_ENCODING,
     W_LOW_OCR_CONFIDENCE,
@@ -338,6 +339,7 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
         ocr_skipped: list[int] = []
         broken: list[int] = []
         blank = 0
+        chars = 0
         n_pages = len(pdf)
         to_read = min(n_pages, lim.max_pages)
         if to_read < n_pages:
@@ -365,6 +367,10 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
                 textpage.close()
             by_font_all |= by_font
             text = " ".join(w.text for w in words)
+            chars += len(text)
+            if chars > lim.max_chars:  # stop reading now rather than hold it all and refuse later
+                raise IngestError(E_TOO_LARGE, f"the text of the first {index + 1} of {n_pages} pages is over the "
+                                               f"limit of {lim.max_chars} characters (raise --max-chars)")
             needs_ocr = len(text.strip()) < 20 or _vietnamese_without_marks(text)
             if needs_ocr and not text.strip() and _is_blank(page):
                 blank += 1
