@@ -22,9 +22,10 @@ import unicodedata
 
 import regex
 
+from .rules.cache import fast_compile
 from .vietnamese import place_tones
 
-_LINE_BREAKS = regex.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x85")
+_LINE_BREAKS = fast_compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x85")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _ANY_LINE_BREAK = re.compile(r"[\r\u2028\u2029\x0b\x85]")
 _SPACE_LIKE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
@@ -41,8 +42,8 @@ _HOMOGLYPHS = str.maketrans({
 _ETH = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
 _CHAR_TABLE = {**_INVISIBLE, **_ETH}
 _NEEDS_TABLE = re.compile("[" + "".join(map(chr, _CHAR_TABLE)) + "]")
-_MIXED_TOKEN = regex.compile(r"[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}][\p{L}\p{M}]*")
-_LATIN = regex.compile(r"\p{Latin}")
+_MIXED_TOKEN = fast_compile(r"[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}][\p{L}\p{M}]*")
+_LATIN = fast_compile(r"\p{Latin}")
 
 
 _ANY_FOREIGN = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
@@ -81,7 +82,7 @@ _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\n]*\)")
 _MD_HEADING = re.compile(r"(?m)^[ ]{0,3}#{1,6}(?:[ ]+(?P<h>.*)|[ ]*)$")
 _RULE_LINE = re.compile(r"(?m)^[ ]*(?:[-_=~*][ ]*){3,}$\n?")
-_BULLET_STAR = regex.compile(r"^[ ]*\*[ ]")
+_BULLET_STAR = fast_compile(r"^[ ]*\*[ ]")
 _STAR = re.compile(r"\*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ ]*\n")
 
@@ -155,7 +156,7 @@ def strip_markup(text: str) -> str:
 # --- step 5: spaces ----------------------------------------------------------------
 
 _MULTI_SPACE = re.compile(r"[ ]{2,}")
-_MANY_BLANKS = re.compile(r"\n{3,}")
+_MANY_BLANKS = regex.compile(r"\n{3,}")  # ``regex`` skips to the newlines faster
 
 
 def tidy_spaces(text: str) -> str:
@@ -168,7 +169,7 @@ def tidy_spaces(text: str) -> str:
 # --- step 6: hard wraps --------------------------------------------------------------
 
 # A line that starts one of these is never a continuation of the previous line.
-_STARTS_BLOCK = regex.compile(
+_STARTS_BLOCK = fast_compile(
     r"""^(?:
         [IVXLC]+[.)]\s                                  # I. II.
       | \d+(?:\.\d+)*[.)](?:\s|$)                       # 1. 2.1. 3)
@@ -181,11 +182,11 @@ _STARTS_BLOCK = regex.compile(
     )""",
     regex.X,
 )
-_NUMBERED_HEADING = regex.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s")
-_ENDS_SENTENCE = regex.compile(r"(?:[.;:!?…]|\./\.|[.;:!?][\"”’)]*)$")
-_NAME_LINE = regex.compile(r"^\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){1,4}$")
-_UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
-_JOINING_END = regex.compile(r"(?:,|\b(?:VÀ|CỦA|THỨ|LẦN|VỀ|CHO|TẠI|NĂM|Và|của|và|-|–))$")
+_NUMBERED_HEADING = fast_compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s")
+_ENDS_SENTENCE = fast_compile(r"(?:[.;:!?…]|\./\.|[.;:!?][\"”’)]*)$")
+_NAME_LINE = fast_compile(r"^\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){1,4}$")
+_UPPER_LINE = fast_compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
+_JOINING_END = fast_compile(r"(?:,|\b(?:VÀ|CỦA|THỨ|LẦN|VỀ|CHO|TẠI|NĂM|Và|của|và|-|–))$")
 
 
 def _is_upper(line: str) -> bool:

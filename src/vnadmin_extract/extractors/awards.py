@@ -17,30 +17,36 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass, field
 
 import regex
 
 from ..document import Document
 from ..rules import awards as tax
+from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..schema import Award
 from ..vietnamese import fold, lower_same_length
 from . import persons
 
+# scanned over long texts, where ``regex`` finds the literals faster than ``re``
 SENTENCE_END = regex.compile(r"\.{2,4}(?=\s*\p{Lu})|(?:\.|[!?])(?=\s+[\p{Lu}\d\"“(*+-])|\n+")
-_JOINER = regex.compile(r"^[\s,“”\"']*(?:và|hoặc|,)?[\s,]*(?:danh\s+hi[ệê]u|hình\s+thức)?[\s“”\"']*$", regex.I)
+_JOINER = fast_compile(r"^[\s,“”\"']*(?:và|hoặc|,)?[\s,]*(?:danh\s+hi[ệê]u|hình\s+thức)?[\s“”\"']*$", regex.I)
+# scanned over long texts, where ``regex`` finds the literals faster than ``re``
 _YEAR = regex.compile(r"(?<!\d)(?:năm\s+(?:học\s+)?)(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?", regex.I)
+# scanned over long texts, where ``regex`` finds the literals faster than ``re``
 _PERIOD = regex.compile(r"(?:từ\s+năm\s+\d{4}\s+(?:đến|tới)\s+nay|giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|"
                         r"từ\s+năm\s+\d{4}\s+(?:đến|tới)\s+năm\s+\d{4}|\d{4}\s*[-–]\s*\d{4}\s*tới\s+nay)", regex.I)
-_HEADING_YEAR = regex.compile(r"(?<!\d)(?:NĂM|năm|Năm)\s+(?:HỌC\s+|học\s+)?(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?")
-_CHO = regex.compile(
+_HEADING_YEAR = fast_compile(r"(?<!\d)(?:NĂM|năm|Năm)\s+(?:HỌC\s+|học\s+)?(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?")
+_CHO = fast_compile(
     r"^[\s,:“”\"'’)]*(?:(?:năm\s+(?:học\s+)?\d{4}(?:\s*[-–]\s*\d{4})?|của\s+[^,;:]{2,60}?"
     # the rest of a name the award's own pattern cut ("Cờ thi đua của Bộ| Nội vụ cho")
     r"|(?-i:(?:\p{Lu}[\p{L}&]*(?:\s+(?:và\s+)?(?!(?:gồm|bao|là|cho)\b)\p{Ll}+){0,2}\s*){1,4}))(?:\s+|(?=:)))?"
     r"(?:cho|tặng\s+cho|đối\s+với|:)\s*(?:các\s+)?", regex.I)
+# scanned over long texts, where ``regex`` finds the literals faster than ``re``
 _GOM = regex.compile(r"(?:gồm|bao\s+gồm|là)\s*:\s*(?P<list>[^;.\n]+)", regex.I)
-_ORG_START = regex.compile(
+_ORG_START = fast_compile(
     r"(?:Cục|Vụ|Sở|Bộ|Phòng|Ban|Văn\s+phòng|Trường|Trung\s+tâm|Viện|Quỹ|Công\s+đoàn|Chi\s+đoàn|Chi\s+bộ|"
     r"Đảng\s+bộ|Đảng\s+ủy|Đoàn|Hội|Khối|Bệnh\s+viện|Công\s+ty|Tổ|Khoa|UBND|Ủy\s+ban|Xã|Phường|Thị\s+trấn|"
     r"Thôn|Huyện|Thành\s+phố|Tỉnh|Đội|Nhà|Hợp\s+tác\s+xã|Công\s+an|Bộ\s+đội|Quân\s+khu|Lữ\s+đoàn|Trung\s+đoàn|"
@@ -48,17 +54,17 @@ _ORG_START = regex.compile(
 )
 _AUTH_VERB = (r"(?:công\s+nhận|tặng|trao|xếp\s+loại|đánh\s+giá|khen|truy\s+tặng|phong\s+tặng|quyết\s+định|xét|"
               r"bình|suy\s+tôn)")
-_AUTH_STOP = regex.compile(
+_AUTH_STOP = fast_compile(
     rf"\s+(?:đã\s+|đều\s+|luôn\s+|sẽ\s+)?(?P<verb>{_AUTH_VERB})|\s+(?:cho|về|vì|đề\s+nghị|đề\s+xuất|kính\s+trình|trình)\b|[,;:(]",
     regex.I)
-_AUTH_AFTER = regex.compile(r"^[\s“”\"]*(?:của|do)\s+")
-_NOT_A_NAME = regex.compile(r"\b(?:các|những|phấn\s+đấu|đề\s+nghị|đề\s+xuất|đăng\s+ký|chỉ\s+tiêu|có|đã|sẽ)\b", regex.I)
+_AUTH_AFTER = fast_compile(r"^[\s“”\"]*(?:của|do)\s+")
+_NOT_A_NAME = fast_compile(r"\b(?:các|những|phấn\s+đấu|đề\s+nghị|đề\s+xuất|đăng\s+ký|chỉ\s+tiêu|có|đã|sẽ)\b", regex.I)
 _OBJECT_AWARDS = ("Cờ", "Bằng", "Giấy khen", "Huân", "Huy", "Kỷ niệm", "Giải thưởng")
-_ONE_COLLECTIVE = regex.compile(
+_ONE_COLLECTIVE = fast_compile(
     r"[\s,]*(?:và\s+)?tập\s+thể\s+(?P<name>\p{Lu}[\p{L}&]*(?:\s+(?!và\b)[\p{L}&]+){0,6}?)(?=\s+(?:và|,)|\s*[;.,]|$)")
-_PROPOSAL_BEFORE = regex.compile(
+_PROPOSAL_BEFORE = fast_compile(
     r"(?:đề\s+xuất|đề\s+nghị|bình\s+chọn|bình\s+xét|lựa\s+chọn|chọn|giới\s+thiệu)[\s,]*$", regex.I)
-_RECIPIENTS_FIRST_VERB = regex.compile(
+_RECIPIENTS_FIRST_VERB = fast_compile(
     r"^(?:(?:[\s,]+(?:và\s+)?\p{Ll}+){0,4}"
     # "một tập thể và hai cá nhân có thành tích xuất sắc trong ... năm 2024 vinh dự được ... tặng"
     r"|[\s,]+(?:có\s+thành\s+tích|đã\s+có\s+thành\s+tích|tiêu\s+biểu|xuất\s+sắc)[^;:.\n]{0,160}?)"
@@ -67,7 +73,7 @@ _RECIPIENTS_FIRST_VERB = regex.compile(
 
 _COUNT_JOINERS = {"", "và", "trong đó", "gồm", "chỉ tiêu", "phấn đấu", "tối thiểu", "ít nhất", "khoảng",
                   "không quá", "tối đa", "trên", "hơn"}
-_PAREN_NAMES = regex.compile(r"\s*\((?P<names>\p{Lu}[^()]{1,150})\)")
+_PAREN_NAMES = fast_compile(r"\s*\((?P<names>\p{Lu}[^()]{1,150})\)")
 
 
 @dataclass
@@ -96,15 +102,37 @@ def find(doc: Document) -> None:
     regions = [(doc.body_start, doc.body_end)]
     if doc.appendix_start is not None:
         regions.append((doc.appendix_start, doc.scratch.get("doc_end", len(doc.text))))
+    low = _lowered(doc)
     for lo, hi in regions:
         mentions = tax.find_mentions(doc.text, lo, hi)
+        # Counts, authorities and status cues matter only in sentences that name an award: each
+        # such sentence is scanned once (a fifth of the text, typically), not the whole text.
+        sentences = _with_mentions(_sentences(doc.text, lo, hi), mentions)
         # "cho 10 đảng viên hoàn thành xuất sắc nhiệm vụ": a title that starts inside a count
         # describes the recipients; it is not an award of its own.
-        noun_starts = {m.start("noun") for m in tax.count_regex_lower().finditer(_lowered(doc), lo, hi)}
+        noun_starts = {m.start("noun") for s, e, _ in sentences for m in tax.count_regex_lower().finditer(low, s, e)}
         mentions = [m for m in mentions if m.start not in noun_starts]
         for m in mentions:
             doc.add_entity("AWARD", m.start, m.end, m.canonical, m.source)
-        _statements(doc, lo, hi, mentions)
+        _statements(doc, _with_mentions([(s, e) for s, e, _ in sentences], mentions))
+
+
+def _with_mentions(sentences: list[tuple[int, int]], mentions: list[tax.AwardMention]
+                   ) -> list[tuple[int, int, list[tax.AwardMention]]]:
+    """The sentences holding at least one mention, each with its mentions (both in order)."""
+    out = []
+    k = 0
+    for s, e in sentences:
+        while k < len(mentions) and mentions[k].start < s:
+            k += 1
+        if k == len(mentions):
+            break
+        j = k
+        while j < len(mentions) and mentions[j].start < e:
+            j += 1
+        if j > k:
+            out.append((s, e, mentions[k:j]))
+    return out
 
 
 @functools.lru_cache(maxsize=8)
@@ -152,22 +180,13 @@ def _groups(text: str, mentions: list[tax.AwardMention]) -> list[_Group]:
     return groups
 
 
-def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention]) -> None:
+def _statements(doc: Document, sentences: list[tuple[int, int, list[tax.AwardMention]]]) -> None:
     text = doc.text
-    mentions = sorted(mentions, key=lambda m: m.start)
-    k = 0
-    for s, e in _sentences(text, lo, hi):
-        while k < len(mentions) and mentions[k].start < s:
-            k += 1
-        if k == len(mentions):
-            break
-        if mentions[k].start >= e:
-            continue
-        j = k
-        while j < len(mentions) and mentions[j].start < e:
-            j += 1
-        in_sentence = mentions[k:j]
-        period = bool(_PERIOD.search(text[s:e]))
+    low = _lowered(doc)
+    for s, e, in_sentence in sentences:
+        heads = list(tax.authority_regex_lower().finditer(low, s, e))
+        _scan_status_cues(doc, s, e)
+        period = bool(_PERIOD.search(text, s, e))
         first_clause_end = _clauses(text, s, e)[0][1]
         first_award = in_sentence[0].start
         sentence_subject = _named_before(text, s, min(first_clause_end, first_award), s)
@@ -178,7 +197,7 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
         listing: str | None = None  # "rating" (the authority carries on) or "first" (recipients first)
         for cs, ce in _clauses(text, s, e):
             in_clause = [m for m in in_sentence if cs <= m.start < ce]
-            auth_any = _authority(text, cs, ce)
+            auth_any = _authority(text, heads, cs, ce)
             groups = _groups(text, in_clause)
             clause_auth: str | None = None
             for gi, g in enumerate(groups):
@@ -204,9 +223,9 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                     recipients = _named_before(text, cs, g.start, prev_end)
                 recipients_first = not counted_after and counts.found() and not counts.verb_first
                 after_auth = _authority_after(text, g.end, next_start) or _authority_in_name(text, g, next_start)
-                auth = _delegated(text, s, g.start) or _authority(text, before[0], g.start) or after_auth or (
+                auth = _delegated(text, s, g.start) or _authority(text, heads, before[0], g.start) or after_auth or (
                     None if recipients_first else (
-                        clause_auth or (_authority(text, cs, g.start) if gi == 0 else None) or inherited_auth))
+                        clause_auth or (_authority(text, heads, cs, g.start) if gi == 0 else None) or inherited_auth))
                 clause_auth = auth if auth != inherited_auth else clause_auth
                 local = _status_in(doc, before[0], g.start)
                 in_clause_cue = _status_in(doc, cs, g.start)
@@ -231,7 +250,7 @@ def _statements(doc: Document, lo: int, hi: int, mentions: list[tax.AwardMention
                     _emit(doc, stmt, auth, final_status, recipients, year)
                 inherited_status = status or inherited_status
             if auth_any:
-                inherited_auth = _authority(text, cs, ce, last=True) or inherited_auth
+                inherited_auth = _authority(text, heads, cs, ce, last=True) or inherited_auth
             inherited_status = _status_in(doc, cs, ce) or inherited_status
 
 
@@ -332,8 +351,8 @@ def _counts_after(doc: Document, lo: int, hi: int) -> tuple[_Counts, list[str]]:
     return counts, recipients
 
 
-_RATING_VERB = regex.compile(r"(?:xếp\s+loại|công\s+nhận|đánh\s+giá|bình\s+chọn|suy\s+tôn)\s*(?:cho\s+)?$", regex.I)
-_TO_TITLE = regex.compile(r"^(?:\s+\p{Lu}\p{Ll}*){0,2}\s*(?:đạt\s+)?(?:danh\s+hiệu\s+)?[“\"]\s*$", regex.I)
+_RATING_VERB = fast_compile(r"(?:xếp\s+loại|công\s+nhận|đánh\s+giá|bình\s+chọn|suy\s+tôn)\s*(?:cho\s+)?$", regex.I)
+_TO_TITLE = fast_compile(r"^(?:\s+\p{Lu}\p{Ll}*){0,2}\s*(?:đạt\s+)?(?:danh\s+hiệu\s+)?[“\"]\s*$", regex.I)
 
 
 def _counts_before(doc: Document, lo: int, hi: int, continuing: bool = False) -> _Counts:
@@ -399,7 +418,7 @@ def _split_names(listing: str) -> list[str]:
 def _person_before() -> regex.Pattern[str]:
     """"Cô Trần Thị Mỹ Lệ, giáo viên Tổ Ngữ văn, được Chủ tịch UBND tỉnh tặng", "Thượng tá Hoàng
     Văn Nam được Thủ tướng Chính phủ tặng": a person, then the passive."""
-    return regex.compile(
+    return fast_compile(
         rf"^\s*(?:[-+•*]\s*)?(?:(?:Ông|Bà|Cô|Thầy|Đồng\s+chí|Anh|Chị|ông|bà|cô|thầy|đồng\s+chí)\s+|"
         rf"(?:\p{{Ll}}+\s+){{0,3}}?(?:{persons.titles_pattern()})\s+)"
         r"(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})"
@@ -434,8 +453,10 @@ def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
     return []
 
 
-def _authority(text: str, lo: int, hi: int, last: bool = True, allow_bare: bool = False) -> str | None:
-    found = list(tax.authority_regex_lower().finditer(_low(text), lo, hi))
+def _authority(text: str, heads: list[re.Match[str]], lo: int, hi: int, last: bool = True,
+               allow_bare: bool = False) -> str | None:
+    """The authority of ``text[lo:hi]``, from ``heads``, the authority heads of its sentence."""
+    found = [m for m in heads if m.start() >= lo and m.end() <= hi]
     if not found:
         return None
     for idx in range(len(found) - 1, -1, -1) if last else range(len(found)):
@@ -463,6 +484,7 @@ def _authority(text: str, lo: int, hi: int, last: bool = True, allow_bare: bool 
     return None
 
 
+# scanned over long texts, where ``regex`` finds the literals faster than ``re``
 _DELEGATED = regex.compile(r"thừa\s+ủy\s+quyền\s+(?:của\s+)?", regex.I)
 
 
@@ -508,19 +530,22 @@ def _authority_after(text: str, lo: int, hi: int) -> str | None:
     return name if len(name.split()) <= 10 else None
 
 
+def _scan_status_cues(doc: Document, s: int, e: int) -> None:
+    """The status cues of the sentence ``text[s:e]``, for ``_status_in`` (many clauses ask)."""
+    text, table, neutral = doc.text, tax.status_of(), tax.heading_neutral()
+    cues = []
+    for m in tax.status_regex_lower().finditer(_lowered(doc), s, e):
+        key = " ".join(fold(m.group()).split())
+        if key in neutral and _rx(r"kết\s+quả\s*$", regex.I).search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "kết quả bình xét cuối năm có 24.310 hộ đạt ...": the outcome of a review
+        cues.append((m.start(), m.end(), table.get(key, "conferred")))
+    doc.scratch["status_cues"] = cues
+    doc.scratch["status_starts"] = [c[0] for c in cues]
+
+
 def _status_in(doc: Document, lo: int, hi: int) -> str | None:
-    """``_status_cue`` of ``text[lo:hi]``, from the document's cues found once (many clauses ask)."""
-    cues = doc.scratch.get("status_cues")
-    if cues is None:
-        text, table, neutral = doc.text, tax.status_of(), tax.heading_neutral()
-        cues = []
-        for m in tax.status_regex_lower().finditer(_lowered(doc)):
-            key = " ".join(fold(m.group()).split())
-            if key in neutral and _rx(r"kết\s+quả\s*$", regex.I).search(text[max(0, m.start() - 12):m.start()]):
-                continue  # "kết quả bình xét cuối năm có 24.310 hộ đạt ...": the outcome of a review
-            cues.append((m.start(), m.end(), table.get(key, "conferred")))
-        doc.scratch["status_cues"] = cues
-        doc.scratch["status_starts"] = [c[0] for c in cues]
+    """``_status_cue`` of ``text[lo:hi]``, inside the sentence last given to ``_scan_status_cues``."""
+    cues = doc.scratch["status_cues"]
     best: tuple[int, str] | None = None
     for i in range(bisect.bisect_left(doc.scratch["status_starts"], lo), len(cues)):
         start, end, status = cues[i]  # by index: a slice would copy the rest of the list each call
@@ -597,7 +622,7 @@ def _restated(doc: Document, g: _Group, auth: str | None, status: str, recipient
         for a in doc.awards)
 
 
-_FOR_YEAR = regex.compile(r"(?:thành\s+tích|phong\s+trào\s+thi\s+đua|khen\s+thưởng\s+tổng\s+kết)[^;:.\n]{0,80}?$", regex.I)
+_FOR_YEAR = fast_compile(r"(?:thành\s+tích|phong\s+trào\s+thi\s+đua|khen\s+thưởng\s+tổng\s+kết)[^;:.\n]{0,80}?$", regex.I)
 
 
 def _year(doc: Document, text: str, cs: int, ce: int, s: int, e: int, pos: int, period: bool) -> int | None:

@@ -19,11 +19,15 @@ from .dates import find_dates, find_ranges, iso_date
 # "<N> năm <event> (<range>)": a bracketed range closes the event, which may hold commas.
 _ORD_HEAD = (r"(?<![\d/.,])(?P<ord>\d{1,4})\s+năm\s+(?P<event>(?!qua\b|tới\b|trước\b|sau\b|nay\b|liền\b|"
              r"liên\b|học\b|gần\b)")
+# scanned over long texts, where ``regex`` finds the literals faster than ``re``
 ORDINAL_PAREN = regex.compile(_ORD_HEAD + r"(?:(?![,;]\s*(?:và\s+)?\d{1,4}\s+năm\s)[^\n;()]){3,160}?)\s*\((?P<paren>[^()\n]{2,40})\)")
+# scanned over long texts, where ``regex`` finds the literals faster than ``re``
 ORDINAL_PLAIN = regex.compile(
     _ORD_HEAD + r"[^\n;(),.]{3,120}?)(?P<paren>)\s*(?=[;,.\n]|\s+và\s+\d|\s+và\s+(?:kỷ|chào|ngày|Ngày)|$)"
 )
+# scanned over long texts, where ``regex`` finds the literals faster than ``re``
 CUE = regex.compile(r"(?:kỷ\s+niệm|chào\s+mừng|mừng|hướng\s+tới|lập\s+thành\s+tích|tưởng\s+niệm|nhân\s+dịp)\W*$", regex.I)
+# scanned over long texts, where ``regex`` finds the literals faster than ``re``
 DAY = regex.compile(
     r"(?<!\w)(?P<event>[Nn]gày\s+(?:\p{Lu}[\p{L}&-]*)(?:\s+(?:\p{L}[\p{L}&-]*|-))*?)\s*"
     r"(?:\((?P<paren>\d{1,2}/\d{1,2})\)|(?P<bare>\d{1,2}/\d{1,2})(?=[\s;,.)]|$))"

@@ -19,23 +19,27 @@ import regex
 
 from .. import errors
 from ..document import Document
+from ..rules.cache import fast_compile
 from ..rules.spans import Spans
 
 _WS = r"[ \t]*\n?[ \t]*"  # a hard wrap may fall inside a date
 
+# scanned over long texts, where ``regex`` finds the literals faster than ``re``
 VI_DATE = regex.compile(
     rf"""(?<!\w)ngày{_WS}(?P<d>\d{{1,2}})?{_WS}(?:tháng|-|/){_WS}(?P<m>\d{{1,2}}){_WS}(?:năm|-|/){_WS}(?P<y>\d{{4}})(?!\d)""",
     regex.I,
 )
+# scanned over long texts, where ``regex`` finds the literals faster than ``re``
 NUM_DATE = regex.compile(
     r"(?<![\d/.])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/]|\.\d)"
 )
 # Day/month with no year, only where it cannot be a fraction: in brackets or after "ngày".
+# scanned over long texts, where ``regex`` finds the literals faster than ``re``
 DAY_MONTH = regex.compile(
     r"(?:(?<=\()|(?<=\bngày\s))(?P<d>\d{1,2})/(?P<m>\d{1,2})(?=\)|[\s,.;])(?![\d/])", regex.I
 )
-YEAR_RANGE = regex.compile(r"(?<=\(\s*)(?P<y1>1\d{3}|20\d\d)\s*[-–—]\s*(?P<y2>1\d{3}|20\d\d)(?=\s*\))")
-_RANGE_SEP = regex.compile(r"\s*(?:[-–—]|đến(?:\s+ngày)?|tới(?:\s+ngày)?)\s*", regex.I)
+YEAR_RANGE = fast_compile(r"(?<=\(\s*)(?P<y1>1\d{3}|20\d\d)\s*[-–—]\s*(?P<y2>1\d{3}|20\d\d)(?=\s*\))")
+_RANGE_SEP = fast_compile(r"\s*(?:[-–—]|đến(?:\s+ngày)?|tới(?:\s+ngày)?)\s*", regex.I)
 
 
 @dataclass

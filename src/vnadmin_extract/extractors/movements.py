@@ -15,6 +15,7 @@ import re
 from ..document import Document
 from ..resources import load_yaml
 from ..rules.cache import rx as _rx
+from ..rules.gate import GatedPattern
 from ..rules.spans import Spans
 from ..rules.trie import trie_pattern
 from ..vietnamese import lower_same_length
@@ -27,18 +28,20 @@ def _alts(phrases: list[str] | tuple[str, ...]) -> str:
 
 
 # Both scans run on the lowered text (same offsets) with the stdlib engine: no I flag, no
-# Unicode properties, several times faster; the name is then read from the text itself.
+# Unicode properties, several times faster, and only where an introducer's first word starts;
+# the name is then read from the text itself.
 @functools.cache
-def _quoted() -> re.Pattern[str]:
-    intro = _alts(load_yaml("movements.yaml")["introducers"])
-    return re.compile(rf"(?<![^\W\d_])(?P<intro>{intro})(?:[ \t]+của[ \t]+[^“\"\n,;.]{{0,40}}?)?"
-                      rf"(?:[ \t]+là)?[ \t]*:?[ \t]*[“\"](?P<name>[^”\"\n]{{3,200}})[”\"]")
+def _quoted() -> GatedPattern:
+    phrases = load_yaml("movements.yaml")["introducers"]
+    intro = _alts(phrases)
+    return GatedPattern(re.compile(rf"(?<![^\W\d_])(?P<intro>{intro})(?:[ \t]+của[ \t]+[^“\"\n,;.]{{0,40}}?)?"
+                      rf"(?:[ \t]+là)?[ \t]*:?[ \t]*[“\"](?P<name>[^”\"\n]{{3,200}})[”\"]"), phrases)
 
 
 @functools.cache
-def _bare() -> re.Pattern[str]:
-    return re.compile(rf"(?<![^\W\d_])(?P<intro>{_alts(_BARE_INTROS)})[ \t]+"
-                      rf"(?P<name>[^\W\d_][^,;.:()“”\"\n]{{5,120}})")
+def _bare() -> GatedPattern:
+    return GatedPattern(re.compile(rf"(?<![^\W\d_])(?P<intro>{_alts(_BARE_INTROS)})[ \t]+"
+                                   rf"(?P<name>[^\W\d_][^,;.:()“”\"\n]{{5,120}})"), _BARE_INTROS)
 
 
 def find(doc: Document) -> None:

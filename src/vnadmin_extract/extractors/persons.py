@@ -22,7 +22,9 @@ import regex
 from ..document import Document
 from ..resources import load_yaml
 from ..rules import gazetteer, vocab
+from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
+from ..rules.gate import GatedPattern
 from ..rules.spans import Spans
 from ..rules.trie import trie_pattern
 from ..schema import Person
@@ -52,7 +54,7 @@ _PLACE_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "thị xã", 
 
 @functools.cache
 def _person_lead() -> regex.Pattern[str]:
-    return regex.compile(rf"(?:{HONORIFIC}|{titles_pattern()})\s*\p{{Lu}}")
+    return fast_compile(rf"(?:{HONORIFIC}|{titles_pattern()})\s*\p{{Lu}}")
 
 
 def _ends_name(word: str, nxt: str | None) -> bool:
@@ -77,7 +79,7 @@ def _names() -> tuple[frozenset[str], frozenset[str]]:
 def _name_re() -> regex.Pattern[str]:
     alts = trie_pattern(_names()[0])
     # A family name, then one to four capitalised syllables, not followed by another one.
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?:\s+{_SYL}){{1,4}}(?![\p{{L}}])(?!\s+\p{{Lu}}\p{{Ll}})")
+    return fast_compile(rf"(?<![\p{{L}}])(?:{alts})(?:\s+{_SYL}){{1,4}}(?![\p{{L}}])(?!\s+\p{{Lu}}\p{{Ll}})")
 
 
 @functools.cache
@@ -95,11 +97,14 @@ _LOWER = rf"(?:(?![{_U}])[^\W\d_])"
 _SYL_RE = rf"[{_U}]{_LOWER}*(?:['’][{_U}]?{_LOWER}+)?"  # _SYL for the stdlib engine
 
 
+_HONORIFICS = ("đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà", "anh", "Anh", "chị", "Chị",
+               "thầy", "Thầy", "cô", "Cô", "nhà giáo", "Nhà giáo")
+
+
 @functools.cache
 def _honorific_re() -> re.Pattern[str]:
     """"đồng chí X", "Đại tá X", "PGS.TS X" (the stdlib engine over tries: this runs on every text)."""
-    hon = trie_pattern(["đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà", "anh", "Anh", "chị", "Chị",
-                        "thầy", "Thầy", "cô", "Cô", "nhà giáo", "Nhà giáo"])
+    hon = trie_pattern(_HONORIFICS)
     titles = titles_pattern()
     lead = rf"(?:(?<!\w)(?:{hon})\s+(?:{titles}\s*)?|(?<![\w.&/-]){titles}\s*)"
     return re.compile(rf"{lead}(?P<name>{_SYL_RE}(?:\s+{_SYL_RE}){{1,4}})(?!\s*[{_U}]{_LOWER})")
@@ -108,7 +113,7 @@ def _honorific_re() -> re.Pattern[str]:
 @functools.cache
 def _skip_segment() -> regex.Pattern[str]:
     """What may stand between a name and the post: "sinh năm 1970", "Phó Giáo sư", "Tiến sĩ"."""
-    return regex.compile(rf"\s*(?:sinh\s+(?:năm|ngày)\s+[\d/.]+|(?:nam|nữ)|dân\s+tộc\s+\p{{L}}+|{titles_pattern()})\s*,\s*")
+    return fast_compile(rf"\s*(?:sinh\s+(?:năm|ngày)\s+[\d/.]+|(?:nam|nữ)|dân\s+tộc\s+\p{{L}}+|{titles_pattern()})\s*,\s*")
 
 
 def _org_after(text: str, pos: int, end_limit: int) -> tuple[str | None, int]:
@@ -164,12 +169,12 @@ def _extend_org(text: str, start: int, end: int, limit: int) -> int:
     return end
 
 
-_SUB_UNIT = regex.compile(r"(?i:ban|phòng|khoa|tổ|văn\s+phòng|chi\s+cục|trung\s+tâm|đội|bộ\s+phận|chi\s+hội|chi\s+đoàn|"
+_SUB_UNIT = fast_compile(r"(?i:ban|phòng|khoa|tổ|văn\s+phòng|chi\s+cục|trung\s+tâm|đội|bộ\s+phận|chi\s+hội|chi\s+đoàn|"
                            r"chi\s+bộ|bộ\s+môn)\s")
-_PARENT_BODY = regex.compile(r",\s*(?P<head>(?:Sở|Bộ|UBND|Ủy\s+ban|Cục|Tổng\s+cục|Trường|Bệnh\s+viện|Công\s+ty|Viện|"
+_PARENT_BODY = fast_compile(r",\s*(?P<head>(?:Sở|Bộ|UBND|Ủy\s+ban|Cục|Tổng\s+cục|Trường|Bệnh\s+viện|Công\s+ty|Viện|"
                              r"Hội|Liên\s+đoàn|Đảng\s+ủy|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Học\s+viện|Đại\s+học|Tổng\s+công\s+ty)\s)")
-_QUALIFIER = regex.compile(r"(?:[ \t]+\p{Ll}+){1,3}(?=\s*,)")
-_ADMIN_TAIL = regex.compile(
+_QUALIFIER = fast_compile(r"(?:[ \t]+\p{Ll}+){1,3}(?=\s*,)")
+_ADMIN_TAIL = fast_compile(
     r",\s*(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|TP\.?)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}"
     r"(?=\s*[,;.)\n]|$)")
 
@@ -194,7 +199,7 @@ def find(doc: Document) -> None:
     pos_re = vocab.position_regex()
     name_re = _name_re()
     # 1. "đồng chí NAME, POSITION ORG" and "đồng chí NAME"
-    for m in _honorific_re().finditer(text, lo, hi):
+    for m in _honorific_gate().finditer(text, lo, hi):
         name = m["name"]
         s, e = m.start("name"), m.end("name")
         position = org = None
@@ -234,7 +239,7 @@ def find(doc: Document) -> None:
     # 2. "POSITION [ORG] NAME"
     spans = Spans((x.start, x.end) for x in found.values())
     lowered = lower_same_length(text)
-    for pl in vocab.position_regex_lower().finditer(lowered, lo, hi):
+    for pl in _position_gate().finditer(lowered, lo, hi):
         if not text[pl.start()].isupper() or spans.covers(pl.start()):
             continue
         p = pos_re.match(text, pl.start())
@@ -294,7 +299,7 @@ def _split_position(text: str, p: regex.Match[str]) -> int:
     return p.end()
 
 
-_HEAD_IN_POSITION = regex.compile(r"(?:phòng|ban|khoa|tổ|đoàn|hội|vụ|cục|sở)$", regex.I)
+_HEAD_IN_POSITION = fast_compile(r"(?:phòng|ban|khoa|tổ|đoàn|hội|vụ|cục|sở)$", regex.I)
 
 
 def _org_from_position(text: str, p: regex.Match[str], org: str | None, end: int, hi: int) -> tuple[str | None, int]:
@@ -324,8 +329,8 @@ def _org_from_position(text: str, p: regex.Match[str], org: str | None, end: int
 
 NER_WINDOW = 60        # characters on each side of a candidate
 NER_MAX_WINDOWS = 2    # per document: NER is the slow path
-_STANDALONE_BEFORE = regex.compile(r"(?:^|[\n,;:(]|\bvà)\s*$")
-_STANDALONE_AFTER = regex.compile(r"\s*(?:[,;.)\n]|$|và\b)")
+_STANDALONE_BEFORE = fast_compile(r"(?:^|[\n,;:(]|\bvà)\s*$")
+_STANDALONE_AFTER = fast_compile(r"\s*(?:[,;.)\n]|$|và\b)")
 
 
 def _ner_gaps(doc: Document, lo: int, hi: int, found: dict) -> None:
@@ -337,7 +342,7 @@ def _ner_gaps(doc: Document, lo: int, hi: int, found: dict) -> None:
     covered = Spans([*((e.start, e.end) for e in doc.entities if e.type in kinds),
                      *((p.start, p.end) for p in found.values())])
     windows = 0
-    for m in _name_re().finditer(text, lo, hi):
+    for m in _name_gate().finditer(text, lo, hi):
         if covered.covers(m.start()) or fold(m.group()) in _names()[1]:
             continue
         # Only a name standing on its own (a list of people, a byline) is a gap the rules
@@ -358,23 +363,48 @@ def _ner_gaps(doc: Document, lo: int, hi: int, found: dict) -> None:
                 covered.add(s, e)
 
 
-_ORG_HEAD_RE: re.Pattern[str] | None = None
-
 
 def _places_and_orgs(doc: Document, lo: int, hi: int) -> None:
     """LOC entities from the province gazetteer, ORG entities from organisation heads."""
     text = doc.text
-    for m in gazetteer.province_regex().finditer(text, lo, hi):
+    for m in _province_gate().finditer(text, lo, hi):
         doc.add_entity("LOC", m.start(), m.end(), gazetteer.province(m.group()).name, "gazetteer:province")  # type: ignore[union-attr]
-    global _ORG_HEAD_RE
-    if _ORG_HEAD_RE is None:
-        heads = trie_pattern(h for h in vocab.org_heads() if h[:1].isupper())
-        upper = UPPER_LETTERS  # a word starting with a capital (Latin or Vietnamese)
-        # Each word of a name is capitalised on its first syllable only ("Sở Giáo dục và Đào tạo",
-        # "Bộ Tài nguyên và Môi trường"): a capitalised syllable may carry one lower-case one.
-        stop = r"(?:và|của|cho|tại|về|với|năm|đã|được|có|là|các|những|trong|theo|từ|đến|để|khi|thì|ngày|đang|sẽ|tổ)"
-        word = rf"[{upper}][\w&-]*(?:\s+(?!{stop}(?!\w))(?![{upper}])[^\W\d_]+)?"
-        place = r"(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thị\s+trấn|thành\s+phố)"
-        _ORG_HEAD_RE = re.compile(rf"(?<!\w)(?:{heads})(?:\s+(?:(?:và|-|–)\s+)?(?:{word}|{place}|số\s+\d+)){{1,8}}")
-    for m in _ORG_HEAD_RE.finditer(text, lo, hi):
+    for m in _org_gate().finditer(text, lo, hi):
         doc.add_entity("ORG", m.start(), m.end(), m.group(), "pattern:organization")
+
+
+@functools.cache
+def _org_gate() -> GatedPattern:
+    """Organisation names from their heads, as written ("Sở Giáo dục và Đào tạo tỉnh Quảng Nam")."""
+    capitalised = [h for h in vocab.org_heads() if h[:1].isupper()]
+    heads = trie_pattern(capitalised)
+    upper = UPPER_LETTERS  # a word starting with a capital (Latin or Vietnamese)
+    # Each word of a name is capitalised on its first syllable only ("Sở Giáo dục và Đào tạo",
+    # "Bộ Tài nguyên và Môi trường"): a capitalised syllable may carry one lower-case one.
+    stop = r"(?:và|của|cho|tại|về|với|năm|đã|được|có|là|các|những|trong|theo|từ|đến|để|khi|thì|ngày|đang|sẽ|tổ)"
+    word = rf"[{upper}][\w&-]*(?:\s+(?!{stop}(?!\w))(?![{upper}])[^\W\d_]+)?"
+    place = r"(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thị\s+trấn|thành\s+phố)"
+    org_re = re.compile(rf"(?<!\w)(?:{heads})(?:\s+(?:(?:và|-|–)\s+)?(?:{word}|{place}|số\s+\d+)){{1,8}}")
+    return GatedPattern(org_re, capitalised)
+
+
+# The whole-text scans of this stage, each tried only where one of its words starts.
+@functools.cache
+def _honorific_gate() -> GatedPattern:
+    titles = [w for ws in load_yaml("person_names.yaml").get("titles", {}).values() for w in ws]
+    return GatedPattern(_honorific_re(), [*_HONORIFICS, *titles])
+
+
+@functools.cache
+def _position_gate() -> GatedPattern:
+    return GatedPattern(vocab.position_regex_lower(), vocab.position_phrases_lower())
+
+
+@functools.cache
+def _name_gate() -> GatedPattern:
+    return GatedPattern(_name_re(), _names()[0])
+
+
+@functools.cache
+def _province_gate() -> GatedPattern:
+    return GatedPattern(gazetteer.province_regex(), [p.name for p in gazetteer.provinces().values()])

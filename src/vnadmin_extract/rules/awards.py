@@ -17,6 +17,8 @@ import regex
 
 from ..resources import load_yaml
 from ..vietnamese import fold, lower_same_length
+from .cache import fast_compile
+from .gate import GatedPattern
 from .spans import Spans
 from .trie import trie_pattern
 
@@ -76,12 +78,18 @@ def mention_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?P<v>{trie_pattern(_variant_table())})(?!\w)")
 
 
-CLASS = regex.compile(r"\s*,?\s*[Hh][Ạạ][Nn][Gg]\s+(?P<c>Nhất|Nhì|Ba|III|II|I|1|2|3)(?![\p{L}\d])", regex.I)
+@functools.cache
+def mention_gate() -> GatedPattern:
+    """``mention_regex`` tried only where a variant's first word starts."""
+    return GatedPattern(mention_regex(), _variant_table())
+
+
+CLASS = fast_compile(r"\s*,?\s*[Hh][Ạạ][Nn][Gg]\s+(?P<c>Nhất|Nhì|Ba|III|II|I|1|2|3)(?![\p{L}\d])", regex.I)
 _CLASS_NAMES = {"nhất": "Nhất", "i": "Nhất", "1": "Nhất", "nhì": "Nhì", "ii": "Nhì", "2": "Nhì",
                 "ba": "Ba", "iii": "Ba", "3": "Ba"}
-QUOTED_AFTER_TITLE = regex.compile(r"danh\s+hi[ệê]u\s*[“\"]([^”\"\n]{4,60})[”\"]", regex.I)
+QUOTED_AFTER_TITLE = fast_compile(r"danh\s+hi[ệê]u\s*[“\"]([^”\"\n]{4,60})[”\"]", regex.I)
 _NAMED_KINDS = ("Kỷ niệm chương", "Huy hiệu", "Giải thưởng", "Bằng khen", "Giấy khen", "Cờ thi đua")
-_QUOTED_NAME = regex.compile(r"\s*[“\"]([^”\"\n]{2,80})[”\"]")
+_QUOTED_NAME = fast_compile(r"\s*[“\"]([^”\"\n]{2,80})[”\"]")
 FUZZY_MIN_RATIO = 0.88  # measured: see tests/test_awards.py::test_fuzzy_bound
 
 
@@ -91,7 +99,7 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[AwardMe
     table = _variant_table()
     out: list[AwardMention] = []
     lowered = lower_same_length(text)  # variants are folded (lower case): no slow I flag
-    for m in mention_regex().finditer(lowered, lo, hi):
+    for m in mention_gate().finditer(lowered, lo, hi):
         entry = table[fold(m["v"])]
         canonical, end = entry.canonical, m.end()
         if entry.classes:

@@ -10,6 +10,7 @@ import regex
 
 from ..resources import load_yaml
 from ..vietnamese import fold
+from .cache import fast_compile
 from .trie import trie_pattern
 
 
@@ -40,7 +41,7 @@ def provinces() -> dict[str, ProvinceInfo]:
     return table
 
 
-_PREFIX = regex.compile(r"^(?:tỉnh|thành phố|TP\.?)\s+", regex.I)
+_PREFIX = fast_compile(r"^(?:tỉnh|thành phố|TP\.?)\s+", regex.I)
 
 
 @functools.lru_cache(maxsize=8192)

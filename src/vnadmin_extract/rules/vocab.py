@@ -10,6 +10,7 @@ import regex
 
 from ..resources import load_yaml
 from ..vietnamese import fold
+from .cache import fast_compile
 from .trie import trie_pattern
 
 
@@ -50,7 +51,7 @@ def type_name_regex() -> regex.Pattern[str]:
     """Any type name, longest first, spaces flexible, case-insensitive."""
     names = sorted({n for info in doc_types() for n in info.names}, key=len, reverse=True)
     alts = "|".join(r"\s+".join(regex.escape(w) for w in n.split()) for n in names)
-    return regex.compile(rf"(?:{alts})", regex.I)
+    return fast_compile(rf"(?:{alts})", regex.I)
 
 
 def _maybe_list(name: str, key: str) -> list:
@@ -76,14 +77,18 @@ def position_regex() -> regex.Pattern[str]:
     """Position titles as a case-insensitive alternation (longest first)."""
     variants = sorted({v for _c, vs in positions() for v in vs} | set(_CORE_POSITIONS), key=len, reverse=True)
     alts = "|".join(r"\s+".join(regex.escape(w) for w in v.split()) for v in variants)
-    return regex.compile(rf"(?<!\w)(?:{alts})(?!\w)", regex.I)
+    return fast_compile(rf"(?<!\w)(?:{alts})(?!\w)", regex.I)
+
+
+@functools.cache
+def position_phrases_lower() -> frozenset[str]:
+    return frozenset({fold(v) for _c, vs in positions() for v in vs} | {fold(v) for v in _CORE_POSITIONS})
 
 
 @functools.cache
 def position_regex_lower() -> re.Pattern[str]:
     """The same titles for matching a lower-cased text (much faster than the I flag)."""
-    variants = {fold(v) for _c, vs in positions() for v in vs} | {fold(v) for v in _CORE_POSITIONS}
-    return re.compile(rf"(?<!\w)(?:{trie_pattern(variants)})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{trie_pattern(position_phrases_lower())})(?!\w)")
 
 
 @functools.cache

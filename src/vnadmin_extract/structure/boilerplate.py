@@ -11,9 +11,10 @@ from __future__ import annotations
 import regex
 
 from ..document import Document
+from ..rules.cache import fast_compile
 
 # Lines that are page furniture, never document content.
-CHROME = regex.compile(
+CHROME = fast_compile(
     r"""^(?:
         Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Đang\s+truy\s+cập|Hôm\s+nay\s*:?|Tháng\s+hiện\s+tại|
         Tổng\s+lượt\s+truy\s+cập|Máy\s+chủ\s+tìm\s+kiếm|Khách\s+viếng\s+thăm|Thành\s+viên\s+trực\s+tuyến|
@@ -27,25 +28,25 @@ CHROME = regex.compile(
     regex.X | regex.I,
 )
 # Once one of these is seen after the body, the rest of the page is not the document.
-TAIL = regex.compile(
+TAIL = fast_compile(
     r"""^(?:Lượt\s+xem|Số\s+lượt\s+xem|Những\s+tin\s+(?:mới|cũ)\s+hơn|Tin\s+liên\s+quan|Các\s+tin\s+khác|
         Tìm\s+theo\s+ngày|Tổng\s+số\s+điểm|Bài\s+viết\s+liên\s+quan|THỐNG\s+KÊ\s+TRUY\s+CẬP|
         Văn\s+bản\s+(?:được\s+dẫn\s+chiếu|liên\s+quan|được\s+hướng\s+dẫn|bị\s+thay\s+thế|gốc)\s*$|Lược\s+đồ\s*$|
         Bản\s+dịch\s+này\s+thuộc\s+quyền|Đang\s+tải\s+văn\s+bản|Ý\s+kiến\s+bạn\s+đọc)""",
     regex.X | regex.I,
 )
-BREADCRUMB = regex.compile(r"^(?:Trang\s+(?:chủ|nhất)|Home)\s*(?:»|>>|>|/|›)", regex.I)
+BREADCRUMB = fast_compile(r"^(?:Trang\s+(?:chủ|nhất)|Home)\s*(?:»|>>|>|/|›)", regex.I)
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
-DATELINE = regex.compile(
+DATELINE = fast_compile(
     r"^(?:(?:Cập\s+nhật|Ngày\s+cập\s+nhật|Ngày\s+đăng|Đăng\s+ngày|Đăng\s+lúc|Thời\s+gian(?:\s+đăng)?|Ngày)\s*:?\s*)?"
     r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật)\s*,\s*)?"
     rf"(?:{_TIME}\s*[-|,]?\s*)?\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{4}}(?:\s*[-|,]?\s*{_TIME})?"
     r"(?:\s*\(?GMT\s*[+-]\s*\d+\)?)?\s*$",
     regex.I,
 )
-MOTTO = regex.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")  # upper case: the motto, not prose
-NUMBER_LINE = regex.compile(r"^Số\s*[:.]?\s*(?:\d|/|…|\.\.)", regex.I)
-NEWS_END = regex.compile(r"^(?:Tác\s+giả(?:\s+bài\s+viết)?\s*:|Nguồn\s*:|Theo\s*:?\s)", regex.I)
+MOTTO = fast_compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")  # upper case: the motto, not prose
+NUMBER_LINE = fast_compile(r"^Số\s*[:.]?\s*(?:\d|/|…|\.\.)", regex.I)
+NEWS_END = fast_compile(r"^(?:Tác\s+giả(?:\s+bài\s+viết)?\s*:|Nguồn\s*:|Theo\s*:?\s)", regex.I)
 
 
 def find(doc: Document) -> None:

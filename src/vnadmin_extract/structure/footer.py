@@ -13,24 +13,25 @@ import regex
 
 from ..document import Document, Line
 from ..rules import gazetteer, vocab
+from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..schema import Signer
 from ..vietnamese import fold
 from . import boilerplate
 
-NOI_NHAN = regex.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", regex.I)
-RECIPIENT = regex.compile(r"^[-+•–]\s*(?P<item>.+?)\s*[;.,]?\s*$")
-PREFIX = regex.compile(
+NOI_NHAN = fast_compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", regex.I)
+RECIPIENT = fast_compile(r"^[-+•–]\s*(?P<item>.+?)\s*[;.,]?\s*$")
+PREFIX = fast_compile(
     r"^(?P<code>KT|TM|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[.:]?\s+(?P<of>\p{Lu}.*)$"
 )
-CLOSING = regex.compile(r"\./\.\s*$|^Trên\s+đây\s+là\b", regex.I)
-SIGNED = regex.compile(r"^[(\[]?\s*(?:Đã\s+ký|đã\s+ký|Ký\s+tên|ký,?\s+ghi\s+rõ|Ký\s+và\s+đóng\s+dấu|daky|Chữ\s+ký)[^)\]]*[)\]]?$", regex.I)
-NAME = regex.compile(
+CLOSING = fast_compile(r"\./\.\s*$|^Trên\s+đây\s+là\b", regex.I)
+SIGNED = fast_compile(r"^[(\[]?\s*(?:Đã\s+ký|đã\s+ký|Ký\s+tên|ký,?\s+ghi\s+rõ|Ký\s+và\s+đóng\s+dấu|daky|Chữ\s+ký)[^)\]]*[)\]]?$", regex.I)
+NAME = fast_compile(
     r"^(?:(?:Ông|Bà|Đồng\s+chí|Đ/c|TS|ThS|PGS\.?\s*TS|GS\.?\s*TS|BS|KS|Đại\s+tá|Thượng\s+tá|Trung\s+tá)\.?\s+)?"
     r"(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$"
 )
-AUTHOR = regex.compile(r"^(?:Tác\s+giả(?:\s+bài\s+viết)?|Tin\s*,?\s*ảnh|Bài\s*,?\s*ảnh|Người\s+viết)\s*:\s*(?P<v>.+?)\s*$", regex.I)
-SOURCE = regex.compile(r"^(?:Nguồn|Theo)\s*:\s*(?P<v>.+?)\s*$", regex.I)
+AUTHOR = fast_compile(r"^(?:Tác\s+giả(?:\s+bài\s+viết)?|Tin\s*,?\s*ảnh|Bài\s*,?\s*ảnh|Người\s+viết)\s*:\s*(?P<v>.+?)\s*$", regex.I)
+SOURCE = fast_compile(r"^(?:Nguồn|Theo)\s*:\s*(?P<v>.+?)\s*$", regex.I)
 _CODE = {"T/M": "TM", "K/T": "KT", "T/L": "TL", "T.M": "TM", "K.T": "KT", "T.L": "TL"}
 
 

@@ -15,6 +15,7 @@ import regex
 from .. import errors
 from ..document import Document
 from ..rules import gazetteer, vocab
+from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..schema import Header, Issuer
 from ..vietnamese import strip_diacritics
@@ -25,7 +26,7 @@ _PROVINCIAL_HEADS = ("Sở", "Ban", "Văn phòng", "Thanh tra", "Đài", "Báo",
 
 def _org_names(text: str) -> list[str]:
     heads = "|".join(regex.escape(h) for h in vocab.org_heads() if h[:1].isupper() and " " not in h)
-    pat = regex.compile(rf"(?<!\w)(?:{heads})(?:\s+(?:và\s+|&\s*)?\p{{Lu}}[\p{{Ll}}\p{{Lu}}&]*(?:\s+\p{{Ll}}+)?){{1,6}}")
+    pat = fast_compile(rf"(?<!\w)(?:{heads})(?:\s+(?:và\s+|&\s*)?\p{{Lu}}[\p{{Ll}}\p{{Lu}}&]*(?:\s+\p{{Ll}}+)?){{1,6}}")
     return [m.group().strip() for m in pat.finditer(text)]
 
 

@@ -17,26 +17,27 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Document, Line
+from ..rules.cache import fast_compile
 from ..schema import Section
 
 _ROMAN = r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 MARKERS: list[tuple[str, regex.Pattern[str]]] = [
-    ("phan", regex.compile(r"^Phần\s+(?P<v>thứ\s+\w+|[IVXLC]+|\d+)\b[.:]?\s*")),
-    ("chuong", regex.compile(r"^Chương\s+(?P<v>[IVXLC]+|\d+)\b[.:]?\s*")),
-    ("muc", regex.compile(r"^Mục\s+(?P<v>[IVXLC]+|\d+)\b[.:]?\s*")),
-    ("dieu", regex.compile(r"^Điều\s+(?P<v>\d+)\s*[.:]?\s*")),
-    ("roman", regex.compile(rf"^(?P<v>(?=[IVXL]){_ROMAN})\s*[.)/-]\s+")),
+    ("phan", fast_compile(r"^Phần\s+(?P<v>thứ\s+\w+|[IVXLC]+|\d+)\b[.:]?\s*")),
+    ("chuong", fast_compile(r"^Chương\s+(?P<v>[IVXLC]+|\d+)\b[.:]?\s*")),
+    ("muc", fast_compile(r"^Mục\s+(?P<v>[IVXLC]+|\d+)\b[.:]?\s*")),
+    ("dieu", fast_compile(r"^Điều\s+(?P<v>\d+)\s*[.:]?\s*")),
+    ("roman", fast_compile(rf"^(?P<v>(?=[IVXL]){_ROMAN})\s*[.)/-]\s+")),
     # At most six levels ("1.2.3.4.5.6."): an unbounded repeat made "1.1.1.1..." (a line of
     # 100,000 of them) quadratic as the regex module backtracked through every repetition.
-    ("multi", regex.compile(r"^(?P<v>\d{1,2}(?:\.\d{1,2}){1,6}+)\s*[.)]?\s+(?=\S)")),
-    ("arabic", regex.compile(r"^(?P<v>\d{1,2})\s*[.)]\s+(?=\S)")),
-    ("letter", regex.compile(r"^(?P<v>[a-zđ])\s*\)\s+")),
-    ("-", regex.compile(r"^[-–]\s*(?=\S)")),
-    ("+", regex.compile(r"^\+\s*(?=\S)")),
-    ("•", regex.compile(r"^[•●▪◦]\s*(?=\S)")),
-    ("*", regex.compile(r"^\*\s*(?=\S)")),
+    ("multi", fast_compile(r"^(?P<v>\d{1,2}(?:\.\d{1,2}){1,6}+)\s*[.)]?\s+(?=\S)")),
+    ("arabic", fast_compile(r"^(?P<v>\d{1,2})\s*[.)]\s+(?=\S)")),
+    ("letter", fast_compile(r"^(?P<v>[a-zđ])\s*\)\s+")),
+    ("-", fast_compile(r"^[-–]\s*(?=\S)")),
+    ("+", fast_compile(r"^\+\s*(?=\S)")),
+    ("•", fast_compile(r"^[•●▪◦]\s*(?=\S)")),
+    ("*", fast_compile(r"^\*\s*(?=\S)")),
 ]
-ATTACHMENT = regex.compile(r"^(?:DANH\s+SÁCH|PHỤ\s+LỤC|DANH\s+MỤC|BIỂU\s+(?:MẪU|TỔNG\s+HỢP))\b")
+ATTACHMENT = fast_compile(r"^(?:DANH\s+SÁCH|PHỤ\s+LỤC|DANH\s+MỤC|BIỂU\s+(?:MẪU|TỔNG\s+HỢP))\b")
 BULLETS = {"-", "+", "•"}
 # A list restarting at "1." inside a deeper subsection nests one level deeper; past this depth
 # it is a sibling instead (lines of "1.", "1.1.", "1.1.1.", "1." ... nested without end, and
