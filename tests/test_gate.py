@@ -24,6 +24,8 @@ GATES = [
     ("province", persons._province_gate, False),
     ("organisation", persons._org_gate, False),
     ("award", tax.mention_gate, True),
+    ("award status cue", tax.status_gate, True),
+    ("conferring authority", tax.authority_gate, True),
     ("movement quoted", movements._quoted, True),
     ("movement bare", movements._bare, True),
     ("legal reference", legal_refs._numbered, False),

@@ -62,17 +62,24 @@ def _fix_homoglyphs(text: str) -> str:
 
 def normalize_chars(text: str) -> str:
     """Steps 1-3: line endings, look-alikes, invisible characters, NFC, tone placement."""
-    if _ANY_LINE_BREAK.search(text):
-        text = _LINE_BREAKS.sub("\n", text)
-    text = text.replace("\f", "\n\n")
-    if _NEEDS_TABLE.search(text):  # translate() walks every character: only when needed
-        text = text.translate(_CHAR_TABLE)
-    if _ANY_FOREIGN.search(text):
-        # Look-alikes may carry combining marks ("а́"): map them on the decomposed text.
-        text = _fix_homoglyphs(unicodedata.normalize("NFD", text))
-    text = unicodedata.normalize("NFC", text)
-    text = _SPACE_LIKE.sub(" ", text)
+    if _ANY_SPECIAL.search(text):  # one scan decides whether any of the four below has work
+        if _ANY_LINE_BREAK.search(text):
+            text = _LINE_BREAKS.sub("\n", text)
+        text = text.replace("\f", "\n\n")
+        if _NEEDS_TABLE.search(text):  # translate() walks every character: only when needed
+            text = text.translate(_CHAR_TABLE)
+        if _ANY_FOREIGN.search(text):
+            # Look-alikes may carry combining marks ("а́"): map them on the decomposed text.
+            text = _fix_homoglyphs(unicodedata.normalize("NFD", text))
+        text = unicodedata.normalize("NFC", text)
+        text = _SPACE_LIKE.sub(" ", text)
+    else:
+        text = unicodedata.normalize("NFC", text)
     return place_tones(text)
+
+
+_ANY_SPECIAL = re.compile("|".join(p.pattern for p in (_ANY_LINE_BREAK, _NEEDS_TABLE, _ANY_FOREIGN, _SPACE_LIKE))
+                          + "|\f")
 
 
 # --- step 4: markup ---------------------------------------------------------------
@@ -131,15 +138,21 @@ def _heading(m: regex.Match[str]) -> str:
 def strip_markup(text: str) -> str:
     """Step 4: Markdown emphasis, headings, links, rules and table pipes."""
     # A line of markup alone ("**", "|", "* *") goes entirely: it is not a paragraph break.
-    text = _MARKUP_ONLY_LINE.sub("", text)
-    text = _MD_IMAGE.sub("", text)
-    text = _MD_LINK.sub(r"\1", text)
+    # Each pattern runs only if its characters occur: most documents have none of them.
+    if "*" in text or "|" in text or "#" in text or "__" in text:
+        text = _MARKUP_ONLY_LINE.sub("", text)
+    if "](" in text:
+        text = _MD_IMAGE.sub("", text)
+        text = _MD_LINK.sub(r"\1", text)
     # A Markdown heading is its own paragraph: blank lines around it stop line joining.
     # Bold markers first: "** # Tiêu đề" is a heading once they are gone.
     if "**" in text or "__" in text:  # the pattern has no literal to skip by: test first
         text = _BOLD.sub("", text)
-    text = _MD_HEADING.sub(_heading, text)
+    if "#" in text:
+        text = _MD_HEADING.sub(_heading, text)
     text = _RULE_LINE.sub("", text)
+    if "|" not in text and "*" not in text:
+        return text  # no table cells to split, no stars to strip
     lines: list[str] = []
     for line in text.split("\n"):
         cells = _split_table_cells(line) if "|" in line else [line]

@@ -184,7 +184,7 @@ def _statements(doc: Document, sentences: list[tuple[int, int, list[tax.AwardMen
     text = doc.text
     low = _lowered(doc)
     for s, e, in_sentence in sentences:
-        heads = list(tax.authority_regex_lower().finditer(low, s, e))
+        heads = list(tax.authority_gate().finditer(low, s, e))
         _scan_status_cues(doc, s, e)
         period = bool(_PERIOD.search(text, s, e))
         first_clause_end = _clauses(text, s, e)[0][1]
@@ -534,7 +534,7 @@ def _scan_status_cues(doc: Document, s: int, e: int) -> None:
     """The status cues of the sentence ``text[s:e]``, for ``_status_in`` (many clauses ask)."""
     text, table, neutral = doc.text, tax.status_of(), tax.heading_neutral()
     cues = []
-    for m in tax.status_regex_lower().finditer(_lowered(doc), s, e):
+    for m in tax.status_gate().finditer(_lowered(doc), s, e):
         key = " ".join(fold(m.group()).split())
         if key in neutral and _rx(r"kết\s+quả\s*$", regex.I).search(text[max(0, m.start() - 12):m.start()]):
             continue  # "kết quả bình xét cuối năm có 24.310 hộ đạt ...": the outcome of a review
@@ -578,17 +578,23 @@ def _status_cue(segment: str, exclude_conferred: bool = False, heading: bool = F
 
 
 def _heading_status(doc: Document, pos: int) -> str | None:
+    cache = doc.scratch.setdefault("heading_status", {})  # section id -> its heading's cue
     for sec in _ancestors(doc, pos):
-        st = _status_cue(sec.heading, exclude_conferred=True, heading=True)
-        if st:
-            return st
+        if sec.id not in cache:
+            cache[sec.id] = _status_cue(sec.heading, exclude_conferred=True, heading=True)
+        if cache[sec.id]:
+            return cache[sec.id]
     return None
 
 
 def _ancestors(doc: Document, pos: int) -> list:
     """Enclosing sections whose heading stands above ``pos`` (a run-in heading that *is* the
-    statement's own paragraph does not count as its heading)."""
-    return [s for s in doc.enclosing_sections(pos) if doc.lines[doc.line_index(s.start)].end < pos]
+    statement's own paragraph does not count as its heading). Asked for status and for year."""
+    cache = doc.scratch.setdefault("ancestors", {})
+    found = cache.get(pos)
+    if found is None:
+        found = cache[pos] = [s for s in doc.enclosing_sections(pos) if doc.lines[doc.line_index(s.start)].end < pos]
+    return found
 
 
 def _resolve_status(doc: Document, pos: int, local: str | None) -> str:
@@ -639,10 +645,13 @@ def _year(doc: Document, text: str, cs: int, ce: int, s: int, e: int, pos: int, 
                 return int(m["y2"] or m["y"])
     if period:
         return None
+    cache = doc.scratch.setdefault("heading_year", {})  # section id -> its heading's year
     for sec in _ancestors(doc, pos):
-        m = _HEADING_YEAR.search(sec.heading)
-        if m:
-            return int(m["y2"] or m["y"])
+        if sec.id not in cache:
+            m = _HEADING_YEAR.search(sec.heading)
+            cache[sec.id] = int(m["y2"] or m["y"]) if m else None
+        if cache[sec.id]:
+            return cache[sec.id]
     if doc.header.title:
         m = _HEADING_YEAR.search(doc.header.title)
         if m:

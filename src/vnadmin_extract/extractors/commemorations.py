@@ -8,6 +8,8 @@ Chí Minh", and days with no ordinal: "Ngày Khoa học và Công nghệ Việt 
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from .. import errors
@@ -38,8 +40,10 @@ def _event_text(event: str) -> str:
     return event.strip(" ,-–")
 
 
+@functools.lru_cache(maxsize=4096)
 def _dates_in(paren: str | None) -> tuple[str | None, str | None, bool]:
-    """(start, anniversary, had_dates) from the bracket text."""
+    """(start, anniversary, had_dates) from the bracket text (asked twice per mention, and the
+    same brackets recur across documents: "(03/02/1930-03/02/2025)")."""
     if not paren:
         return None, None, False
     ds = find_dates(paren)

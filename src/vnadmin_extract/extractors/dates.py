@@ -52,6 +52,9 @@ class DateMatch:
     problem: str | None = None
 
 
+_DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: see iso_date (2000 is leap)
+
+
 def iso_date(day: int | None, month: int | None, year: int | None) -> tuple[str | None, str | None]:
     """ISO value at the given precision, or ``(None, reason)`` for an impossible date."""
     if month is not None and not 1 <= month <= 12:
@@ -59,7 +62,7 @@ def iso_date(day: int | None, month: int | None, year: int | None) -> tuple[str 
     if day is not None:
         if month is None:
             return None, "day without month"
-        last = calendar.monthrange(year if year else 2000, month)[1]  # 2000 is a leap year
+        last = _DAYS_IN_MONTH[month] if month != 2 else (29 if calendar.isleap(year if year else 2000) else 28)
         if not 1 <= day <= last:
             return None, f"day {day} does not exist in month {month}" + (f" of {year}" if year else "")
         return (f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"), None

@@ -217,11 +217,29 @@ def authority_regex() -> re.Pattern[str]:
 
 @functools.cache
 def authority_regex_lower() -> re.Pattern[str]:
-    """``authority_regex`` for lowered text (``lower_same_length``): no I flag, several times faster."""
-    return re.compile(rf"(?<![^\W\d_])(?:{trie_pattern({fold(h) for h in cues()['authority_heads']})})")
+    """``authority_regex`` for lowered text (``lower_same_length``): no I flag, several times faster.
+    A head is a whole word ("bộ", not the start of "bội")."""
+    return re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(_authority_heads_lower())})(?![^\W\d_])")
+
+
+@functools.cache
+def _authority_heads_lower() -> frozenset[str]:
+    return frozenset(fold(h) for h in cues()["authority_heads"])
+
+
+@functools.cache
+def authority_gate() -> GatedPattern:
+    """``authority_regex_lower``, tried only where a head's first word starts."""
+    return GatedPattern(authority_regex_lower(), _authority_heads_lower())
 
 
 @functools.cache
 def status_regex_lower() -> re.Pattern[str]:
     """``status_regex`` for lowered text: its phrases are folded already."""
     return re.compile(status_regex().pattern)
+
+
+@functools.cache
+def status_gate() -> GatedPattern:
+    """``status_regex_lower``, tried only where a cue's first word starts."""
+    return GatedPattern(status_regex_lower(), [fold(w) for ws in cues()["status_cues"].values() for w in ws])

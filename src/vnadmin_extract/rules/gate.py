@@ -78,6 +78,7 @@ class GatedPattern:
 
     def __init__(self, pattern: Any, phrases: Iterable[str]) -> None:
         self.pattern = pattern
+        self._last: tuple[dict[str, list[int]], list[int]] | None = None
         global _version
         self.first_words = frozenset(first_word(p) for p in phrases if p.strip())
         if not self.first_words <= _FIRST_WORDS:
@@ -87,11 +88,7 @@ class GatedPattern:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
         """The matches of ``self.pattern.finditer(text, pos, endpos)``."""
         end = len(text) if endpos is None else endpos
-        index = word_starts(text)
-        keys = index.keys() & self.first_words
-        if not keys:
-            return
-        starts = index[next(iter(keys))] if len(keys) == 1 else sorted(chain.from_iterable(index[k] for k in keys))
+        starts = self._starts(text)
         match = self.pattern.match
         resume = pos
         for s in starts[bisect.bisect_left(starts, pos):]:
@@ -103,6 +100,22 @@ class GatedPattern:
             if m is not None:
                 yield m
                 resume = m.end() if m.end() > s else s + 1
+
+    def _starts(self, text: str) -> list[int]:
+        """Where this pattern's first words start in ``text`` (kept for the text last asked about:
+        a stage asks about one sentence after another)."""
+        index = word_starts(text)
+        if self._last is not None and self._last[0] is index:
+            return self._last[1]
+        keys = index.keys() & self.first_words
+        if not keys:
+            starts: list[int] = []
+        elif len(keys) == 1:
+            starts = index[next(iter(keys))]
+        else:
+            starts = sorted(chain.from_iterable(index[k] for k in keys))
+        self._last = (index, starts)
+        return starts
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
         return next(self.finditer(text, pos, endpos), None)
