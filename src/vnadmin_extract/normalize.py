@@ -253,11 +253,13 @@ def unwrap(text: str) -> str:
 
 
 _MAX_PASSES = 6
-# Characters that markup stripping acts on, but for "-": a rule line of dashes goes whole, and
-# no join can make a new one (a line starting with "-" is never joined to the one above). Also
-# combining marks left after NFC (stacked marks: moving a tone can leave a pair to compose). A
-# text without any of them needs no second full pass.
-_MARKUP_RISK = re.compile(r"[*#|_\[!=~\u0300-\u036f]")
+# What can give a second pass work after the first: markup characters that joining or trimming
+# lines can turn into markup ("#" at a line's start, "|" cells, "[text](url)" across lines,
+# "=", "~" and "_" rules), and combining marks left after NFC (stacked marks: moving a tone can
+# leave a pair to compose). Not "-": a rule line of dashes goes whole, and no join can make a new
+# one (a line starting with "-" is never joined to the one above). Not "*" unless a star was
+# stripped: joining never puts two stars together nor moves a bullet star off its line's start.
+_MARKUP_RISK = re.compile(r"[#|_\[!=~\u0300-\u036f]")
 
 
 def _one_pass(text: str) -> str:
@@ -275,8 +277,9 @@ def normalize(text: str) -> str:
     (``tests/robustness/test_properties.py``) found the inputs that need more.
     """
     chars = normalize_chars(text)
-    out = unwrap(tidy_spaces(strip_markup(chars)))
-    if not _MARKUP_RISK.search(chars):
+    stripped = strip_markup(chars)
+    out = unwrap(tidy_spaces(stripped))
+    if not _MARKUP_RISK.search(chars) and ("*" not in chars or stripped == chars):
         # No markup to strip: the later steps only trim, collapse and join white space, which
         # gives the earlier steps nothing new to do, so only the joining needs confirming.
         again = unwrap(out)

@@ -94,7 +94,7 @@ class _Counts:
     continued: bool = False  # "..., 04/13 cơ sở Hội “Hoàn thành tốt nhiệm vụ”": the same listing goes on
 
     def found(self) -> bool:
-        return any(v is not None for v in (self.collectives, self.individuals, self.total))
+        return self.collectives is not None or self.individuals is not None or self.total is not None
 
 
 def find(doc: Document) -> None:

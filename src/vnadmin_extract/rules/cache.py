@@ -12,6 +12,10 @@ that (variable-width look-behind, scripts such as ``\\p{Cyrillic}``) is compiled
 ``regex`` as written, and so are the few scanned over long texts for a literal in their middle
 ("/" in "98/2023/NĐ-CP"), which ``regex`` finds faster.
 
+One difference remains between the engines: ``regex`` counts a combining mark as part of a word
+(``\\w``, ``\\b``) and ``re`` does not. Normalized text is NFC, where a combining mark survives
+only if no precomposed letter exists ("x" with an acute), so it shows on malformed text only.
+
 ``rx(pattern)`` is the same, cached: ``regex.match(pattern, text)`` looks its pattern up in the
 module's own cache on every call, which costs more than the match on short strings; this cache
 is a plain dict lookup.

@@ -8,7 +8,9 @@ People's Committee when the place of issue is a province.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from typing import Any
 
 import regex
 
@@ -24,10 +26,14 @@ _SKIP = {"và", "&", "các", "của"}
 _PROVINCIAL_HEADS = ("Sở", "Ban", "Văn phòng", "Thanh tra", "Đài", "Báo", "Trường", "Bệnh viện", "Trung tâm")
 
 
-def _org_names(text: str) -> list[str]:
+@functools.cache
+def _org_name_regex() -> Any:
     heads = "|".join(regex.escape(h) for h in vocab.org_heads() if h[:1].isupper() and " " not in h)
-    pat = fast_compile(rf"(?<!\w)(?:{heads})(?:\s+(?:và\s+|&\s*)?\p{{Lu}}[\p{{Ll}}\p{{Lu}}&]*(?:\s+\p{{Ll}}+)?){{1,6}}")
-    return [m.group().strip() for m in pat.finditer(text)]
+    return fast_compile(rf"(?<!\w)(?:{heads})(?:\s+(?:và\s+|&\s*)?\p{{Lu}}[\p{{Ll}}\p{{Lu}}&]*(?:\s+\p{{Ll}}+)?){{1,6}}")
+
+
+def _org_names(text: str) -> list[str]:
+    return [m.group().strip() for m in _org_name_regex().finditer(text)]
 
 
 def _initials(name: str, with_head: bool) -> str:
