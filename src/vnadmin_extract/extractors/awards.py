@@ -428,7 +428,11 @@ def _person_before() -> regex.Pattern[str]:
 def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
     """"Đảng bộ Sở X: Đạt danh hiệu ...", "Chi đoàn X được ... xếp loại", "xếp loại <Org> “...”"."""
     seg = text[cs:g_start]
-    lead = _rx(r"^\s*(?:[-+•*]\s*)?(?:(?:Trong\s+)?[Nn]ăm\s+\d{4}\s*,\s*)?(?P<name>[^:;,]{2,80}?)"
+    # Each shape needs its verb: "đạt"/"được" (the first two), "xếp loại"/"công nhận" (the third).
+    passive = "ạt" in seg or "ược" in seg
+    if not passive and "loại" not in seg and "nhận" not in seg:
+        return []
+    lead = passive and _rx(r"^\s*(?:[-+•*]\s*)?(?:(?:Trong\s+)?[Nn]ăm\s+\d{4}\s*,\s*)?(?P<name>[^:;,]{2,80}?)"
                        r"\s*(?::\s*(?:Đạt|đạt|Được|được)|\s+được\s|\s+đạt\s)").match(seg)
     if lead and "tặng" not in lead.group("name"):
         name = lead.group("name")
@@ -444,7 +448,7 @@ def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
             name = name[:cut.start()]
         if _ORG_START.match(name) and 1 < len(name.split()) <= 12:
             return [name.strip()]
-    person = _person_before().match(seg)
+    person = passive and _person_before().match(seg)
     if person:
         return [person.group("name")]
     obj = _rx(r"(?:xếp\s+loại|công\s+nhận)\s+(?P<name>(?:Công\s+đoàn|Chi\s+bộ|Chi\s+đoàn|Đảng\s+bộ|Sở|Trường|Phòng|Ban)[^“”\"]{2,80}?)\s*[“\"]?\s*$").search(seg)
