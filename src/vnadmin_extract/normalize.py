@@ -230,8 +230,18 @@ def _joins_across_blank(prev: str, nxt: str) -> bool:
 
 
 def unwrap(text: str) -> str:
-    """Step 6: join hard-wrapped lines. Idempotent: a joined line is tested again."""
+    """Step 6: join hard-wrapped lines. A joined line is tested again against the next one."""
+    return _unwrap(text)[0]
+
+
+def _unwrap(text: str) -> tuple[str, bool]:
+    """``unwrap``, and whether unwrapping its result again would change nothing.
+
+    A second run tests the same pairs of lines but one kind: a line that grew by a join was
+    tested, as the lower of a pair, by its first part only ("ABC" is upper case, "ABC, và def"
+    is not), so only those pairs are tested again."""
     out: list[str] = []
+    grown: list[int] = []
     blank_pending = False
     for line in text.split("\n"):
         if not line:
@@ -240,16 +250,28 @@ def unwrap(text: str) -> str:
         if out and out[-1]:
             if not blank_pending and _should_join(out[-1], line):
                 out[-1] = out[-1] + " " + line
+                if not grown or grown[-1] != len(out) - 1:
+                    grown.append(len(out) - 1)
                 continue
             if blank_pending and _joins_across_blank(out[-1], line):
                 out[-1] = out[-1] + " " + line
                 blank_pending = False
+                if not grown or grown[-1] != len(out) - 1:
+                    grown.append(len(out) - 1)
                 continue
         if blank_pending and out:
             out.append("")
         blank_pending = False
         out.append(line)
-    return "\n".join(out)
+    stable = True
+    for k in grown:
+        if k >= 2 and not out[k - 1]:
+            stable = not _joins_across_blank(out[k - 2], out[k])
+        elif k >= 1 and out[k - 1]:
+            stable = not _should_join(out[k - 1], out[k])
+        if not stable:
+            break
+    return "\n".join(out), stable
 
 
 _MAX_PASSES = 6
@@ -278,14 +300,13 @@ def normalize(text: str) -> str:
     """
     chars = normalize_chars(text)
     stripped = strip_markup(chars)
-    out = unwrap(tidy_spaces(stripped))
+    out, stable = _unwrap(tidy_spaces(stripped))
     if not _MARKUP_RISK.search(chars) and ("*" not in chars or stripped == chars):
         # No markup to strip: the later steps only trim, collapse and join white space, which
         # gives the earlier steps nothing new to do, so only the joining needs confirming.
-        again = unwrap(out)
-        if again == out:
+        if stable:
             return out
-        out = again
+        out = unwrap(out)
     for _ in range(_MAX_PASSES - 1):
         again = _one_pass(out)
         if again == out:

@@ -58,7 +58,13 @@ def _kind_key(kind: str, value: str) -> str:
     return f"multi{value.count('.')}" if kind == "multi" else kind
 
 
+# What a marker can start with: a line starting otherwise ("Căn cứ", "Ủy ban") is not tried.
+_MARKER_FIRST = frozenset("PCMĐIVXL0123456789abcdefghijklmnopqrstuvwxyzđ-–+•●▪◦*")
+
+
 def _match(line: str) -> tuple[str, str, int] | None:
+    if line[:1] not in _MARKER_FIRST and not line[:1].isdecimal():  # "\\d" is any decimal digit
+        return None
     for kind, pat in MARKERS:
         m = pat.match(line)
         if m:
