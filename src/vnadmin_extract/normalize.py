@@ -49,6 +49,10 @@ _LATIN = fast_compile(r"\p{Latin}")
 _ANY_FOREIGN = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
 
 
+_ANY_SPECIAL = re.compile("|".join(p.pattern for p in (_ANY_LINE_BREAK, _NEEDS_TABLE, _ANY_FOREIGN, _SPACE_LIKE))
+                          + "|\f")
+
+
 def _fix_homoglyphs(text: str) -> str:
     if not _ANY_FOREIGN.search(text):
         return text
@@ -62,7 +66,8 @@ def _fix_homoglyphs(text: str) -> str:
 
 def normalize_chars(text: str) -> str:
     """Steps 1-3: line endings, look-alikes, invisible characters, NFC, tone placement."""
-    if _ANY_SPECIAL.search(text):  # one scan decides whether any of the four below has work
+    special = _ANY_SPECIAL.search(text) is not None  # one scan: has any step below work?
+    if special:
         if _ANY_LINE_BREAK.search(text):
             text = _LINE_BREAKS.sub("\n", text)
         text = text.replace("\f", "\n\n")
@@ -71,15 +76,10 @@ def normalize_chars(text: str) -> str:
         if _ANY_FOREIGN.search(text):
             # Look-alikes may carry combining marks ("а́"): map them on the decomposed text.
             text = _fix_homoglyphs(unicodedata.normalize("NFD", text))
-        text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text)
+    if special:
         text = _SPACE_LIKE.sub(" ", text)
-    else:
-        text = unicodedata.normalize("NFC", text)
     return place_tones(text)
-
-
-_ANY_SPECIAL = re.compile("|".join(p.pattern for p in (_ANY_LINE_BREAK, _NEEDS_TABLE, _ANY_FOREIGN, _SPACE_LIKE))
-                          + "|\f")
 
 
 # --- step 4: markup ---------------------------------------------------------------
@@ -241,7 +241,7 @@ def _unwrap(text: str) -> tuple[str, bool]:
     tested, as the lower of a pair, by its first part only ("ABC" is upper case, "ABC, và def"
     is not), so only those pairs are tested again."""
     out: list[str] = []
-    grown: list[int] = []
+    grown: set[int] = set()  # indices in ``out`` of lines that grew
     blank_pending = False
     for line in text.split("\n"):
         if not line:
@@ -250,21 +250,19 @@ def _unwrap(text: str) -> tuple[str, bool]:
         if out and out[-1]:
             if not blank_pending and _should_join(out[-1], line):
                 out[-1] = out[-1] + " " + line
-                if not grown or grown[-1] != len(out) - 1:
-                    grown.append(len(out) - 1)
+                grown.add(len(out) - 1)
                 continue
             if blank_pending and _joins_across_blank(out[-1], line):
                 out[-1] = out[-1] + " " + line
                 blank_pending = False
-                if not grown or grown[-1] != len(out) - 1:
-                    grown.append(len(out) - 1)
+                grown.add(len(out) - 1)
                 continue
         if blank_pending and out:
             out.append("")
         blank_pending = False
         out.append(line)
     stable = True
-    for k in grown:
+    for k in sorted(grown):
         if k >= 2 and not out[k - 1]:
             stable = not _joins_across_blank(out[k - 2], out[k])
         elif k >= 1 and out[k - 1]:

@@ -128,8 +128,8 @@ def place_tones(text: str) -> str:
             _STEADY_TOKENS.add(token)
     if not changed:
         return text
-    # Longest first, so that no token is replaced by a prefix of itself.
-    alternation = "|".join(map(re.escape, sorted(changed, key=len, reverse=True)))
+    # whole tokens only: the look-arounds keep one token from matching inside another
+    alternation = "|".join(map(re.escape, changed))
     return re.sub(rf"(?<!\S)(?:{alternation})(?!\S)", lambda m: changed[m.group()], text)
 
 
@@ -147,6 +147,13 @@ def lower_same_length(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@functools.lru_cache(maxsize=4)
+def lowered(text: str) -> str:
+    """``lower_same_length(text)``, kept for the few texts in flight: the stages of one document
+    ask for its lower-cased text many times (a str's hash is cached, so a hit costs little)."""
+    return lower_same_length(text)
 
 
 def strip_diacritics(text: str) -> str:

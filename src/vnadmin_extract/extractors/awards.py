@@ -27,7 +27,7 @@ from ..rules import awards as tax
 from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..schema import Award
-from ..vietnamese import fold, lower_same_length
+from ..vietnamese import fold, lowered
 from . import persons
 
 # scanned over long texts, where ``regex`` finds the literals faster than ``re``
@@ -135,18 +135,9 @@ def _with_mentions(sentences: list[tuple[int, int]], mentions: list[tax.AwardMen
     return out
 
 
-@functools.lru_cache(maxsize=8)
-def _low(text: str) -> str:
-    """``lower_same_length(text)``, kept for the few texts in flight (str hashes are cached)."""
-    return lower_same_length(text)
-
-
 def _lowered(doc: Document) -> str:
-    """The text in lower case, same offsets (computed once per document)."""
-    low = doc.scratch.get("lowered")
-    if low is None:
-        low = doc.scratch["lowered"] = _low(doc.text)
-    return low
+    """The text in lower case, same offsets."""
+    return lowered(doc.text)
 
 
 def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -185,7 +176,7 @@ def _statements(doc: Document, sentences: list[tuple[int, int, list[tax.AwardMen
     low = _lowered(doc)
     for s, e, in_sentence in sentences:
         heads = list(tax.authority_gate().finditer(low, s, e))
-        _scan_status_cues(doc, s, e)
+        cues = _status_cues(doc, s, e)
         period = bool(_PERIOD.search(text, s, e))
         first_clause_end = _clauses(text, s, e)[0][1]
         first_award = in_sentence[0].start
@@ -227,8 +218,8 @@ def _statements(doc: Document, sentences: list[tuple[int, int, list[tax.AwardMen
                     None if recipients_first else (
                         clause_auth or (_authority(text, heads, cs, g.start) if gi == 0 else None) or inherited_auth))
                 clause_auth = auth if auth != inherited_auth else clause_auth
-                local = _status_in(doc, before[0], g.start)
-                in_clause_cue = _status_in(doc, cs, g.start)
+                local = _status_in(cues, before[0], g.start)
+                in_clause_cue = _status_in(cues, cs, g.start)
                 # "Phấn đấu có 36 giáo viên đạt ...; 02 tổ chuyên môn đạt ...": a goal or a request
                 # made at the head of the sentence governs its later clauses' bare "đạt".
                 carried = inherited_status if inherited_status not in (None, "conferred") and not auth else None
@@ -251,7 +242,7 @@ def _statements(doc: Document, sentences: list[tuple[int, int, list[tax.AwardMen
                 inherited_status = status or inherited_status
             if auth_any:
                 inherited_auth = _authority(text, heads, cs, ce, last=True) or inherited_auth
-            inherited_status = _status_in(doc, cs, ce) or inherited_status
+            inherited_status = _status_in(cues, cs, ce) or inherited_status
 
 
 def _split(g: _Group, counts: _Counts) -> list[tuple[tax.AwardMention, _Counts]]:
@@ -460,7 +451,12 @@ def _named_before(text: str, cs: int, g_start: int, prev_end: int) -> list[str]:
 def _authority(text: str, heads: list[re.Match[str]], lo: int, hi: int, last: bool = True,
                allow_bare: bool = False) -> str | None:
     """The authority of ``text[lo:hi]``, from ``heads``, the authority heads of its sentence."""
-    found = [m for m in heads if m.start() >= lo and m.end() <= hi]
+    found = []
+    for i in range(bisect.bisect_left(heads, lo, key=re.Match.start), len(heads)):
+        if heads[i].start() >= hi:
+            break
+        if heads[i].end() <= hi:
+            found.append(heads[i])
     if not found:
         return None
     for idx in range(len(found) - 1, -1, -1) if last else range(len(found)):
@@ -497,7 +493,7 @@ def _delegated(text: str, lo: int, hi: int) -> str | None:
     m = _DELEGATED.search(text, lo, hi)
     if not m:
         return None
-    head = tax.authority_regex_lower().match(_low(text), m.end(), hi)
+    head = tax.authority_regex_lower().match(lowered(text), m.end(), hi)
     if not head:
         return None
     stop = _rx(r"\s+(?:cho|vì|về|đã|năm|trao|tặng)\b|[,;:(.]").search(text, head.end(), hi)
@@ -512,7 +508,7 @@ def _authority_in_name(text: str, g: _Group, hi: int) -> str | None:
     if idx < 0:
         return None
     start = m.start + idx + 4
-    if not (tax.authority_regex_lower().match(_low(text), start, hi) or _ORG_START.match(text, start, hi)):
+    if not (tax.authority_regex_lower().match(lowered(text), start, hi) or _ORG_START.match(text, start, hi)):
         return None
     stop = _rx(r"\s+(?:cho|vì|về|đã|năm|gồm)\b|[,;:(.“\"]").search(text, start, hi)
     name = text[start:stop.start() if stop else hi].strip()
@@ -525,7 +521,7 @@ def _authority_after(text: str, lo: int, hi: int) -> str | None:
     if not m:
         return None
     start = lo + m.end()
-    head = tax.authority_regex_lower().match(_low(text), start, hi)
+    head = tax.authority_regex_lower().match(lowered(text), start, hi)
     if not head:
         return None
     rest = text[head.end():hi]
@@ -534,7 +530,10 @@ def _authority_after(text: str, lo: int, hi: int) -> str | None:
     return name if len(name.split()) <= 10 else None
 
 
-def _scan_status_cues(doc: Document, s: int, e: int) -> None:
+_Cues = tuple[list[int], list[tuple[int, int, str]]]  # starts; (start, end, status), in order
+
+
+def _status_cues(doc: Document, s: int, e: int) -> _Cues:
     """The status cues of the sentence ``text[s:e]``, for ``_status_in`` (many clauses ask)."""
     text, table, neutral = doc.text, tax.status_of(), tax.heading_neutral()
     cues = []
@@ -543,16 +542,16 @@ def _scan_status_cues(doc: Document, s: int, e: int) -> None:
         if key in neutral and _rx(r"kết\s+quả\s*$", regex.I).search(text[max(0, m.start() - 12):m.start()]):
             continue  # "kết quả bình xét cuối năm có 24.310 hộ đạt ...": the outcome of a review
         cues.append((m.start(), m.end(), table.get(key, "conferred")))
-    doc.scratch["status_cues"] = cues
-    doc.scratch["status_starts"] = [c[0] for c in cues]
+    return [c[0] for c in cues], cues
 
 
-def _status_in(doc: Document, lo: int, hi: int) -> str | None:
-    """``_status_cue`` of ``text[lo:hi]``, inside the sentence last given to ``_scan_status_cues``."""
-    cues = doc.scratch["status_cues"]
+def _status_in(sentence_cues: _Cues, lo: int, hi: int) -> str | None:
+    """``_status_cue`` of ``text[lo:hi]``, from the status cues of its sentence."""
+    starts, cues = sentence_cues
     best: tuple[int, str] | None = None
-    for i in range(bisect.bisect_left(doc.scratch["status_starts"], lo), len(cues)):
-        start, end, status = cues[i]  # by index: a slice would copy the rest of the list each call
+    # from the first cue in range, by index: a sentence can be a whole unpunctuated text
+    for i in range(bisect.bisect_left(starts, lo), len(cues)):
+        start, end, status = cues[i]
         if start >= hi:
             break
         if end > hi:

@@ -52,7 +52,7 @@ class DateMatch:
     problem: str | None = None
 
 
-_DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: see iso_date (2000 is leap)
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def iso_date(day: int | None, month: int | None, year: int | None) -> tuple[str | None, str | None]:
@@ -62,7 +62,8 @@ def iso_date(day: int | None, month: int | None, year: int | None) -> tuple[str 
     if day is not None:
         if month is None:
             return None, "day without month"
-        last = _DAYS_IN_MONTH[month] if month != 2 else (29 if calendar.isleap(year if year else 2000) else 28)
+        # no year: 29 February is allowed (as in a leap year)
+        last = 29 if month == 2 and calendar.isleap(year or 2000) else _DAYS_IN_MONTH[month]
         if not 1 <= day <= last:
             return None, f"day {day} does not exist in month {month}" + (f" of {year}" if year else "")
         return (f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"), None

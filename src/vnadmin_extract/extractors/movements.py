@@ -18,7 +18,7 @@ from ..rules.cache import rx as _rx
 from ..rules.gate import GatedPattern
 from ..rules.spans import Spans
 from ..rules.trie import trie_pattern
-from ..vietnamese import lower_same_length
+from ..vietnamese import lower_same_length, lowered
 
 _BARE_INTROS = ("phong trào thi đua", "phong trào", "cuộc vận động")
 
@@ -47,8 +47,7 @@ def _bare() -> GatedPattern:
 def find(doc: Document) -> None:
     """Stage: MOVEMENT entities."""
     text = doc.text
-    low = doc.scratch.get("lowered") or lower_same_length(text)
-    doc.scratch["lowered"] = low
+    low = lowered(text)
     lo, hi = doc.scratch.get("doc_start", 0), doc.scratch.get("doc_end", len(text))
     taken = Spans()
     for pattern, min_words, capital in ((_quoted(), 1, False), (_bare(), 3, True)):

@@ -28,7 +28,7 @@ from ..rules.gate import GatedPattern
 from ..rules.spans import Spans
 from ..rules.trie import trie_pattern
 from ..schema import Person
-from ..vietnamese import UPPER_LETTERS, fold, lower_same_length
+from ..vietnamese import UPPER_LETTERS, fold, lowered
 
 HONORIFIC = r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c|ông|Ông|bà|Bà|anh|Anh|chị|Chị|thầy|Thầy|cô|Cô|nhà\s+giáo|Nhà\s+giáo)"
 # A syllable of a name; highland names carry an apostrophe ("Siu H'Liên", "Y Ngông").
@@ -238,8 +238,7 @@ def find(doc: Document) -> None:
         add(name, s, e, position, org, m.start(), end)
     # 2. "POSITION [ORG] NAME"
     spans = Spans((x.start, x.end) for x in found.values())
-    lowered = lower_same_length(text)
-    for pl in _position_gate().finditer(lowered, lo, hi):
+    for pl in _position_gate().finditer(lowered(text), lo, hi):
         if not text[pl.start()].isupper() or spans.covers(pl.start()):
             continue
         p = pos_re.match(text, pl.start())

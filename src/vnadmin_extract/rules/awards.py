@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 import regex
 
 from ..resources import load_yaml
-from ..vietnamese import fold, lower_same_length
+from ..vietnamese import fold, lowered
 from .cache import fast_compile
 from .gate import GatedPattern
 from .spans import Spans
@@ -98,8 +98,8 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[AwardMe
     hi = len(text) if hi is None else hi
     table = _variant_table()
     out: list[AwardMention] = []
-    lowered = lower_same_length(text)  # variants are folded (lower case): no slow I flag
-    for m in mention_gate().finditer(lowered, lo, hi):
+    # variants are folded (lower case): no slow I flag
+    for m in mention_gate().finditer(lowered(text), lo, hi):
         entry = table[fold(m["v"])]
         canonical, end = entry.canonical, m.end()
         if entry.classes:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Any
 
-from ..vietnamese import lower_same_length
+from ..vietnamese import lower_same_length, lowered
 from .trie import trie_pattern
 
 _WORD_RUN = re.compile(r"[^\W\d_]+")
@@ -40,12 +40,7 @@ _version = 0
 def word_starts(text: str) -> dict[str, list[int]]:
     """Lower-cased first word of a gated phrase -> its start offsets in ``text``, ascending
     (the same index for a text and its lower-cased copy)."""
-    return _word_starts(_lowered(text), _version)
-
-
-@functools.lru_cache(maxsize=4)
-def _lowered(text: str) -> str:
-    return lower_same_length(text)
+    return _word_starts(lowered(text), _version)
 
 
 @functools.lru_cache(maxsize=4)
@@ -116,6 +111,3 @@ class GatedPattern:
             starts = sorted(chain.from_iterable(index[k] for k in keys))
         self._last = (index, starts)
         return starts
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
-        return next(self.finditer(text, pos, endpos), None)

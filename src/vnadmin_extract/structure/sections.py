@@ -59,11 +59,11 @@ def _kind_key(kind: str, value: str) -> str:
 
 
 # What a marker can start with: a line starting otherwise ("Căn cứ", "Ủy ban") is not tried.
-_MARKER_FIRST = frozenset("PCMĐIVXL0123456789abcdefghijklmnopqrstuvwxyzđ-–+•●▪◦*")
+_MARKER_FIRST = frozenset("PCMĐIVXLabcdefghijklmnopqrstuvwxyzđ-–+•●▪◦*")
 
 
 def _match(line: str) -> tuple[str, str, int] | None:
-    if line[:1] not in _MARKER_FIRST and not line[:1].isdecimal():  # "\\d" is any decimal digit
+    if line[:1] not in _MARKER_FIRST and not line[:1].isdecimal():  # digits: any that "\d" matches
         return None
     for kind, pat in MARKERS:
         m = pat.match(line)
