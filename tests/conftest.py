@@ -25,3 +25,16 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def public_dir() -> Path:
     return _shared("corpus-public")
+
+
+_RECORDS: dict[Path, object] = {}
+
+
+def cached_record(path: Path):  # returns a vnadmin_extract Record
+    """The record of ``path``, extracted once per test session (OCR'd scans take seconds)."""
+    from vnadmin_extract import extract_file
+
+    path = path.resolve()
+    if path not in _RECORDS:
+        _RECORDS[path] = extract_file(path)
+    return _RECORDS[path]
