@@ -1,6 +1,6 @@
 import pytest
 
-from vnadmin_extract.extractors.dates import find_dates, find_ranges, parse_date
+from vnadmin_extract.rules.dates import find_dates, find_ranges, parse_date
 
 # fmt: off
 CASES = [

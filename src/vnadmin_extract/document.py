@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from .rules.dates import DateMatch, find_dates
 from .schema import (
     Award,
     Commemoration,
@@ -33,6 +34,12 @@ class Document:
     text: str
     metadata: dict[str, str] = field(default_factory=dict)
     lines: list[Line] = field(default_factory=list)
+    # Set by the boilerplate stage: the document proper inside a saved page (banners,
+    # counters and site notices outside), lines of web chrome inside it, and the genre.
+    doc_start: int = 0
+    doc_end: int = 0
+    chrome_lines: frozenset[int] = frozenset()
+    genre: str = "document"  # "document" or "news"
     header: Header = field(default_factory=Header)
     # The body: where sections and statements are looked for (header, signature block
     # and web boilerplate excluded).
@@ -49,7 +56,9 @@ class Document:
     legal_refs: list[LegalRef] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
-    scratch: dict[str, Any] = field(default_factory=dict)
+    # Memo tables private to one stage (e.g. a section's heading status for the awards
+    # stage), keyed by the stage's own names; no stage reads another stage's memo.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.lines:
@@ -59,11 +68,22 @@ class Document:
                 pos += len(raw) + 1
         if not self.body_end:
             self.body_end = len(self.text)
+        if not self.doc_end:
+            self.doc_end = len(self.text)
         self._line_starts = [ln.start for ln in self.lines]
         self._sec_count = -1
         self._sec_order: list[Section] = []
         self._sec_starts: list[int] = []
         self._sec_by_id: dict[str, Section] = {}
+        self._dates: list[DateMatch] | None = None
+
+    @property
+    def dates(self) -> list[DateMatch]:
+        """Every date of the text, parsed once per document (header, legal references,
+        commemorations and the dates stage all read them)."""
+        if self._dates is None:
+            self._dates = find_dates(self.text)
+        return self._dates
 
     def line_index(self, offset: int) -> int:
         """Index of the line holding ``offset``."""

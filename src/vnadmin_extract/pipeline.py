@@ -13,6 +13,7 @@ import os
 import re
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import errors
@@ -24,35 +25,78 @@ from .ingest.limits import use as use_limits
 from .normalize import normalize
 from .schema import ErrorInfo, Record, Source
 
-Stage = Callable[[Document], None]
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the pipeline: ``run(doc)`` reads the ``requires`` fields of the
+    ``Document`` and writes (assigns or appends to) only its ``assigns`` fields.
+
+    As spaCy's ``Language.factory(requires=, assigns=)``: the declarations are checked
+    against the order (``check_stage_order``) and, on every corpus document, against what
+    each stage really writes (tests/test_pipeline_contract.py).
+    """
+
+    name: str
+    run: Callable[[Document], None]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    what: str
 
 
-def _stages() -> list[tuple[str, Stage]]:
+# Fields a Document has before any stage runs.
+INITIAL_FIELDS = ("text", "lines", "metadata")
+
+
+def stages() -> list[Stage]:
+    """The stages in the order they run."""
     # Imported here so that importing the package stays cheap (the CLI's --help).
     from .extractors import awards, commemorations, dates, legal_refs, movements, persons
     from .structure import boilerplate, footer, header, sections
 
     return [
-        ("boilerplate", boilerplate.find),     # body limits: web chrome out
-        ("header", header.find),               # issuer, number, place/date, type, title
-        ("footer", footer.find),               # signers, recipients; body end
-        ("sections", sections.find),           # section tree of the body
-        ("dates", dates.find),                 # DATE / DATE_RANGE entities
-        ("legal_refs", legal_refs.find),
-        ("commemorations", commemorations.find),
-        ("persons", persons.find),             # PER / POSITION / ORG / LOC entities
-        ("movements", movements.find),
-        ("awards", awards.find),               # AWARD / COUNT entities and statements
+        Stage("boilerplate", boilerplate.find, ("text", "lines"),
+              ("doc_start", "doc_end", "chrome_lines", "genre"),
+              "the document proper inside a saved page; web chrome lines; news or document"),
+        Stage("header", header.find, ("lines", "metadata", "doc_start", "doc_end", "chrome_lines", "genre"),
+              ("header", "body_start", "entities", "warnings"),
+              "issuer, number, place and date, type, title; where the body starts"),
+        Stage("footer", footer.find, ("lines", "header", "body_start", "doc_end"),
+              ("signers", "recipients", "body_end", "appendix_start", "entities", "header"),
+              "signers and recipients (a news article's author and source into the header); "
+              "where the body ends and an attached list starts"),
+        Stage("sections", sections.find, ("lines", "body_start", "body_end", "appendix_start", "doc_end",
+                                          "chrome_lines"),
+              ("sections",), "the numbered section tree of the body and attachments"),
+        Stage("dates", dates.find, ("text", "doc_start", "doc_end"), ("entities", "warnings"),
+              "DATE and DATE_RANGE entities"),
+        Stage("legal_refs", legal_refs.find, ("text", "header", "body_start", "doc_end"),
+              ("legal_refs", "entities"), "references to other documents"),
+        Stage("commemorations", commemorations.find, ("text", "body_start", "doc_start", "doc_end"),
+              ("commemorations", "entities", "warnings"), "anniversaries the text commemorates"),
+        Stage("persons", persons.find, ("text", "header", "body_start", "doc_start", "doc_end", "signers"),
+              ("persons", "entities"), "PER, POSITION, ORG and LOC entities; persons with their posts"),
+        Stage("movements", movements.find, ("text", "doc_start", "doc_end"), ("entities",),
+              "MOVEMENT entities: named emulation movements and slogans"),
+        Stage("awards", awards.find, ("text", "header", "sections", "body_start", "body_end", "appendix_start",
+                                      "doc_end", "entities"),
+              ("awards", "entities"), "AWARD and COUNT entities; award statements"),
     ]
 
 
-STAGE_NAMES = ("boilerplate", "header", "footer", "sections", "dates", "legal_refs",
-               "commemorations", "persons", "movements", "awards")
+def check_stage_order(order: list[Stage]) -> list[str]:
+    """Problems with the order: a stage that requires a field no earlier stage assigns."""
+    known = set(INITIAL_FIELDS)
+    problems = []
+    for st in order:
+        problems += [f"{st.name} requires {f!r}, which no earlier stage assigns"
+                     for f in st.requires if f not in known]
+        known.update(st.assigns)
+    return problems
 
 
 def run_stages(doc: Document) -> None:
-    for _name, stage in _stages():
-        stage(doc)
+    for stage in stages():
+        stage.run(doc)
     _assign_sections(doc)
     doc.entities.sort(key=lambda e: (e.start, e.end, e.type))
 

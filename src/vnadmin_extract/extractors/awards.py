@@ -101,7 +101,7 @@ def find(doc: Document) -> None:
     """Stage: AWARD and COUNT entities, ``doc.awards``."""
     regions = [(doc.body_start, doc.body_end)]
     if doc.appendix_start is not None:
-        regions.append((doc.appendix_start, doc.scratch.get("doc_end", len(doc.text))))
+        regions.append((doc.appendix_start, doc.doc_end))
     low = _lowered(doc)
     for lo, hi in regions:
         mentions = tax.find_mentions(doc.text, lo, hi)
@@ -270,7 +270,7 @@ def _emit(doc: Document, stmt: tuple[tax.AwardMention, _Counts], auth: str | Non
     total = sum(parts) if parts else None
     if total is None and recipients:
         total = len(recipients)
-    counted = doc.scratch.setdefault("count_starts", set())
+    counted = doc.memo.setdefault("count_starts", set())
     for s, e, v in c.spans:
         if s not in counted:
             counted.add(s)
@@ -581,7 +581,7 @@ def _status_cue(segment: str, exclude_conferred: bool = False, heading: bool = F
 
 
 def _heading_status(doc: Document, pos: int) -> str | None:
-    cache = doc.scratch.setdefault("heading_status", {})  # section id -> its heading's cue
+    cache = doc.memo.setdefault("heading_status", {})  # section id -> its heading's cue
     for sec in _ancestors(doc, pos):
         if sec.id not in cache:
             cache[sec.id] = _status_cue(sec.heading, exclude_conferred=True, heading=True)
@@ -593,7 +593,7 @@ def _heading_status(doc: Document, pos: int) -> str | None:
 def _ancestors(doc: Document, pos: int) -> list:
     """Enclosing sections whose heading stands above ``pos`` (a run-in heading that *is* the
     statement's own paragraph does not count as its heading). Asked for status and for year."""
-    cache = doc.scratch.setdefault("ancestors", {})
+    cache = doc.memo.setdefault("ancestors", {})
     found = cache.get(pos)
     if found is None:
         found = cache[pos] = [s for s in doc.enclosing_sections(pos) if doc.lines[doc.line_index(s.start)].end < pos]
@@ -648,7 +648,7 @@ def _year(doc: Document, text: str, cs: int, ce: int, s: int, e: int, pos: int, 
                 return int(m["y2"] or m["y"])
     if period:
         return None
-    cache = doc.scratch.setdefault("heading_year", {})  # section id -> its heading's year
+    cache = doc.memo.setdefault("heading_year", {})  # section id -> its heading's year
     for sec in _ancestors(doc, pos):
         if sec.id not in cache:
             m = _HEADING_YEAR.search(sec.heading)

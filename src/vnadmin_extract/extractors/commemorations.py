@@ -14,9 +14,9 @@ import regex
 
 from .. import errors
 from ..document import Document
+from ..rules.dates import find_dates, find_ranges, iso_date
 from ..rules.spans import Spans
 from ..schema import Commemoration
-from .dates import find_dates, find_ranges, iso_date
 
 # "<N> năm <event> (<range>)": a bracketed range closes the event, which may hold commas.
 _ORD_HEAD = (r"(?<![\d/.,])(?P<ord>\d{1,4})\s+năm\s+(?P<event>(?!qua\b|tới\b|trước\b|sau\b|nay\b|liền\b|"
@@ -58,15 +58,15 @@ def _dates_in(paren: str | None) -> tuple[str | None, str | None, bool]:
 def find(doc: Document) -> None:
     """Stage: ``doc.commemorations`` and COMMEMORATION entities."""
     text = doc.text
-    lo, hi = doc.body_start, doc.scratch.get("doc_end", len(text))
-    lo = min(lo, doc.scratch.get("doc_start", 0) + len(text))  # căn cứ paragraphs count too
+    lo, hi = doc.body_start, doc.doc_end
+    lo = min(lo, doc.doc_start + len(text))  # căn cứ paragraphs count too
     taken: list[tuple[int, int]] = []
-    matches = [*ORDINAL_PAREN.finditer(text, doc.scratch.get("doc_start", 0), hi)]
+    matches = [*ORDINAL_PAREN.finditer(text, doc.doc_start, hi)]
     paren_spans = [(m.start(), m.end()) for m in matches if _dates_in(m["paren"])[2]]
     paren_taken = Spans(paren_spans)
     paren_set = set(paren_spans)
     matches = [m for m in matches if (m.start(), m.end()) in paren_set]
-    matches += [m for m in ORDINAL_PLAIN.finditer(text, doc.scratch.get("doc_start", 0), hi)
+    matches += [m for m in ORDINAL_PLAIN.finditer(text, doc.doc_start, hi)
                 if not paren_taken.covers(m.start())]
     for m in sorted(matches, key=lambda x: x.start()):
         event = _event_text(m["event"])
@@ -91,7 +91,7 @@ def find(doc: Document) -> None:
         _add(doc, event, ordinal, start_date, anniversary, consistent, m.start(), m.end())
         taken.append((m.start(), m.end()))
     taken_spans = Spans(taken)
-    for m in DAY.finditer(text, doc.scratch.get("doc_start", 0), hi):
+    for m in DAY.finditer(text, doc.doc_start, hi):
         if taken_spans.covers(m.start()):
             continue
         event = _event_text(m["event"])

@@ -18,12 +18,12 @@ from ..document import Document
 from ..rules import vocab
 from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
+from ..rules.dates import find_dates
 from ..rules.gate import GatedPattern
 from ..rules.spans import Spans
 from ..rules.trie import trie_pattern
 from ..schema import LegalRef
 from ..vietnamese import UPPER_LETTERS, fold
-from .dates import find_dates
 
 # Written for the stdlib engine (several times faster than ``regex`` on these scans):
 # [^\W_] is a letter or digit, UPPER_LETTERS the Vietnamese capitals.
@@ -146,7 +146,7 @@ def _canonical_type(raw: str) -> str:
 def find(doc: Document) -> None:
     """Stage: ``doc.legal_refs`` and LEGAL_REF entities."""
     text = doc.text
-    lo, hi = doc.body_start, doc.scratch.get("doc_end", len(text))
+    lo, hi = doc.body_start, doc.doc_end
     # The header's "Số: ..." is the document itself; citations start with the body.
     own = doc.header.number.raw if doc.header.number else None
     taken = Spans()

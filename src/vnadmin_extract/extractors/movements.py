@@ -48,7 +48,7 @@ def find(doc: Document) -> None:
     """Stage: MOVEMENT entities."""
     text = doc.text
     low = lowered(text)
-    lo, hi = doc.scratch.get("doc_start", 0), doc.scratch.get("doc_end", len(text))
+    lo, hi = doc.doc_start, doc.doc_end
     taken = Spans()
     for pattern, min_words, capital in ((_quoted(), 1, False), (_bare(), 3, True)):
         for m in pattern.finditer(low, lo, hi):

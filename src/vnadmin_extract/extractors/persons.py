@@ -182,7 +182,7 @@ _ADMIN_TAIL = fast_compile(
 def find(doc: Document) -> None:
     """Stage: ``doc.persons`` and PER / POSITION / ORG / LOC entities."""
     text = doc.text
-    lo, hi = doc.scratch.get("doc_start", 0), doc.scratch.get("doc_end", len(text))
+    lo, hi = doc.doc_start, doc.doc_end
     excluded = _names()[1]
     found: dict[tuple[int, int], Person] = {}
 

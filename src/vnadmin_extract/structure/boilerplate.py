@@ -1,9 +1,9 @@
 """Where the document is inside a saved web page or portal export.
 
-Sets ``doc.scratch["doc_start"]``/``["doc_end"]`` (the document proper, banners and
-counters outside) and ``doc.scratch["genre"]`` ("document" or "news"). Lines of web
-chrome inside that range (photo-counter lines, rating widgets) are listed in
-``doc.scratch["chrome_lines"]`` so that no stage treats them as content.
+Sets ``doc.doc_start``/``doc.doc_end`` (the document proper, banners and counters
+outside) and ``doc.genre`` ("document" or "news"). Lines of web chrome inside that range
+(photo-counter lines, rating widgets) are listed in ``doc.chrome_lines`` so that no stage
+treats them as content.
 """
 
 from __future__ import annotations
@@ -58,13 +58,13 @@ def find(doc: Document) -> None:
         if ln.start > start and TAIL.match(ln.text):
             end = ln.start
             break
-    doc.scratch["doc_start"], doc.scratch["doc_end"] = start, end
-    doc.scratch["chrome_lines"] = {i for i, ln in enumerate(lines) if CHROME.match(ln.text)}
+    doc.doc_start, doc.doc_end = start, end
+    doc.chrome_lines = frozenset(i for i, ln in enumerate(lines) if CHROME.match(ln.text))
     has_header = any(MOTTO.search(ln.text) or NUMBER_LINE.match(ln.text)
                      for ln in lines[start_idx:start_idx + 40])
     newsy = any(BREADCRUMB.match(ln.text) or DATELINE.match(ln.text) or NEWS_END.match(ln.text)
                 for ln in lines if start <= ln.start < end)
-    doc.scratch["genre"] = "news" if newsy and not has_header else "document"
+    doc.genre = "news" if newsy and not has_header else "document"
 
 
 def _document_start(doc: Document) -> int:

@@ -40,7 +40,7 @@ def find(doc: Document) -> None:
     if doc.header.genre == "news":
         _news_footer(doc)
         return
-    lo, hi = doc.line_index(doc.body_start), doc.line_index(max(doc.body_start, doc.scratch.get("doc_end", len(doc.text)) - 1))
+    lo, hi = doc.line_index(doc.body_start), doc.line_index(max(doc.body_start, doc.doc_end - 1))
     lines = doc.lines[lo:hi + 1]
     nn = next((i for i in range(len(lines) - 1, -1, -1) if NOI_NHAN.match(lines[i].text)), None)
     close = None
@@ -74,10 +74,10 @@ def find(doc: Document) -> None:
     if body_end_line is not None and (doc.signers or nn is not None or close is not None):
         doc.body_end = body_end_line.start
     else:
-        doc.body_end = doc.scratch.get("doc_end", len(doc.text))
+        doc.body_end = doc.doc_end
     if last_signer_line is not None:
         after = doc.line_index(last_signer_line.end) + 1
-        tail = [ln for ln in doc.lines[after:] if ln.text and ln.start < doc.scratch.get("doc_end", len(doc.text))]
+        tail = [ln for ln in doc.lines[after:] if ln.text and ln.start < doc.doc_end]
         if tail and not NOI_NHAN.match(tail[0].text):
             doc.appendix_start = tail[0].start
     doc.body_end = max(doc.body_end, doc.body_start)
@@ -183,7 +183,7 @@ def _org_case(text: str) -> str:
 
 
 def _news_footer(doc: Document) -> None:
-    end = doc.scratch.get("doc_end", len(doc.text))
+    end = doc.doc_end
     lo = doc.line_index(doc.body_start)
     body_end = end
     last_content: Line | None = None

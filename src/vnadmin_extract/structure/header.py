@@ -12,10 +12,10 @@ import regex
 
 from .. import errors
 from ..document import Document, Line
-from ..extractors.dates import VI_DATE, find_dates
 from ..rules import vocab
 from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
+from ..rules.dates import VI_DATE, find_dates
 from ..schema import DateValue, DocNumber, DocType, Header, Issuer
 from ..vietnamese import fold
 from . import boilerplate, issuer_inference
@@ -64,10 +64,10 @@ _GENERIC_BODY = fast_compile(
 
 def find(doc: Document) -> None:
     """Stage: fill ``doc.header``; set ``doc.body_start``."""
-    start = doc.scratch.get("doc_start", 0)
+    start = doc.doc_start
     first = doc.line_index(start)
     window = [ln for ln in doc.lines[first:first + HEADER_LINES]]
-    header = Header(genre=doc.scratch.get("genre", "document"))
+    header = Header(genre=doc.genre)
     doc.header = header
     if header.genre == "news":
         _news_header(doc, window)
@@ -283,7 +283,7 @@ def _find_issuer(doc: Document, header: Header, window: list[Line], num_line: Li
 
 def _news_header(doc: Document, window: list[Line]) -> None:
     header = doc.header
-    start = doc.scratch.get("doc_start", 0)
+    start = doc.doc_start
     headline_idx = None
     for i, ln in enumerate(window):
         t = ln.text
@@ -297,7 +297,7 @@ def _news_header(doc: Document, window: list[Line]) -> None:
             continue
         if headline_idx is not None:
             break  # the line after the headline was not a dateline
-        if len(t) < 300 and i not in doc.scratch.get("chrome_lines", set()):
+        if len(t) < 300 and i not in doc.chrome_lines:
             headline_idx = i
             header.title = t.strip()
             if header.date is not None:

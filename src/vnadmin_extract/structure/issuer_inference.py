@@ -49,7 +49,7 @@ def infer(doc: Document, header: Header) -> None:
     name = None
     if key:
         counts: Counter[str] = Counter()
-        for cand in _org_names(doc.text[: doc.scratch.get("doc_end", len(doc.text))]):
+        for cand in _org_names(doc.text[: doc.doc_end]):
             # Try the longest prefix whose initials equal the code.
             words = cand.split()
             for n in range(len(words), 1, -1):

@@ -79,7 +79,7 @@ def _is_restart(kind: str, value: str) -> bool:
 def find(doc: Document) -> None:
     """Stage: ``doc.sections`` for the body and the appendix."""
     regions = [(doc.body_start, doc.body_end)]
-    end_all = doc.scratch.get("doc_end", len(doc.text))
+    end_all = doc.doc_end
     if doc.appendix_start is not None:
         regions.append((doc.appendix_start, end_all))
     for lo, hi in regions:
@@ -91,7 +91,7 @@ def _parse_region(doc: Document, lo: int, hi: int, appendix: bool) -> None:
     stack: list[_Open] = []
     roots: dict[str, int] = {}
     used = {s.id for s in doc.sections}
-    chrome = doc.scratch.get("chrome_lines", set())
+    chrome = doc.chrome_lines
     for idx in range(doc.line_index(lo), len(doc.lines)):
         ln = doc.lines[idx]
         if ln.start >= hi:
