@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -114,6 +115,8 @@ class DocResult:
     doc_path: Path | None
     scores: dict[str, Score] = field(default_factory=dict)
     error: str | None = None
+    # The gold's "format_class" (scan-pdf, docx, portal-html, ...) where it gives one.
+    group: str | None = None
 
 
 def compare(record: Record, gold: dict[str, Any]) -> dict[str, Score]:
@@ -123,10 +126,14 @@ def compare(record: Record, gold: dict[str, Any]) -> dict[str, Score]:
     out: dict[str, Score] = {}
     for name, path in SCALARS.items():
         out[name] = score_scalar(_dig(rec, path), _dig(gold, path))
+    preamble_end = _preamble_end(rec.get("text")) if gold.get("legal_refs_scope") == "preamble" else None
     for name, (key, fn) in LISTS.items():
         if key in gold and gold[key] is None:
             continue
-        pred = [fn(x) for x in rec.get(key) or []]
+        items = rec.get(key) or []
+        if key == "legal_refs" and preamble_end is not None:
+            items = [x for x in items if x["start"] < preamble_end]
+        pred = [fn(x) for x in items]
         want = [fn(x) for x in gold.get(key) or []]
         if name in UNIQUE:
             pred, want = list(set(pred)), list(set(want))
@@ -134,9 +141,27 @@ def compare(record: Record, gold: dict[str, Any]) -> dict[str, Score]:
     return out
 
 
+_FIRST_ARTICLE = re.compile(r"^[ \t*]*(?:Điều\s+1\b|Chương\s+I\b|CHƯƠNG\s+I\b)", re.M)
+
+
+def _preamble_end(text: str | None) -> int | None:
+    """Where the first article or chapter starts: a gold whose ``legal_refs_scope`` is
+    "preamble" annotates the references before it only (long legal texts)."""
+    if not text:
+        return None
+    m = _FIRST_ARTICLE.search(text)
+    return m.start() if m else None
+
+
 def shared_dir(corpus: Path) -> Path:
+    """``../shared`` beside the repository holding ``corpus`` (``VNADMIN_SHARED`` overrides)."""
     env = os.environ.get("VNADMIN_SHARED")
-    return Path(env) if env else corpus.resolve().parent.parent / "shared"
+    if env:
+        return Path(env)
+    for folder in corpus.resolve().parents:
+        if (folder / "pyproject.toml").is_file():
+            return folder.parent / "shared"
+    return corpus.resolve().parent.parent / "shared"
 
 
 def resolve_document(corpus: Path, gold: dict[str, Any]) -> Path:
@@ -155,15 +180,31 @@ def evaluate(corpus: Path, extract: Callable[[Path], Record] | None = None) -> l
     for gold_path in sorted((corpus / "gold").rglob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc_path = resolve_document(corpus, gold)
-        res = DocResult(gold_path, doc_path if doc_path.exists() else None)
+        res = DocResult(gold_path, doc_path if doc_path.exists() else None, group=gold.get("format_class"))
         if res.doc_path is None:
             results.append(res)
             continue
-        record = extract(doc_path) if extract else process_file(doc_path, keep_text=False)
+        record = extract(doc_path) if extract else process_file(doc_path)
         res.error = record.error.message if record.error else None
         res.scores = compare(record, gold)
         results.append(res)
     return results
+
+
+HEADER_FIELDS = tuple(k for k in SCALARS if k not in ("header.author", "header.source_name"))
+
+
+def by_group(results: list[DocResult]) -> dict[str, dict[str, Score]]:
+    """Totals per gold ``format_class``, plus ``header`` (every header field of the document
+    summed: how often a header value is right)."""
+    out: dict[str, dict[str, Score]] = {}
+    for r in results:
+        tot = out.setdefault(r.group or "-", {})
+        for name, s in r.scores.items():
+            tot.setdefault(name, Score()).add(s)
+            if name in HEADER_FIELDS:
+                tot.setdefault("header", Score()).add(s)
+    return dict(sorted(out.items()))
 
 
 def totals(results: list[DocResult]) -> dict[str, Score]:

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ..evaluation import evaluate, load_thresholds, totals
+from ..evaluation import DocResult, by_group, evaluate, load_thresholds, totals
 from . import UsageError
 
 NAME = "eval"
@@ -17,6 +17,8 @@ def register(p: argparse.ArgumentParser) -> None:
     p.add_argument("corpus", metavar="CORPUS_DIR", help="folder with documents/, gold/ and thresholds.toml")
     p.add_argument("--per-doc", action="store_true", help="also print each document's F1 per field")
     p.add_argument("--json", action="store_true", help="print the totals as JSON")
+    p.add_argument("--by-format", action="store_true",
+                   help="also print F1 per format class of the gold files (scan-pdf, docx, portal-html, ...)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
             for r in scored:
                 worst = sorted((s.f1, k) for k, s in r.scores.items() if s.tp + s.fp + s.fn)[:4]
                 print(f"{r.gold_path.name:60} " + "  ".join(f"{k}={f:.2f}" for f, k in worst))
+        if args.by_format:
+            _print_by_format(scored)
         print(f"documents scored: {len(scored)}; gold files whose document is absent: {len(skipped)}")
         print(f"{'field':26} {'P':>6} {'R':>6} {'F1':>6} {'min':>6}  tp/fp/fn")
         for name, s in tot.items():
@@ -50,3 +54,20 @@ def run(args: argparse.Namespace) -> int:
     if failing:
         print("below threshold: " + ", ".join(failing))
     return 1 if failing or errors else 0
+
+
+_FORMAT_COLUMNS = ("header", "header.date", "header.issuer.name", "header.number.number", "header.doc_type",
+                   "signers", "awards", "legal_refs")
+
+
+def _print_by_format(scored: list[DocResult]) -> None:
+    groups = by_group(scored)
+    print(f"{'format':14} {'docs':>4} " + " ".join(f"{c.removeprefix('header.'):>13}" for c in _FORMAT_COLUMNS))
+    for group, tot in groups.items():
+        n = sum(1 for r in scored if (r.group or "-") == group)
+        cells = []
+        for c in _FORMAT_COLUMNS:
+            s = tot.get(c)
+            cells.append(f"{s.f1:.2f} ({s.tp}/{s.tp + s.fn})" if s and s.tp + s.fp + s.fn else "-")
+        print(f"{group:14} {n:4} " + " ".join(f"{c:>13}" for c in cells))
+    print("(F1, then true positives / gold values)")
