@@ -12,6 +12,7 @@ import regex
 
 from ..document import Document
 from ..rules.cache import fast_compile
+from .reflow import reflow
 
 # Lines that are page furniture, never document content.
 CHROME = fast_compile(
@@ -61,10 +62,13 @@ def find(doc: Document) -> None:
     doc.doc_start, doc.doc_end = start, end
     doc.chrome_lines = frozenset(i for i, ln in enumerate(lines) if CHROME.match(ln.text))
     has_header = any(MOTTO.search(ln.text) or NUMBER_LINE.match(ln.text)
-                     for ln in lines[start_idx:start_idx + 40])
+                     for ln in reflow(lines[start_idx:start_idx + 40]))
     newsy = any(BREADCRUMB.match(ln.text) or DATELINE.match(ln.text) or NEWS_END.match(ln.text)
                 for ln in lines if start <= ln.start < end)
     doc.genre = "news" if newsy and not has_header else "document"
+
+
+_START_SEARCH = 400  # a portal's banner and metadata never run longer
 
 
 def _document_start(doc: Document) -> int:
@@ -74,7 +78,8 @@ def _document_start(doc: Document) -> int:
     its header block: the issuer lines just above the national motto or the "Số:" line.
     """
     lines = doc.lines
-    for i, ln in enumerate(lines):
+    for ln in reflow(lines[:_START_SEARCH]):
+        i = doc.line_index(ln.start)
         if MOTTO.search(ln.text) or (NUMBER_LINE.match(ln.text) and _near_date_line(doc, i)):
             j = i
             # Walk up over the issuer lines (upper case, short) that precede it.

@@ -18,6 +18,7 @@ from ..rules.cache import rx as _rx
 from ..schema import Signer
 from ..vietnamese import fold
 from . import boilerplate
+from .reflow import reflow
 
 NOI_NHAN = fast_compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", regex.I)
 RECIPIENT = fast_compile(r"^[-+•–]\s*(?P<item>.+?)\s*[;.,]?\s*$")
@@ -41,7 +42,7 @@ def find(doc: Document) -> None:
         _news_footer(doc)
         return
     lo, hi = doc.line_index(doc.body_start), doc.line_index(max(doc.body_start, doc.doc_end - 1))
-    lines = doc.lines[lo:hi + 1]
+    lines = reflow(doc.lines[lo:hi + 1])  # "TM. ỦY BAN NHÂN" / "DÂN" is one line
     nn = next((i for i in range(len(lines) - 1, -1, -1) if NOI_NHAN.match(lines[i].text)), None)
     close = None
     stop = nn if nn is not None else len(lines)

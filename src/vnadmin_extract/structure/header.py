@@ -19,6 +19,7 @@ from ..rules.dates import VI_DATE, find_dates
 from ..schema import DateValue, DocNumber, DocType, Header, Issuer
 from ..vietnamese import fold
 from . import boilerplate, issuer_inference
+from .reflow import reflow
 
 HEADER_LINES = 45  # the header block never runs longer than this
 
@@ -66,7 +67,7 @@ def find(doc: Document) -> None:
     """Stage: fill ``doc.header``; set ``doc.body_start``."""
     start = doc.doc_start
     first = doc.line_index(start)
-    window = [ln for ln in doc.lines[first:first + HEADER_LINES]]
+    window = reflow(doc.lines[first:first + HEADER_LINES])
     header = Header(genre=doc.genre)
     doc.header = header
     if header.genre == "news":
