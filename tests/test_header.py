@@ -98,3 +98,23 @@ def test_portal_page_banner_is_not_the_header(public_dir) -> None:
     assert (h.number.symbol, h.place, h.date.value) == ("KH-UBND", "Đắk Lắk", "2025-11-18")
     assert [(s.name, s.position, s.authority) for s in rec.signers] == [("Đào Mỹ", "Phó Chủ tịch", "KT")]
     assert rec.recipients[-1] == "Lưu: VT, NV (V-10b)"
+
+
+def test_an_issuer_wrapped_before_va_is_one_name() -> None:
+    # tt-bldtbxh-01-2022 (corpus-public): the ministry's name wraps before "VÀ XÃ HỘI".
+    rec = extract_text("BỘ LAO ĐỘNG – THƯƠNG BINH\nVÀ XÃ HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                       "Độc lập - Tự do - Hạnh phúc\nSố: 01/2022/TT-BLĐTBXH\nHà Nội, ngày 25 tháng 01 năm 2022\n"
+                       "THÔNG TƯ\nHướng dẫn thu thập, lưu trữ, tổng hợp, cung cấp, công bố, sử dụng thông tin "
+                       "thị trường lao động\n\nCăn cứ Luật Việc làm ngày 16 tháng 11 năm 2013;\n")
+    assert (rec.header.issuer.name, rec.header.issuer.parent) == ("BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI", None)
+    assert rec.header.title == ("Hướng dẫn thu thập, lưu trữ, tổng hợp, cung cấp, công bố, sử dụng thông tin "
+                                "thị trường lao động")
+
+
+def test_the_deciding_authority_line_is_not_part_of_the_title() -> None:
+    # tb-cuc-hai-quan-37693-2025 (corpus-public): "CỤC TRƯỞNG CỤC HẢI QUAN" under the title.
+    rec = extract_text("BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 37693/TB-CHQ\n"
+                       "Hà Nội, ngày 21 tháng 11 năm 2025\nTHÔNG BÁO\nVỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ\n"
+                       "CỤC TRƯỞNG CỤC\nHẢI QUAN\nCăn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;\n")
+    assert rec.header.title == "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ"
+    assert (rec.header.issuer.name, rec.header.issuer.parent) == ("CỤC HẢI QUAN", "BỘ TÀI CHÍNH")

@@ -98,6 +98,13 @@ def org_head_regex() -> re.Pattern[str]:
 
 
 @functools.cache
+def org_head_regex_ci() -> regex.Pattern[str]:
+    """Any organisation head, whatever its case ("CỤC", "Sở", "ỦY BAN NHÂN DÂN")."""
+    alts = "|".join(r"\s+".join(regex.escape(w) for w in h.split()) for h in org_heads())
+    return fast_compile(rf"(?:{alts})(?!\w)", regex.I)
+
+
+@functools.cache
 def position_canonical() -> dict[str, str]:
     table = {fold(c): c for c in _CORE_POSITIONS}
     for canonical, variants in positions():

@@ -187,7 +187,7 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
                     i += 1
                     continue
                 break
-            if STOP_TITLE.match(t) or len(t) > 400:
+            if STOP_TITLE.match(t) or len(t) > 400 or _authority_line(t):
                 break
             upper = _is_upper(t)
             if first_upper is None:
@@ -211,6 +211,18 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
         return None
     header.title = " ".join(ln.text.strip() for ln in lines)
     return lines[-1].end
+
+
+def _authority_line(t: str) -> bool:
+    """"CỤC TRƯỞNG CỤC HẢI QUAN", "GIÁM ĐỐC SỞ NỘI VỤ": the line under a decision's title that
+    names who decides (a position followed by its body), never part of the title."""
+    if not _is_upper(t):
+        return False
+    m = vocab.position_regex().match(t)
+    if not m:
+        return False
+    rest = t[m.end():].strip()
+    return bool(rest) and bool(vocab.org_head_regex_ci().match(rest))
 
 
 def _continues_title(prev: str, t: str, upper_title: bool) -> bool:
@@ -273,7 +285,8 @@ def _find_issuer(doc: Document, header: Header, window: list[Line], num_line: Li
     merged: list[str] = []
     for p in parts:
         if merged and ((_LOCALITY.match(p) and _GENERIC_BODY.search(merged[-1]))
-                       or _rx(r"(?:\bVÀ|\bCỦA|[,&-])$").search(merged[-1]) or len(p.split()) == 1):
+                       or _rx(r"(?:\bVÀ|\bCỦA|[,&–-])$").search(merged[-1])
+                       or _rx(r"^(?:VÀ|CỦA|[&–-])\s").match(p) or len(p.split()) == 1):
             merged[-1] = f"{merged[-1]} {p}"
         else:
             merged.append(p)
