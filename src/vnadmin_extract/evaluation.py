@@ -107,6 +107,7 @@ LISTS: dict[str, tuple[str, Callable[[Any], tuple[Any, ...]]]] = {
     "persons.organization": ("persons", lambda p: _key(p, ("name", "organization"))),
 }
 UNIQUE = {"persons", "persons.organization"}
+HEADER_FIELDS = tuple(k for k in SCALARS if k not in ("header.author", "header.source_name"))
 
 
 @dataclass
@@ -126,6 +127,12 @@ def compare(record: Record, gold: dict[str, Any]) -> dict[str, Score]:
     out: dict[str, Score] = {}
     for name, path in SCALARS.items():
         out[name] = score_scalar(_dig(rec, path), _dig(gold, path))
+    # Precision of the header values a user gets when keeping only unflagged records.
+    unflagged = Score()
+    if not record.review.needed:
+        for name in HEADER_FIELDS:
+            unflagged.add(Score(tp=out[name].tp, fp=out[name].fp))
+    out["header.unflagged"] = unflagged
     preamble_end = _preamble_end(rec.get("text")) if gold.get("legal_refs_scope") == "preamble" else None
     for name, (key, fn) in LISTS.items():
         if key in gold and gold[key] is None:
@@ -189,9 +196,6 @@ def evaluate(corpus: Path, extract: Callable[[Path], Record] | None = None) -> l
         res.scores = compare(record, gold)
         results.append(res)
     return results
-
-
-HEADER_FIELDS = tuple(k for k in SCALARS if k not in ("header.author", "header.source_name"))
 
 
 def by_group(results: list[DocResult]) -> dict[str, dict[str, Score]]:

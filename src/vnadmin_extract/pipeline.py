@@ -23,7 +23,8 @@ from .ingest.limits import DocumentTimeout, Limits, time_budget
 from .ingest.limits import current as current_limits
 from .ingest.limits import use as use_limits
 from .normalize import normalize
-from .schema import ErrorInfo, Record, Source
+from .schema import ErrorInfo, Record, Review, Source
+from .structure import trust
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def _record_from(doc: Document, source: Source, keep_text: bool) -> Record:
         header=doc.header, signers=doc.signers, recipients=doc.recipients,
         sections=doc.sections, entities=doc.entities, awards=doc.awards,
         commemorations=doc.commemorations, legal_refs=doc.legal_refs, persons=doc.persons,
-        warnings=doc.warnings,
+        warnings=doc.warnings, review=trust.assess(doc, source),
     )
 
 
@@ -177,16 +178,19 @@ def process_raw(raw: RawText, source: Source, keep_text: bool = True, limits: Li
     if not doc.text.strip():
         rec = _record_from(doc, source, keep_text)
         rec.error = ErrorInfo(code=errors.E_EMPTY, message=_why_empty(raw))
+        rec.review = _FAILED
         return rec
     try:
         run_stages(doc)
     except MemoryError:
         rec = _record_from(doc, source, keep_text)
         rec.error = ErrorInfo(code=errors.E_TOO_LARGE, message="out of memory while extracting")
+        rec.review = _FAILED
         return rec
     except Exception as exc:  # a bug must not lose the document
         rec = _record_from(doc, source, keep_text)
         rec.error = ErrorInfo(code=errors.E_INTERNAL, message=clean_str(_describe(exc)))
+        rec.review = _FAILED
         return rec
     return _record_from(doc, source, keep_text)
 
@@ -243,6 +247,9 @@ def _process_file(p: Path, source: Source, keep_text: bool, lim: Limits) -> Reco
     source.format, source.encoding = raw.format, raw.encoding
     source.pages, source.ocr, source.ocr_confidence = raw.pages, raw.ocr, raw.ocr_confidence
     return process_raw(raw, source, keep_text, lim)
+
+
+_FAILED = Review(needed=True, reasons=["error"])
 
 
 def _error_record(source: Source, code: str, message: str, path: str | Path) -> Record:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1"
 
@@ -77,6 +77,11 @@ class Header(_Model):
     source_name: str | None = None
     genre: Literal["document", "news"] = "document"
     addressees: list[str] = Field(default_factory=list, description="the 'Kính gửi' lines")
+    sources: dict[str, str] = Field(
+        default_factory=dict,
+        description="where each header field came from: header_block, date_line, type_line, symbol, "
+                    "title_block, vv_line, inferred (from the body text), metadata (a page's own fields), "
+                    "news_page; a field not listed was not found")
 
 
 class Signer(Span):
@@ -156,6 +161,14 @@ class ErrorInfo(_Model):
     message: str
 
 
+class Review(_Model):
+    needed: bool = Field(False, description="true when a key value is a guess: see reasons")
+    reasons: list[str] = Field(default_factory=list,
+                               description="issuer_inferred, issuer_missing, date_partial, date_missing, "
+                                           "number_blank, header_fragments, ocr_low_confidence, "
+                                           "encoding_repaired, ...")
+
+
 class Record(_Model):
     schema_version: str = SCHEMA_VERSION
     doc_id: str
@@ -171,7 +184,15 @@ class Record(_Model):
     legal_refs: list[LegalRef] = Field(default_factory=list)
     persons: list[Person] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
+    review: Review = Field(default_factory=Review, description="whether a person should check this record")
     error: ErrorInfo | None = None
+
+    @model_validator(mode="after")
+    def _failed_needs_review(self) -> Record:
+        # A record that could not be extracted always needs a person (constructed anywhere).
+        if self.error is not None and not self.review.needed:
+            self.review = Review(needed=True, reasons=["error"])
+        return self
 
 
 def json_schema() -> dict[str, Any]:

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failing or errors else 0
 
 
-_FORMAT_COLUMNS = ("header", "header.date", "header.issuer.name", "header.number.number", "header.doc_type",
+_FORMAT_COLUMNS = ("header", "header.unflagged", "header.date", "header.issuer.name", "header.number.number", "header.doc_type",
                    "signers", "awards", "legal_refs")
 
 
@@ -68,6 +68,10 @@ def _print_by_format(scored: list[DocResult]) -> None:
         cells = []
         for c in _FORMAT_COLUMNS:
             s = tot.get(c)
-            cells.append(f"{s.f1:.2f} ({s.tp}/{s.tp + s.fn})" if s and s.tp + s.fp + s.fn else "-")
+            if c == "header.unflagged":  # precision: how many of the values users keep are right
+                cells.append(f"{s.precision:.2f} ({s.tp}/{s.tp + s.fp})" if s and s.tp + s.fp else "-")
+            else:
+                cells.append(f"{s.f1:.2f} ({s.tp}/{s.tp + s.fn})" if s and s.tp + s.fp + s.fn else "-")
         print(f"{group:14} {n:4} " + " ".join(f"{c:>13}" for c in cells))
-    print("(F1, then true positives / gold values)")
+    print("(F1, then true positives / gold values; unflagged: precision of the header values of records "
+          "not flagged for review, then right / given)")

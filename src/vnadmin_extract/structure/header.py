@@ -16,6 +16,7 @@ from ..rules import vocab
 from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..rules.dates import VI_DATE, find_dates
+from ..rules.issuers import is_issuer_name, starts_with_body
 from ..schema import DateValue, DocNumber, DocType, Header, Issuer
 from ..vietnamese import fold
 from . import boilerplate, issuer_inference
@@ -43,9 +44,16 @@ NUMBER = regex.compile(
     regex.X | regex.I,
 )
 PLACE_DATE = fast_compile(
-    r"(?P<place>(?:TP\.\s*|Thành\s+phố\s+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}\p{Ll}+){0,4})\s*,\s*"
+    r"(?P<place>(?:TP\.\s*|Thành\s+phố\s+)?\p{Lu}\p{Ll}+(?:[ ]+\p{L}\p{Ll}+){0,4})\s*,\s*"
     r"(?P<date>(?i:ngày)\b[^\n]{0,40}?(?i:năm)\s*\d{4})",
 )
+_BLANK = r"[ \t.…_]*"
+PLACE_BLANK_DATE = fast_compile(
+    r"(?P<place>(?:TP\.\s*|Thành\s+phố\s+)?\p{Lu}\p{Ll}+(?:[ ]+\p{L}\p{Ll}+){0,4})\s*,\s*"
+    rf"(?P<date>(?i:ngày){_BLANK}(?i:tháng){_BLANK}(?i:năm){_BLANK}(?P<y>(?:19|20)\d\d))(?!\d)"
+)
+# A line that is a date and nothing else (a date line without its place).
+DATE_LINE = fast_compile(r"^[\s*_(]*(?P<date>(?i:ngày)\s*\d{0,2}\s*(?i:tháng)\s*\d{1,2}\s*(?i:năm)\s*\d{4})[\s*_).]*$")
 TYPE_LINE_MAX = 40
 KINH_GUI = fast_compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", regex.I)
 VV = fast_compile(r"^(?:V/v|Về\s+việc)\b", regex.I)
@@ -57,10 +65,6 @@ STOP_TITLE = fast_compile(
     regex.I,
 )
 _LOCALITY = fast_compile(r"^(?:TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\b")
-_GENERIC_BODY = fast_compile(
-    r"(?:ỦY\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|UBND|HĐND|ĐẢNG\s+BỘ|BAN\s+CHẤP\s+HÀNH|"
-    r"BCH|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY\s+QUÂN\s+SỰ|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|ĐOÀN|CHÍNH|HỘI\s+ĐỒNG)$"
-)
 
 
 def find(doc: Document) -> None:
@@ -78,14 +82,20 @@ def find(doc: Document) -> None:
     type_idx = _find_type_line(header, window)
     title_end = _find_title(doc, header, window, type_idx, num_line)
     _find_issuer(doc, header, window, num_line, type_idx)
+    # A "V/v ..." subject under the number is the mark of a công văn (Nghị định 30/2020,
+    # Phụ lục I): it wins over a symbol whose first part only looks like a type code
+    # ("5317/CT-CS": CT is Cục Thuế there, not Chỉ thị).
+    if header.doc_type is None and header.title and _rx(r"^V/v\b").match(header.title):
+        header.doc_type = DocType(code=None, name="Công văn")
+        header.sources["doc_type"] = "vv_line"
     if header.doc_type is None and header.number and header.number.symbol:
         info = _type_from_symbol(header.number)
         if info is not None:
             header.doc_type = DocType(code=info.code, name=info.name)
-        elif header.number.type_code is None and header.title and VV.match(header.title):
-            header.doc_type = DocType(code=None, name="Công văn")
+            header.sources["doc_type"] = "symbol"
     if header.doc_type is None and header.title and VV.match(header.title):
         header.doc_type = DocType(code=None, name="Công văn")
+        header.sources["doc_type"] = "vv_line"
     body_from = title_end if title_end is not None else (num_line.end if num_line else start)
     doc.body_start = _skip_addressees(doc, header, body_from)
     if header.issuer is None:
@@ -99,6 +109,7 @@ def _find_number(doc: Document, header: Header, window: list[Line]) -> Line | No
             m and _is_upper(ln.text[: m.start()])
         ):
             header.number = parse_number(m)
+            header.sources["number"] = "header_block"
             if header.number.number is None:
                 doc.warn(errors.W_BLANK_NUMBER, "the document number is blank (a draft or an unsigned copy)",
                          ln.start + m.start(), ln.start + m.end())
@@ -134,25 +145,38 @@ def _type_from_symbol(number: DocNumber) -> vocab.DocTypeInfo | None:
 
 
 def _find_place_date(doc: Document, header: Header, window: list[Line]) -> None:
-    text = "\n".join(ln.text for ln in window)
-    base = window[0].start if window else 0
-    m = PLACE_DATE.search(text)
-    if m:
-        dm = VI_DATE.search(m.group("date"))
-        if dm:
+    """The date of issue, from the place-and-date line only ("Quảng Bình, ngày 24 tháng 10 năm
+    2022", or a line that is nothing but a date). A day or month left blank gives a partial
+    value with a warning; a date is never borrowed from a "Căn cứ" line or the body."""
+    for ln in window:
+        m = PLACE_DATE.search(ln.text)
+        if m and VI_DATE.search(m.group("date")):
             d = find_dates(m.group("date"))[0]
             header.place = m.group("place").strip()
             header.date = DateValue(raw=d.raw.replace("\n", " "), value=d.value)
+            header.sources["place"] = header.sources["date"] = "date_line"
             if d.value and len(d.value) == 7:
                 doc.warn(errors.W_BLANK_DAY, "the date of issue has no day (left blank before signing)",
-                         base + m.start("date"), base + m.end("date"))
+                         ln.start + m.start("date"), ln.start + m.end("date"))
             return
-    for ln in window:  # a bare "ngày ... tháng ... năm ..." line
-        d = VI_DATE.search(ln.text)
-        if d and d.start() < 40:
-            parsed = find_dates(d.group())[0]
+        m = PLACE_BLANK_DATE.search(ln.text)
+        if m:
+            header.place = m.group("place").strip()
+            header.date = DateValue(raw=_rx(r"[\s.…_]+").sub(" ", m.group("date")).strip(), value=m.group("y"))
+            header.sources["place"] = header.sources["date"] = "date_line"
+            doc.warn(errors.W_BLANK_DATE, "the date of issue has day and month left blank (a draft or a "
+                     f"document signed electronically later): only the year {m.group('y')} is known",
+                     ln.start + m.start("date"), ln.start + m.end("date"))
+            return
+    for ln in window:  # a line that is nothing but a date ("Ngày 05 tháng 3 năm 2024")
+        d = DATE_LINE.match(ln.text)
+        if d:
+            parsed = find_dates(d.group("date"))[0]
             header.date = DateValue(raw=parsed.raw, value=parsed.value)
+            header.sources["date"] = "date_line"
             return
+    doc.warn(errors.W_NO_DATE, "no place-and-date line: the date of issue is unknown "
+             "(dates in the body are not the document's)")
 
 
 def _find_type_line(header: Header, window: list[Line]) -> int | None:
@@ -164,6 +188,7 @@ def _find_type_line(header: Header, window: list[Line]) -> int | None:
         info = names.get(fold(t))
         if info is not None and info.name != "Công văn":
             header.doc_type = DocType(code=info.code, name=info.name)
+            header.sources["doc_type"] = "type_line"
             return i
     return None
 
@@ -209,7 +234,14 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
                 break
     if not lines:
         return None
-    header.title = " ".join(ln.text.strip() for ln in lines)
+    title = " ".join(ln.text.strip() for ln in lines)
+    m = PLACE_DATE.search(title)  # a cell row joined the date line to the subject
+    if m and m.start() > 0:
+        title = title[: m.start()].rstrip(" ,")
+    if fold(title) in vocab.type_by_name():
+        return lines[-1].end  # a second type line ("BÁO CÁO"), not a subject
+    header.title = title
+    header.sources["title"] = "title_block" if type_idx is not None else "vv_line"
     return lines[-1].end
 
 
@@ -230,8 +262,12 @@ def _continues_title(prev: str, t: str, upper_title: bool) -> bool:
         return False
     if upper_title:
         return _is_upper(t)
-    # A mixed-case title continues only after a line cut at a comma or semicolon.
-    return t[:1].islower() and prev.rstrip().endswith((",", ";", "và"))
+    # A mixed-case title continues after a line cut where the sentence cannot end (a comma,
+    # "và", "của"): "... Luật Thi đua, khen thưởng và" / "Nghị định số 152/2025/NĐ-CP ...".
+    tail = prev.rstrip()
+    if tail.endswith((" và", " của", " về", " cho", " tại", " theo")):
+        return True
+    return t[:1].islower() and tail.endswith((",", ";"))
 
 
 def _breaks_vv(t: str) -> bool:
@@ -284,15 +320,23 @@ def _find_issuer(doc: Document, header: Header, window: list[Line], num_line: Li
                 parts.append(piece)
     merged: list[str] = []
     for p in parts:
-        if merged and ((_LOCALITY.match(p) and _GENERIC_BODY.search(merged[-1]))
+        # An administrative unit under a body's line is where that body is ("HỘI ĐỒNG THI ĐUA -
+        # KHEN THƯỞNG" / "TỈNH HƯNG YÊN"): one name. A superior body stands above, never below.
+        if merged and ((_LOCALITY.match(p) and not starts_with_body(p))
                        or _rx(r"(?:\bVÀ|\bCỦA|[,&–-])$").search(merged[-1])
                        or _rx(r"^(?:VÀ|CỦA|[&–-])\s").match(p) or len(p.split()) == 1):
             merged[-1] = f"{merged[-1]} {p}"
         else:
             merged.append(p)
-    if not merged:
+    bodies = [p for p in merged if is_issuer_name(p)]
+    rejected = [p for p in merged if p not in bodies]
+    if rejected:
+        doc.warn(errors.W_ISSUER_REJECTED, "header lines that name no issuing body were not taken as issuer: "
+                 + "; ".join(repr(p) for p in rejected[:4]))
+    if not bodies:
         return
-    header.issuer = Issuer(name=merged[-1], parent=merged[-2] if len(merged) > 1 else None)
+    header.issuer = Issuer(name=bodies[-1], parent=bodies[-2] if len(bodies) > 1 else None)
+    header.sources["issuer"] = "header_block"
 
 
 def _news_header(doc: Document, window: list[Line]) -> None:
@@ -308,12 +352,14 @@ def _news_header(doc: Document, window: list[Line]) -> None:
                 ds = find_dates(t)
                 if ds:
                     header.date = DateValue(raw=ds[0].raw, value=ds[0].value)
+                    header.sources["date"] = "news_page"
             continue
         if headline_idx is not None:
             break  # the line after the headline was not a dateline
-        if len(t) < 300 and i not in doc.chrome_lines:
+        if len(t) < 300 and i not in doc.chrome_lines and fold(t) not in vocab.type_by_name():
             headline_idx = i
             header.title = t.strip()
+            header.sources["title"] = "news_page"
             if header.date is not None:
                 break
             # the dateline may stand under the headline ("Thứ Năm, 14/08/2025 16:20")
@@ -321,8 +367,10 @@ def _news_header(doc: Document, window: list[Line]) -> None:
         ds = find_dates(doc.metadata["date"])
         if ds:
             header.date = DateValue(raw=ds[0].raw, value=ds[0].value)
+            header.sources["date"] = "metadata"
     if header.title is None and doc.metadata.get("title"):
         header.title = doc.metadata["title"]
+        header.sources["title"] = "metadata"
     doc.body_start = window[headline_idx].end if headline_idx is not None else start
     header.author = doc.metadata.get("author")
     header.source_name = doc.metadata.get("source_name")

@@ -67,6 +67,7 @@ def infer(doc: Document, header: Header) -> None:
     if prov and name.startswith(_PROVINCIAL_HEADS):
         parent = f"UBND {'thành phố' if prov.kind == 'thanh_pho' else 'tỉnh'} {header.place}"
     header.issuer = Issuer(name=name, parent=parent, inferred=True)
+    header.sources["issuer"] = "inferred"
     doc.warn(errors.W_ISSUER_INFERRED,
              f"no header block: issuer {name!r} inferred from the symbol {code!r} and the text"
              + (f", parent from the place {header.place!r}" if parent else ""))

@@ -1,0 +1,70 @@
+"""Header fields on real-file shapes: blank dates, borrowed dates, fragments as issuer, and the
+review flag that says when a value is a guess (issue 13, classes 1-3)."""
+
+from __future__ import annotations
+
+from vnadmin_extract import extract_text
+
+# hd-hdtdkt-hungyen-2021 (corpus-public): a draft with day and month left blank, and a "Căn cứ"
+# line with a full date just below.
+DRAFT = """HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG
+TỈNH HƯNG YÊN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số:            /HD – HĐTĐKT
+(Dự thảo)
+Hưng Yên, ngày      tháng      năm 2021
+HƯỚNG DẪN
+Tổ chức và hoạt động của các Cụm, Khối thi đua thuộc tỉnh
+
+Căn cứ Quyết định số 18/2020/QĐ-UBND ngày 20/7/2020 của UBND tỉnh Hưng Yên về việc ban hành Quy chế;
+"""
+
+
+def test_a_blank_date_line_gives_the_year_and_never_a_cited_date() -> None:
+    rec = extract_text(DRAFT)
+    h = rec.header
+    assert (h.date.raw, h.date.value, h.place) == ("ngày tháng năm 2021", "2021", "Hưng Yên")
+    assert h.sources["date"] == "date_line"
+    assert (h.issuer.name, h.issuer.parent) == ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH HƯNG YÊN", None)
+    assert h.number.number is None
+    codes = [w.code for w in rec.warnings]
+    assert "W_BLANK_DATE" in codes and "W_BLANK_NUMBER" in codes
+    assert rec.review.needed and rec.review.reasons[:2] == ["number_blank", "date_partial"]
+
+
+def test_without_a_date_line_the_date_stays_unknown() -> None:
+    # The body's dates are not the document's (ttr-bldtbxh-2015: "Ngày 14/5/2013, Chính phủ ...").
+    rec = extract_text("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 15/TTr-BLĐTBXH\nTỜ TRÌNH\n"
+                       "Về dự thảo Nghị định\n\n1. Ngày 14/5/2013, Chính phủ đã ban hành Nghị định số "
+                       "51/2013/NĐ-CP quy định chế độ tiền lương.\n")
+    assert rec.header.date is None
+    assert "W_NO_DATE" in [w.code for w in rec.warnings]
+    assert "date_missing" in rec.review.reasons
+
+
+def test_header_fragments_are_refused_as_issuer() -> None:
+    # bb-stp-quangbinh-02-2022 (a scan of council minutes): OCR puts "THƯ KÝ" and "NỘI DUNG:"
+    # near the header; only the lines that name a body are the issuer.
+    rec = extract_text("UBND TỈNH QUẢNG BÌNH\nSỞ TƯ PHÁP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                       "NỘI DUNG:\nTHƯ KÝ\nSố: 02/BB-STP\nBIÊN BẢN\nHọp Hội đồng Thi đua - Khen thưởng Sở\n")
+    assert (rec.header.issuer.name, rec.header.issuer.parent) == ("SỞ TƯ PHÁP", "UBND TỈNH QUẢNG BÌNH")
+    rejected = [w.message for w in rec.warnings if w.code == "W_ISSUER_REJECTED"]
+    assert rejected and "'THƯ KÝ'" in rejected[0] and "'NỘI DUNG:'" in rejected[0]
+
+
+def test_a_vv_subject_makes_a_cong_van_whatever_the_symbol_looks_like() -> None:
+    # cv-cuc-thue-5317-2025: "CT" is Cục Thuế's code here, not Chỉ thị.
+    rec = extract_text("BỘ TÀI CHÍNH\nCỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 5317/CT-CS\n"
+                       "V/v chính sách thuế\nHà Nội, ngày 25 tháng 11 năm 2025\nKính gửi: Công ty ABC\n")
+    assert (rec.header.doc_type.code, rec.header.doc_type.name) == (None, "Công văn")
+    assert rec.header.sources["doc_type"] == "vv_line"
+
+
+def test_a_complete_header_needs_no_review() -> None:
+    rec = extract_text("ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1234/QĐ-UBND\n"
+                       "Bình Định, ngày 18 tháng 12 năm 2024\nQUYẾT ĐỊNH\nVề việc tặng Bằng khen\n\n"
+                       "Điều 1. Tặng Bằng khen của Chủ tịch UBND tỉnh cho 05 tập thể.\n")
+    assert rec.review.needed is False and rec.review.reasons == []
+    assert rec.header.sources == {"number": "header_block", "place": "date_line", "date": "date_line",
+                                  "doc_type": "type_line", "title": "title_block", "issuer": "header_block"}
