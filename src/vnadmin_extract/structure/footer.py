@@ -8,6 +8,7 @@ DÂN", "KT. CHỦ TỊCH"), a position line ("PHÓ CHỦ TỊCH"), the name. New
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass, field
 
 import regex
 
@@ -36,14 +37,54 @@ SOURCE = fast_compile(r"^(?:Nguồn|Theo)\s*:\s*(?P<v>.+?)\s*$", regex.I)
 _CODE = {"T/M": "TM", "K/T": "KT", "T/L": "TL", "T.M": "TM", "K.T": "KT", "T.L": "TL"}
 
 
+@dataclass
+class _Footer:
+    """What one reading of the footer found, applied to the document once chosen."""
+
+    recipients: list[str] = field(default_factory=list)
+    signers: list[Signer] = field(default_factory=list)
+    names: list[tuple[int, int, str]] = field(default_factory=list)  # PER entities of signers
+    body_end: int | None = None
+    last_signer_line: Line | None = None
+
+
 def find(doc: Document) -> None:
-    """Stage: recipients, signers, ``doc.body_end`` and ``doc.appendix_start``."""
+    """Stage: recipients, signers, ``doc.body_end`` and ``doc.appendix_start``.
+
+    Attached forms repeat "Nơi nhận" with a blank signature block, so each "Nơi nhận" is
+    tried in document order and the first one with a signer is the document's own; with
+    none, the last one gives the recipients (as before)."""
     if doc.header.genre == "news":
         _news_footer(doc)
         return
     lo, hi = doc.line_index(doc.body_start), doc.line_index(max(doc.body_start, doc.doc_end - 1))
     lines = reflow(doc.lines[lo:hi + 1])  # "TM. ỦY BAN NHÂN" / "DÂN" is one line
-    nn = next((i for i in range(len(lines) - 1, -1, -1) if NOI_NHAN.match(lines[i].text)), None)
+    cands = [i for i, ln in enumerate(lines) if NOI_NHAN.match(ln.text)]
+    chosen = None
+    for nn in cands[:-1]:
+        attempt = _read_footer(lines, nn)
+        if attempt.signers:
+            chosen = attempt
+            break
+    if chosen is None:
+        chosen = _read_footer(lines, cands[-1] if cands else None)
+    doc.recipients.extend(chosen.recipients)
+    doc.signers.extend(chosen.signers)
+    for start, end, name in chosen.names:
+        doc.add_entity("PER", start, end, name, "pattern:signer")
+    doc.body_end = chosen.body_end if chosen.body_end is not None else doc.doc_end
+    if chosen.last_signer_line is not None:
+        after = doc.line_index(chosen.last_signer_line.end) + 1
+        tail = [ln for ln in doc.lines[after:] if ln.text and ln.start < doc.doc_end]
+        if tail and not NOI_NHAN.match(tail[0].text):
+            doc.appendix_start = tail[0].start
+    doc.body_end = max(doc.body_end, doc.body_start)
+
+
+def _read_footer(lines: list[Line], nn: int | None) -> _Footer:
+    """Recipients after line ``nn`` ("Nơi nhận"), the signature block around them, where the
+    body ends."""
+    out = _Footer()
     close = None
     stop = nn if nn is not None else len(lines)
     for i in range(stop - 1, -1, -1):
@@ -54,11 +95,11 @@ def find(doc: Document) -> None:
     if nn is not None:
         rest = NOI_NHAN.match(lines[nn].text).group("rest")  # type: ignore[union-attr]
         if rest.strip():
-            doc.recipients.append(_clean_recipient(rest))
+            out.recipients.append(_clean_recipient(rest))
         i = nn + 1
         while i < len(lines) and (RECIPIENT.match(lines[i].text) or not lines[i].text):
             if lines[i].text:
-                doc.recipients.append(_clean_recipient(lines[i].text))
+                out.recipients.append(_clean_recipient(lines[i].text))
                 recip_idx.add(i)
             i += 1
     # The signature block sits after the closing line (or after the list when the text
@@ -68,20 +109,13 @@ def find(doc: Document) -> None:
         region_start = _walk_up_signature(lines, nn)
     region = [(i, ln) for i, ln in enumerate(lines[region_start:], start=region_start)
               if i not in recip_idx and i != nn]
-    last_signer_line = _read_signers(doc, region)
+    out.last_signer_line = _read_signers(out, region)
     body_end_line = lines[region_start] if region_start < len(lines) else None
     if nn is not None and (close is None or nn < region_start):
         body_end_line = lines[min(nn, region_start)]
-    if body_end_line is not None and (doc.signers or nn is not None or close is not None):
-        doc.body_end = body_end_line.start
-    else:
-        doc.body_end = doc.doc_end
-    if last_signer_line is not None:
-        after = doc.line_index(last_signer_line.end) + 1
-        tail = [ln for ln in doc.lines[after:] if ln.text and ln.start < doc.doc_end]
-        if tail and not NOI_NHAN.match(tail[0].text):
-            doc.appendix_start = tail[0].start
-    doc.body_end = max(doc.body_end, doc.body_start)
+    if body_end_line is not None and (out.signers or nn is not None or close is not None):
+        out.body_end = body_end_line.start
+    return out
 
 
 def _walk_up_signature(lines: list[Line], nn: int) -> int:
@@ -101,12 +135,28 @@ def _clean_recipient(text: str) -> str:
     return _rx(r"\s*[;,.]+$").sub("", t).strip()
 
 
-def _read_signers(doc: Document, region: list[tuple[int, Line]]) -> Line | None:
+def _read_signers(out: _Footer, region: list[tuple[int, Line]]) -> Line | None:
+    """Signature blocks in ``region``: prefix lines, a position, then the name; also the name
+    before its position (two table cells read in the other order: "Phạm Bình Minh" / "BỘ
+    TRƯỞNG") and both on one line ("BỘ TRƯỞNG (Đã ký) Nguyễn Mạnh Hùng")."""
     chain: list[tuple[str, str]] = []
     position: str | None = None
     first: Line | None = None
     last: Line | None = None
-    for _i, ln in region:
+    pending: tuple[Line, regex.Match[str]] | None = None  # a name seen before any position
+
+    def sign(ln: Line, nm: regex.Match[str]) -> None:
+        name = nm.group("name")
+        authority = chain[-1][0] if chain else None
+        on_behalf = _sentence_case(chain[-1][1]) if chain else None
+        pos = _sentence_case(position) if position else (on_behalf if chain else None)
+        start = min((first or ln).start, ln.start)
+        end = max(ln.start + nm.end("name"), first.end if first else 0)
+        out.signers.append(Signer(name=name, position=pos, authority=authority, on_behalf_of=on_behalf,
+                                  chain=[f"{c}. {_sentence_case(o)}" for c, o in chain], start=start, end=end))
+        out.names.append((ln.start + nm.start("name"), ln.start + nm.end("name"), name))
+
+    for _i, ln in _split_inline_signatures(region):
         t = ln.text.strip()
         if not t or SIGNED.match(t) or _rx(r"[\W_]+").fullmatch(t):
             continue
@@ -127,22 +177,38 @@ def _read_signers(doc: Document, region: list[tuple[int, Line]]) -> Line | None:
             continue
         nm = NAME.match(t)
         if nm and (chain or position):
-            name = nm.group("name")
-            authority = chain[-1][0] if chain else None
-            on_behalf = _sentence_case(chain[-1][1]) if chain else None
-            pos = _sentence_case(position) if position else (on_behalf if chain else None)
-            start = (first or ln).start
-            doc.signers.append(Signer(name=name, position=pos, authority=authority, on_behalf_of=on_behalf,
-                                      chain=[f"{c}. {_sentence_case(o)}" for c, o in chain],
-                                      start=start, end=ln.start + nm.end("name")))
-            doc.add_entity("PER", ln.start + nm.start("name"), ln.start + nm.end("name"), name, "pattern:signer")
-            chain, position, first, last = [], None, None, ln
+            sign(ln, nm)
+            chain, position, first, last, pending = [], None, None, ln, None
             continue
         if position is not None or chain:
             continue
+        if nm and last is None:
+            pending = (ln, nm)
+            continue
         if last is not None:
             break  # content after the last signature: an appendix
+    if pending is not None and position is not None and last is None:
+        sign(*pending)  # the name stood above its position
+        last = pending[0]
     return last
+
+
+# "BỘ TRƯỞNG (Đã ký) Nguyễn Mạnh Hùng": a legal portal's signature cell on one line.
+INLINE_SIGNED = fast_compile(
+    r"^(?P<pos>[^()\n]{3,80}?)\s*[(\[]\s*(?:Đã\s+ký|đã\s+ký|Ký)\s*[)\]]\s*(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$"
+)
+
+
+def _split_inline_signatures(region: list[tuple[int, Line]]) -> list[tuple[int, Line]]:
+    out: list[tuple[int, Line]] = []
+    for i, ln in region:
+        m = INLINE_SIGNED.match(ln.text)
+        if m and _is_upper(m.group("pos")):
+            out.append((i, Line(ln.start + m.start("pos"), ln.start + m.end("pos"), m.group("pos"))))
+            out.append((i, Line(ln.start + m.start("name"), ln.start + m.end("name"), m.group("name"))))
+        else:
+            out.append((i, ln))
+    return out
 
 
 def _looks_like_position(t: str) -> bool:
