@@ -109,20 +109,23 @@ def pg_rows(table: str, rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]
     """``record_rows`` tuples with the folded copies appended, ready for COPY."""
     names = TABLES[table].names
     where = [names.index(src) for _f, src in folded_columns(table)]
-    return [tuple(_clean(v) for v in row) + tuple(fold_search(row[i]) or None for i in where) for row in rows]
+    if not where:
+        return [tuple(map(_clean, row)) for row in rows]
+    return [(*map(_clean, row), *[fold_search(row[i]) or None for i in where]) for row in rows]
 
 
 def digests(rows: dict[str, list[tuple[Any, ...]]]) -> dict[str, str]:
-    """doc_id -> sha256 of all its rows in every table (column names included, so a new column changes it)."""
-    parts: dict[str, list[Any]] = {}
+    """doc_id -> sha256 of all its rows in every table, after the column layout (so a new column changes it)."""
+    prefix = _layout_text().encode()
+    hashes: dict[str, Any] = {}
     for table in TABLES:
-        cols = TABLES[table].names
+        tag = f"\x1e{table}\x1f".encode()
         for row in rows.get(table, []):
-            parts.setdefault(row[0], []).append([table, dict(zip(cols, row, strict=True))])
-    return {
-        doc_id: hashlib.sha256(json.dumps(p, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
-        for doc_id, p in parts.items()
-    }
+            h = hashes.get(row[0])
+            if h is None:
+                h = hashes[row[0]] = hashlib.sha256(prefix)
+            h.update(tag + json.dumps(row, ensure_ascii=False, default=str).encode())
+    return {doc_id: h.hexdigest() for doc_id, h in hashes.items()}
 
 
 def _connect(dsn: str) -> Any:
