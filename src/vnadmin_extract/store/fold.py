@@ -59,6 +59,35 @@ def query_tokens(query: str) -> list[str]:
     return _TOKEN.findall(fold_search(unicodedata.normalize("NFC", query)))
 
 
+_QUOTED = regex.compile(r'"([^"]*)"|“([^”]*)”|(\S+)')
+
+
+def query_groups(query: str) -> list[list[str]]:
+    """The query as groups of folded words: a phrase in quotes is one group ("chiến sĩ thi đua"
+    straight or curly quotes), every other word a group of its own.
+
+    >>> query_groups('"Chiến sỹ thi đua" Bằng khen')
+    [['chien', 'si', 'thi', 'dua'], ['bang'], ['khen']]
+    """
+    groups: list[list[str]] = []
+    for m in _QUOTED.finditer(unicodedata.normalize("NFC", query)):
+        if m.group(3) is not None:
+            groups += [[t] for t in query_tokens(m.group(3))]
+        else:
+            words = query_tokens(m.group(1) if m.group(1) is not None else m.group(2))
+            if words:
+                groups.append(words)
+    return groups
+
+
+def fts_phrases_expression(groups: list[list[str]], columns: tuple[str, ...] = ()) -> str:
+    """An FTS5 MATCH expression requiring every group, each group as a phrase (words in order)."""
+    body = " ".join('"' + " ".join(t.replace('"', '""') for t in g) + '"' for g in groups)
+    if columns:
+        return "{" + " ".join(columns) + "} : (" + body + ")"
+    return body
+
+
 def fts_match_expression(tokens: list[str], columns: tuple[str, ...] = ()) -> str:
     """An FTS5 MATCH expression requiring every token; passed to SQL as a parameter.
 
