@@ -228,9 +228,9 @@ def _create_view(cur: Any, schema: str) -> None:
     select += [f"d.{qi(c)} as {qi('doc_' + c)}" for c in doc_cols if "doc_" + c not in award_cols]
     rec = TABLES.get("recipients")
     if rec is not None and {"doc_id", "award_id", "name"} <= set(rec.names):
-        select.append(f"(select jsonb_agg(r.{qi('name')} order by r.{qi(rec.key)}) from {s}.{qi('recipients')} r "
-                      f"where r.{qi('doc_id')} = a.{qi('doc_id')} and r.{qi('award_id')} = a.{qi('award_id')}) "
-                      f"as {qi('recipients')}")
+        select.append(f"coalesce((select jsonb_agg(r.{qi('name')} order by r.{qi(rec.key)}) "
+                      f"from {s}.{qi('recipients')} r where r.{qi('doc_id')} = a.{qi('doc_id')} "
+                      f"and r.{qi('award_id')} = a.{qi('award_id')}), '[]'::jsonb) as {qi('recipients')}")
     else:
         select.append(f"a.{qi('recipients')}")
     cur.execute(f"drop view if exists {s}.{qi(VIEW)}")
