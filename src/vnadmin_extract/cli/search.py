@@ -16,10 +16,10 @@ HELP = 'search OUTDIR/vnadmin.db without needing diacritics ("lao dong tien tien
 def register(p: argparse.ArgumentParser) -> None:
     p.add_argument("outdir", metavar="OUTDIR", help="a folder with vnadmin.db")
     p.add_argument("query", help='words to find, with or without diacritics; "words in quotes" as a phrase')
-    from ..store.tables import TABLES
-
-    p.add_argument("--table", choices=list(TABLES), default="documents", metavar="TABLE",
-                   help=f"the table to search: {', '.join(TABLES)} (default documents: titles and texts)")
+    # Table names are checked in run(): importing the store here would slow every command's start.
+    p.add_argument("--table", default="documents", metavar="TABLE",
+                   help="the table to search: documents (default: titles and texts), awards, or any other "
+                        "table of the run (sections, entities, persons, legal_refs, ...)")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N matches (default 10)")
     p.add_argument("--json", action="store_true", help="one JSON object per match")
 
@@ -33,6 +33,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"no {DATABASE} in {args.outdir} (make it with 'vnadmin-extract load {args.outdir}')")
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
+    from ..store.tables import TABLES
+
+    if args.table not in TABLES:
+        raise UsageError(f"no table {args.table!r}; the tables are {', '.join(TABLES)}")
     tty = sys.stdout.isatty()
     marks = ("\033[1;33m", "\033[0m") if tty and not args.json else ("«", "»")
     hits = search(db, args.query, table=args.table, limit=args.limit, marks=marks)
