@@ -14,7 +14,7 @@ from typing import Any
 
 from .fold import fold_search
 from .paths import DATABASE
-from .sqlite import FOLDED, FTS
+from .sqlite import FOLDED, FTS, q
 from .tables import TABLES
 
 DB_NAME = Path(DATABASE).stem
@@ -141,7 +141,7 @@ def _counts(db: Path | None) -> dict[str, int]:
         return {}
     con = sqlite3.connect(Path(db).resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        return {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in TABLES}
+        return {t: con.execute(f"select count(*) from {q(t)}").fetchone()[0] for t in TABLES}
     except sqlite3.Error:
         return {}
     finally:

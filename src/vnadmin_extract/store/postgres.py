@@ -32,7 +32,7 @@ from .. import __version__
 from .fold import fold_search
 from .jsonl import ReadReport, iter_records
 from .paths import RECORDS, inside
-from .sqlite import FOLDED, INDEXES
+from .sqlite import FOLDED, INDEXES, q
 from .tables import TABLES, record_rows
 
 # 1: the tables of TABLES, their folded copies, vnadmin_meta, vnadmin_loaded, award_overview.
@@ -60,13 +60,6 @@ class ExportReport:
     notes: list[str] = field(default_factory=list)  # e.g. an extension that could not be created
     seconds: float = 0.0
     read: ReadReport = field(default_factory=ReadReport)
-
-
-def qi(name: str) -> str:
-    """Quote an identifier of ours; refuses anything else (values always travel as parameters)."""
-    if not _IDENT.match(name):
-        raise ValueError(f"not an identifier of the store: {name!r}")
-    return f'"{name}"'
 
 
 def folded_columns(table: str) -> tuple[tuple[str, str], ...]:
@@ -146,14 +139,14 @@ def redact(dsn: str) -> str:
 
 
 def _exists(cur: Any, schema: str, name: str) -> bool:
-    cur.execute("select to_regclass(%s) is not null", (f"{qi(schema)}.{qi(name)}",))
+    cur.execute("select to_regclass(%s) is not null", (f"{q(schema)}.{q(name)}",))
     return bool(cur.fetchone()[0])
 
 
 def _read_meta(cur: Any, schema: str) -> dict[str, str] | None:
     if not _exists(cur, schema, META):
         return None
-    cur.execute(f"select key, value from {qi(schema)}.{qi(META)}")
+    cur.execute(f"select key, value from {q(schema)}.{q(META)}")
     return dict(cur.fetchall())
 
 
@@ -169,7 +162,7 @@ def _extensions(cur: Any, report: ExportReport) -> dict[str, str]:
     for ext in ("unaccent", "pg_trgm"):
         cur.execute("savepoint ext")
         try:
-            cur.execute(f"create extension if not exists {qi(ext)}")
+            cur.execute(f"create extension if not exists {q(ext)}")
             cur.execute("release savepoint ext")
         except Exception as exc:  # no privilege, or contrib not installed: search still works on *_folded
             cur.execute("rollback to savepoint ext")
@@ -183,11 +176,12 @@ def _extensions(cur: Any, report: ExportReport) -> dict[str, str]:
 
 
 def _create_table(cur: Any, schema: str, table: str) -> None:
-    cols = ", ".join(f"{qi(c)} {t}" for c, t in columns(table))
-    key = ", ".join(qi(c) for c in _key(table))
+    cols = (", ".join(f"{q(c.name)} {_PG_TYPE[c.kind]}" for c in TABLES[table].columns)
+            + "".join(f", {q(f)} text" for f, _src in folded_columns(table)))
+    key = ", ".join(q(c) for c in _key(table))
     fk = "" if table == "documents" else (
-        f", foreign key ({qi('doc_id')}) references {qi(schema)}.{qi('documents')} ({qi('doc_id')}) on delete cascade")
-    cur.execute(f"create table if not exists {qi(schema)}.{qi(table)} ({cols}, primary key ({key}){fk})")
+        f", foreign key ({q('doc_id')}) references {q(schema)}.{q('documents')} ({q('doc_id')}) on delete cascade")
+    cur.execute(f"create table if not exists {q(schema)}.{q(table)} ({cols}, primary key ({key}){fk})")
 
 
 def _create_indexes(cur: Any, schema: str, table: str, trgm: bool) -> None:
@@ -196,47 +190,51 @@ def _create_indexes(cur: Any, schema: str, table: str, trgm: bool) -> None:
     if table != "documents" and ("doc_id",) not in wanted:
         wanted.append(("doc_id",))  # the cascade and every join back to documents use it
     for cols in wanted:
-        idx = qi(f"{table}_{'_'.join(cols)}_idx")
-        cur.execute(f"create index if not exists {idx} on {qi(schema)}.{qi(table)} ({', '.join(qi(c) for c in cols)})")
+        idx = q(f"{table}_{'_'.join(cols)}_idx")
+        cur.execute(f"create index if not exists {idx} on {q(schema)}.{q(table)} ({', '.join(q(c) for c in cols)})")
     if trgm:
         for folded, _src in folded_columns(table):
             if folded in ("text_folded",):
                 continue  # a trigram index over full texts is large; documents are found by their title
-            idx = qi(f"{table}_{folded}_trgm_idx")
-            cur.execute(f"create index if not exists {idx} on {qi(schema)}.{qi(table)} "
-                        f"using gin ({qi(folded)} gin_trgm_ops)")
+            idx = q(f"{table}_{folded}_trgm_idx")
+            cur.execute(f"create index if not exists {idx} on {q(schema)}.{q(table)} "
+                        f"using gin ({q(folded)} gin_trgm_ops)")
 
 
-def _create_fold_function(cur: Any, schema: str, unaccent_schema: str | None) -> None:
+def _create_fold_function(cur: Any, schema: str, unaccent_schema: str | None, report: ExportReport) -> None:
     """``<schema>.fold(text)``: the fold of ``fold.py`` in SQL, for queries typed with diacritics."""
     if unaccent_schema is None:
         return
-    ua = f"{qi(unaccent_schema)}.unaccent"
+    try:
+        ua = q(unaccent_schema)
+    except ValueError:
+        report.notes.append(f"unaccent is in schema {unaccent_schema!r}: no fold() function (use the *_folded columns)")
+        return
     # unaccent(regdictionary, text) is immutable in effect; the one-argument form depends on search_path.
     cur.execute(
-        f"create or replace function {qi(schema)}.fold(t text) returns text language sql immutable parallel safe as "
-        f"$$ select regexp_replace(lower({ua}('{unaccent_schema}.unaccent'::regdictionary, t)), "
+        f"create or replace function {q(schema)}.fold(t text) returns text language sql immutable parallel safe as "
+        f"$$ select regexp_replace(lower({ua}.unaccent('{ua}.unaccent'::regdictionary, t)), "
         r"'\m([b-df-hj-np-tv-xz]+)y\M', '\1i', 'g') $$"
     )
 
 
 def _create_view(cur: Any, schema: str) -> None:
     """``award_overview``: awards with their document (and their recipients when that table exists)."""
-    s = qi(schema)
+    s = q(schema)
     doc_cols = [c for c in ("title", "doc_type", "number_raw", "date", "path") if c in TABLES["documents"].names]
     award_cols = [c for c in TABLES["awards"].names if c != "recipients"]
-    select = [f"a.{qi(c)}" for c in award_cols]
-    select += [f"d.{qi(c)} as {qi('doc_' + c)}" for c in doc_cols if "doc_" + c not in award_cols]
+    select = [f"a.{q(c)}" for c in award_cols]
+    select += [f"d.{q(c)} as {q('doc_' + c)}" for c in doc_cols if "doc_" + c not in award_cols]
     rec = TABLES.get("recipients")
     if rec is not None and {"doc_id", "award_id", "name"} <= set(rec.names):
-        select.append(f"coalesce((select jsonb_agg(r.{qi('name')} order by r.{qi(rec.key)}) "
-                      f"from {s}.{qi('recipients')} r where r.{qi('doc_id')} = a.{qi('doc_id')} "
-                      f"and r.{qi('award_id')} = a.{qi('award_id')}), '[]'::jsonb) as {qi('recipients')}")
+        select.append(f"coalesce((select jsonb_agg(r.{q('name')} order by r.{q(rec.key)}) "
+                      f"from {s}.{q('recipients')} r where r.{q('doc_id')} = a.{q('doc_id')} "
+                      f"and r.{q('award_id')} = a.{q('award_id')}), '[]'::jsonb) as {q('recipients')}")
     else:
-        select.append(f"a.{qi('recipients')}")
-    cur.execute(f"drop view if exists {s}.{qi(VIEW)}")
-    cur.execute(f"create view {s}.{qi(VIEW)} as select {', '.join(select)} from {s}.{qi('awards')} a "
-                f"join {s}.{qi('documents')} d on d.{qi('doc_id')} = a.{qi('doc_id')}")
+        select.append(f"a.{q('recipients')}")
+    cur.execute(f"drop view if exists {s}.{q(VIEW)}")
+    cur.execute(f"create view {s}.{q(VIEW)} as select {', '.join(select)} from {s}.{q('awards')} a "
+                f"join {s}.{q('documents')} d on d.{q('doc_id')} = a.{q('doc_id')}")
 
 
 def _migrate(cur: Any, schema: str, meta: dict[str, str], report: ExportReport) -> None:
@@ -252,11 +250,16 @@ def _migrate(cur: Any, schema: str, meta: dict[str, str], report: ExportReport) 
         have = {c: t for c, t in old.get(table, [])}
         if not have:
             continue  # a new table: created below
+        for c in TABLES[table].columns:
+            if c.name not in have:
+                cur.execute(f"alter table {q(schema)}.{q(table)} add column if not exists {q(c.name)} {_PG_TYPE[c.kind]}")
+                report.migrated.append(f"{table}.{c.name} added")
+        for folded, _src in folded_columns(table):
+            if folded not in have:
+                cur.execute(f"alter table {q(schema)}.{q(table)} add column if not exists {q(folded)} text")
+                report.migrated.append(f"{table}.{folded} added")
         for col, typ in columns(table):
-            if col not in have:
-                cur.execute(f"alter table {qi(schema)}.{qi(table)} add column if not exists {qi(col)} {typ}")
-                report.migrated.append(f"{table}.{col} added")
-            elif have[col] != typ:
+            if col in have and have[col] != typ:
                 raise ExportError(
                     f"{schema}.{table}.{col} is {have[col]} in the database but {typ} in this version: "
                     "no automatic migration for a changed type; export into a new --schema")
@@ -266,7 +269,7 @@ def _write_meta(cur: Any, schema: str) -> None:
     values = {"schema_version": str(SCHEMA_VERSION), "project_version": __version__,
               "layout": _layout_text()}
     for k, v in values.items():
-        cur.execute(f"insert into {qi(schema)}.{qi(META)} (key, value) values (%s, %s) "
+        cur.execute(f"insert into {q(schema)}.{q(META)} (key, value) values (%s, %s) "
                     "on conflict (key) do update set value = excluded.value", (k, v))
 
 
@@ -281,8 +284,8 @@ def prepare_schema(cur: Any, schema: str, report: ExportReport) -> None:
             if clash:
                 raise ExportError(f"schema {schema!r} already has tables {', '.join(clash)} not written by "
                                   "vnadmin-extract (no vnadmin_meta): export into another --schema")
-        cur.execute(f"create schema if not exists {qi(schema)}")
-        cur.execute(f"create table {qi(schema)}.{qi(META)} (key text primary key, value text not null)")
+        cur.execute(f"create schema if not exists {q(schema)}")
+        cur.execute(f"create table {q(schema)}.{q(META)} (key text primary key, value text not null)")
     else:
         if meta.get("schema_version") == str(SCHEMA_VERSION) and meta.get("layout") == _layout_text():
             return  # up to date: an export of an unchanged run writes nothing at all
@@ -291,17 +294,17 @@ def prepare_schema(cur: Any, schema: str, report: ExportReport) -> None:
     for table in TABLES:
         _create_table(cur, schema, table)
         _create_indexes(cur, schema, table, trgm="pg_trgm" in exts)
-    cur.execute(f"create table if not exists {qi(schema)}.{qi(LOADED)} ("
-                f"doc_id text primary key references {qi(schema)}.{qi('documents')} (doc_id) on delete cascade, "
+    cur.execute(f"create table if not exists {q(schema)}.{q(LOADED)} ("
+                f"doc_id text primary key references {q(schema)}.{q('documents')} (doc_id) on delete cascade, "
                 "digest text not null, exported_at timestamptz not null default now())")
-    _create_fold_function(cur, schema, exts.get("unaccent"))
+    _create_fold_function(cur, schema, exts.get("unaccent"), report)
     _create_view(cur, schema)
     _write_meta(cur, schema)
 
 
 def _copy(cur: Any, schema: str, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
-    cols = ", ".join(qi(c) for c, _t in columns(table))
-    with cur.copy(f"copy {qi(schema)}.{qi(table)} ({cols}) from stdin") as copy:
+    cols = ", ".join(q(c) for c, _t in columns(table))
+    with cur.copy(f"copy {q(schema)}.{q(table)} ({cols}) from stdin") as copy:
         for row in rows:
             copy.write_row(row)
 
@@ -323,11 +326,11 @@ def export_rows(rows: dict[str, list[tuple[Any, ...]]], dsn: str, schema: str = 
             # One export at a time per schema; a second waits instead of interleaving.
             cur.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"vnadmin-extract:{schema}",))
             prepare_schema(cur, schema, report)
-            cur.execute(f"select doc_id, digest from {qi(schema)}.{qi(LOADED)}")
+            cur.execute(f"select doc_id, digest from {q(schema)}.{q(LOADED)}")
             have = dict(cur.fetchall())
             todo = {d for d, h in wanted.items() if have.get(d) != h}
             report.replaced = sorted(d for d in todo if d in have)
-            cur.execute(f"select doc_id from {qi(schema)}.{qi('documents')} where doc_id = any(%s)",
+            cur.execute(f"select doc_id from {q(schema)}.{q('documents')} where doc_id = any(%s)",
                         (sorted(todo - set(have)),))
             # A document row without a digest (loaded by hand) is ours to replace only if the run has it.
             orphans = [r[0] for r in cur.fetchall()]
@@ -335,17 +338,17 @@ def export_rows(rows: dict[str, list[tuple[Any, ...]]], dsn: str, schema: str = 
             report.replaced = sorted(set(report.replaced) | set(orphans))
             report.unchanged = len(wanted) - len(todo)
             if report.replaced:
-                cur.execute(f"delete from {qi(schema)}.{qi('documents')} where doc_id = any(%s)", (report.replaced,))
+                cur.execute(f"delete from {q(schema)}.{q('documents')} where doc_id = any(%s)", (report.replaced,))
             for table in TABLES:
                 selected = [r for r in rows.get(table, []) if r[0] in todo]
                 if selected:
                     _copy(cur, schema, table, pg_rows(table, selected))
                 report.rows[table] = len(selected)
             if todo:
-                with cur.copy(f"copy {qi(schema)}.{qi(LOADED)} (doc_id, digest) from stdin") as copy:
+                with cur.copy(f"copy {q(schema)}.{q(LOADED)} (doc_id, digest) from stdin") as copy:
                     for d in sorted(todo):
                         copy.write_row((d, wanted[d]))
-                cur.execute(f"analyze {qi(schema)}.{qi('documents')}")
+                cur.execute(f"analyze {q(schema)}.{q('documents')}")
     finally:
         con.close()
     report.seconds = time.perf_counter() - t0

@@ -106,20 +106,21 @@ def _scan_rows(con: Any, table: str, groups: list[list[str]], limit: int) -> lis
     spec = TABLES[table]
     cols = [c.name for c in spec.columns if c.kind in ("str", "json") and c.name != "doc_id"]
     patterns = [regex.compile(r"(?<!\w)" + r"\W+".join(regex.escape(t) for t in g) + r"(?!\w)") for g in groups]
-    joined = " || ' · ' || ".join(f"coalesce({q(c)}, '')" for c in cols) or "''"
+    args = ", ".join(q(c) for c in cols)
 
-    def score(text: str | None) -> int:
-        folded = fold_search(text or "")
+    def score(*values: str | None) -> int:
+        folded = fold_search(" · ".join(v for v in values if v))
         counts = [len(p.findall(folded)) for p in patterns]
         return sum(counts) if all(counts) else 0
 
-    con.create_function("vn_score", 1, score, deterministic=True)
+    con.create_function("vn_score", -1, score, deterministic=True)
     key = q(spec.key)
-    sql = (f"select * from (select t.*, {joined} as body, vn_score({joined}) as score from {q(table)} as t) "
+    sql = (f"select * from (select t.*, vn_score({args}) as score from {q(table)} as t) "
            f"where score > 0 order by score desc, {q('doc_id')}, {key} limit ?")
     out = []
     for row in con.execute(sql, (limit,)).fetchall():
         data = dict(row)
+        data["body"] = " · ".join(str(data[c]) for c in cols if data.get(c))
         row_id = data.pop(spec.key) if spec.key != "doc_id" else None
         fields = {k: v for k, v in data.items() if k != "text" and not k.endswith("_folded")}
         fields.update(row_id=row_id, body_folded=None, score=-float(data["score"]))  # like bm25: lower is better
