@@ -114,3 +114,13 @@ def test_run_skips_documented_patterns_and_counts_them(tmp_path: Path, capsys) -
     assert len((tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").splitlines()) == 2
     assert main(["run", str(folder / "README.md"), "-o", str(tmp_path / "out2"), "--workers", "1"]) == 0
     assert "skipped: none" in capsys.readouterr().err  # a file named on the command line is read
+
+
+def test_export_spacy_and_highlight_show_progress_like_run(corpus_run: Path, tmp_path: Path, capsys) -> None:
+    n = len((corpus_run / "records.jsonl").read_text(encoding="utf-8").splitlines())
+    assert main(["highlight", "--run", str(corpus_run), "-o", str(tmp_path / "pages")]) == 0
+    err = capsys.readouterr().err
+    assert f"vnadmin-extract highlight: {n}/{n} documents (100.0%)" in err
+    assert main(["export-spacy", str(corpus_run), "-o", str(tmp_path / "corpus.spacy")]) == 0
+    err = capsys.readouterr().err
+    assert f"vnadmin-extract export-spacy: {n}/{n} documents (100.0%)" in err
