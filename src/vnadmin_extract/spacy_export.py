@@ -197,8 +197,11 @@ def _plain(v: Any) -> Any:
 
 def iter_docs(outdir: str | os.PathLike[str], *, types: Iterable[str] | None = None, ents_policy: str = "longest",
               segmenter: Segmenter | None = None, report: ExportReport | None = None,
-              vocab: Vocab | None = None) -> Iterable[Doc]:
-    """The Docs of a run, one per document with text (see the module docstring)."""
+              vocab: Vocab | None = None, progress: str | None = None) -> Iterable[Doc]:
+    """The Docs of a run, one per document with text (see the module docstring).
+
+    ``progress``: a label; then progress is shown on stderr as ``run`` shows it (a bar on a
+    terminal, a line every 10 s and at the end otherwise)."""
     from .dataset import load
 
     ds = load(outdir, tables=("documents", "entities"))
@@ -214,7 +217,21 @@ def iter_docs(outdir: str | os.PathLike[str], *, types: Iterable[str] | None = N
     docs = ds.documents
     texts = [t if isinstance(t, str) else None for t in docs["text"].tolist()]
     seg.segment_many([t for t in texts if t])  # one batch: fills the cache, read back per document
+    from .batch.progress import Progress
+
+    shown = Progress(len(texts), label=progress) if progress else None
+    try:
+        yield from _docs(docs, texts, by_doc, vocab, seg, types, ents_policy, report, shown)
+    finally:
+        if shown is not None:
+            shown.close()
+
+
+def _docs(docs: Any, texts: list[str | None], by_doc: dict[str, Any], vocab: Vocab, seg: Segmenter,
+          types: Iterable[str] | None, ents_policy: str, report: ExportReport, shown: Any) -> Iterable[Doc]:
     for row, text in zip(docs.to_dict("records"), texts, strict=True):
+        if shown is not None:
+            shown.update(isinstance(row.get("error_code"), str) or not text)
         doc_id = row["doc_id"]
         if isinstance(row.get("error_code"), str):
             report.skipped[doc_id] = f"error {row['error_code']}"
@@ -244,13 +261,15 @@ def iter_docs(outdir: str | os.PathLike[str], *, types: Iterable[str] | None = N
 
 
 def export_docbin(outdir: str | os.PathLike[str], path: str | os.PathLike[str], *, types: Iterable[str] | None = None,
-                  ents_policy: str = "longest", segmenter: Segmenter | None = None) -> ExportReport:
+                  ents_policy: str = "longest", segmenter: Segmenter | None = None,
+                  progress: str | None = None) -> ExportReport:
     """Write the run in ``outdir`` to the DocBin file ``path`` (user data included)."""
     report = ExportReport()
     if ents_policy not in POLICIES:
         raise ValueError(f"ents_policy must be one of {POLICIES}")
     docbin = DocBin(store_user_data=True)
-    for doc in iter_docs(outdir, types=types, ents_policy=ents_policy, segmenter=segmenter, report=report):
+    for doc in iter_docs(outdir, types=types, ents_policy=ents_policy, segmenter=segmenter, report=report,
+                         progress=progress):
         docbin.add(doc)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)

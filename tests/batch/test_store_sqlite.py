@@ -11,7 +11,7 @@ from batch_testlib import award_record, write_records
 
 from vnadmin_extract.schema import Header, Issuer, Record, Source
 from vnadmin_extract.store import TABLES, build_outputs, record_frames, search
-from vnadmin_extract.store.datasette import FACETS, QUERIES, metadata
+from vnadmin_extract.store.datasette import FACETS, QUERIES, metadata, register_functions
 from vnadmin_extract.store.fold import fold_search, query_tokens
 from vnadmin_extract.store.parquet import read_parquet
 from vnadmin_extract.store.provinces import province_of
@@ -130,9 +130,12 @@ def test_datasette_metadata_and_canned_queries_run(outdir: Path) -> None:
     assert " / " in tables["awards"]["description"] and " / " in tables["awards"]["columns"]["status"]
     assert FACETS["awards"] == tables["awards"]["facets"]
     con = sqlite3.connect(outdir / "vnadmin.db")
+    register_functions(con)  # fold(), as the Datasette plugin does
     rows = con.execute(QUERIES["awards_by_year_and_level"]["sql"]).fetchall()
     assert sum(r[5] for r in rows) == 2
     con.execute(QUERIES["documents_citing_legal_reference"]["sql"], {"reference": "NĐ-CP"}).fetchall()
+    found = con.execute(QUERIES["awards_of_person"]["sql"], {"name": "giam doc so"}).fetchall()
+    assert len(found) == 2  # both statements' sentence names the authority, accents ignored
     con.close()
 
 

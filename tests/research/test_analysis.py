@@ -185,8 +185,10 @@ def test_kwic_boundaries_diacritics_and_lines(corpus: Corpus, ds: dataset.Datase
     bd = doc_id_of(ds, BINH_DINH)
     assert len(kwic(corpus, "đua", docs=[bd])) == 0  # not inside the word "thi đua"
     assert len(kwic(corpus, "đua", aligned=False, docs=[bd])) == 7
-    assert len(kwic(corpus, "thi dua", docs=[bd])) == 0
+    assert len(kwic(corpus, "thi dua", docs=[bd])) == 7  # written without accents: folded, like search
+    assert len(kwic(corpus, "thi dua", fold=False, docs=[bd])) == 0
     assert len(kwic(corpus, "thi dua", fold=True, docs=[bd])) == 7
+    assert len(kwic(corpus, "thi đua", fold=False, docs=[bd])) == 7
     bk = kwic(corpus, "Bằng khen", window=3, docs=[bd])
     assert list(bk["right"]) == ["của Chủ tịch Ủy ban nhân dân", "của Chủ tịch Ủy ban nhân dân", "được chi theo",
                                  "CỦA CHỦ TỊCH UBND"]
@@ -239,6 +241,9 @@ def test_distinctive_terms_find_the_youth_union_plan(corpus: Corpus, ds: dataset
 
 def test_distinctive_counting_documents(corpus: Corpus) -> None:
     table = distinctive_terms(corpus, "Quyết định", by="doc_type", unit="docs").set_index("term")
+    # a value written without accents selects the same documents, like search
+    assert corpus.select("quyet dinh", by="doc_type") == corpus.select("Quyết định", by="doc_type")
+    assert len(corpus.select("Quyet dinh", by="doc_type")) == 3
     assert table.loc["tiền_thưởng", "count_a"] == 3  # in all three decisions
     assert table.loc["tiền_thưởng", "count_b"] == 0
     assert table["count_a"].max() <= 3

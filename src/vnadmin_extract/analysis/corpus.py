@@ -163,7 +163,8 @@ class Corpus:
 
     def select(self, which: Any, by: str | None = None) -> list[str]:
         """The doc_ids chosen by ``which``: a value or list of values of column ``by``, a boolean
-        mask over ``docs``, a callable ``docs -> mask``, or an iterable of doc_ids."""
+        mask over ``docs``, a callable ``docs -> mask``, or an iterable of doc_ids. A value written
+        without accents matches like search ("Quyet dinh" selects "Quyết định")."""
         docs = self.docs
         if callable(which):
             mask = which(docs)
@@ -171,7 +172,11 @@ class Corpus:
             mask = which.reindex(docs.index, fill_value=False)
         elif by is not None:
             values = which if isinstance(which, list | tuple | set | frozenset) else [which]
-            mask = docs[self.check_by(by)[0]].isin(list(values))
+            column = docs[self.check_by(by)[0]]
+            mask = column.isin(list(values))
+            loose = {fold_search(v).strip() for v in values if isinstance(v, str) and v.isascii()}
+            if loose:
+                mask = mask | column.map(lambda x: isinstance(x, str) and fold_search(x).strip() in loose)
         else:
             wanted = {which} if isinstance(which, str) else set(which)
             mask = docs["doc_id"].isin(wanted)

@@ -3,7 +3,8 @@
 ``kwic(corpus, "thi đua", window=8)`` finds the phrase syllable by syllable, case-insensitively,
 starting and ending on word boundaries of the segmentation (so "thi đua" is found whether the
 segmenter made it one word or two, and "đua" alone does not match inside "thi đua"); ``fold=True``
-also ignores diacritics ("thi dua"). ``window`` counts words and numbers on each side;
+also ignores diacritics, and a query written without any ("thi dua") is folded by default, as
+``search`` does (``fold=False`` to match it as written). ``window`` counts words and numbers on each side;
 punctuation is shown but not counted. By default the context stops at the line break, because a
 line is a paragraph, a list item or a heading in these documents (``cross_lines=True`` lets it
 run on; a line break then shows as `` ¶ ``).
@@ -31,6 +32,11 @@ _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 META = ("year", "issuer", "province", "doc_type")
 
 
+def is_unaccented(query: str) -> bool:
+    """Written without Vietnamese letters (ASCII only): then it is matched accent-insensitively."""
+    return query.isascii()
+
+
 def _phrase(query: str) -> list[str]:
     q = query.replace("_", " ").lower()
     return [q[s:e] for s, e in syllable_spans(q)]
@@ -49,7 +55,7 @@ def _innermost(sections: pd.DataFrame | None, pos: int) -> str | None:
     return str(inside.sort_values(["level", "start"]).iloc[-1]["section_id"])
 
 
-def kwic(corpus: Corpus, query: str | Sequence[str], window: int = 8, *, fold: bool = False,
+def kwic(corpus: Corpus, query: str | Sequence[str], window: int = 8, *, fold: bool | None = None,
          aligned: bool = True, cross_lines: bool = False, docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Concordance of ``query`` (a phrase, or a list of phrases: then a ``query`` column says which).
 
@@ -73,7 +79,8 @@ def kwic(corpus: Corpus, query: str | Sequence[str], window: int = 8, *, fold: b
         countable = [bool(_ALNUM.search(text[s:e])) for s, e in spans]
         for q in queries:
             phrase = _phrase(q)
-            for p, r in index.find(phrase, aligned=aligned, fold=fold):
+            folding = is_unaccented(q) if fold is None else fold
+            for p, r in index.find(phrase, aligned=aligned, fold=folding):
                 start, end = index.start[p], index.end[r - 1]
                 t0, t1 = index.tok[p], index.tok[r - 1]
                 line = bisect.bisect_left(newlines, start)

@@ -44,12 +44,19 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.HELP)
         mod.register(p)
         table[mod.NAME] = mod
+        _PARSERS[mod.NAME] = p
     return parser, table
+
+
+_PARSERS: dict[str, argparse.ArgumentParser] = {}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser, table = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # An unknown option is reported with the command's own usage, not the program's.
+        (_PARSERS.get(args.command) or parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if not args.command:
         parser.print_help(sys.stderr)
         return 2

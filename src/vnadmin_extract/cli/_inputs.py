@@ -7,22 +7,34 @@ anywhere, up to ``/``. When they are followed, every folder is visited once, kno
 device and inode, so a link to a parent or to itself cannot send the walk round forever.
 What was left out (links not followed, loops, folders that cannot be listed) is told in
 ``notes``.
+
+Files under a folder whose name matches a skip pattern (``DEFAULT_SKIP``: notes, gold
+annotations, sidecars, code; ``run --skip GLOB`` adds patterns, ``--no-default-skip`` drops
+these) are not inputs and are counted in ``skipped``; files named on the command line are
+always inputs. Hidden files and folders (a leading dot) are never searched.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import UsageError
 
-# Files that are never documents: gold annotations, sidecars, hidden files.
-_SKIP_SUFFIXES = (".gold.json", ".json", ".jsonl", ".toml", ".yaml", ".yml", ".py", ".pyc")
-_SKIP_NAMES = {"README.md", "SOURCES.tsv", "LEADS.md"}
+# Files in a folder of documents that are not documents: notes, gold annotations, sidecars, code.
+DEFAULT_SKIP = ("README.md", "SOURCES.tsv", "LEADS.md", "*.json", "*.jsonl", "*.toml", "*.yaml", "*.yml",
+                "*.py", "*.pyc")
 
 
-def _walk(root: Path, follow_links: bool, notes: list[str]) -> Iterator[Path]:
+def skip_pattern(name: str, patterns: Sequence[str]) -> str | None:
+    """The first pattern matching a file name (case-sensitive, as on the file system)."""
+    return next((p for p in patterns if fnmatch.fnmatchcase(name, p)), None)
+
+
+def _walk(root: Path, follow_links: bool, notes: list[str], skip: Sequence[str] = DEFAULT_SKIP,
+          skipped: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
     seen: set[tuple[int, int]] = set()
     skipped_links: list[str] = []
 
@@ -46,7 +58,12 @@ def _walk(root: Path, follow_links: bool, notes: list[str]) -> Iterator[Path]:
             skipped_links += [os.path.join(dirpath, d) for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or name in _SKIP_NAMES or name.endswith(_SKIP_SUFFIXES):
+            if name.startswith("."):
+                continue
+            pattern = skip_pattern(name, skip)
+            if pattern is not None:
+                if skipped is not None:
+                    skipped.append((Path(dirpath) / name, pattern))
                 continue
             yield Path(dirpath) / name
     if skipped_links:
@@ -55,14 +72,17 @@ def _walk(root: Path, follow_links: bool, notes: list[str]) -> Iterator[Path]:
                      "give --follow-links to search them")
 
 
-def expand_inputs(paths: Iterable[str], follow_links: bool = False, notes: list[str] | None = None) -> list[Path]:
-    """Files named and files found under folders (recursive, sorted). Unknown path: UsageError."""
+def expand_inputs(paths: Iterable[str], follow_links: bool = False, notes: list[str] | None = None,
+                  skip: Sequence[str] = DEFAULT_SKIP, skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
+    """Files named and files found under folders (recursive, sorted). Unknown path: UsageError.
+
+    ``skipped`` receives (file, pattern) for each file of a folder left out by ``skip``."""
     notes = notes if notes is not None else []
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(_walk(p, follow_links, notes))
+            out.extend(_walk(p, follow_links, notes, skip, skipped))
         elif p.exists() or p.is_symlink():
             out.append(p)
         else:

@@ -29,7 +29,8 @@ def run(args: argparse.Namespace) -> int:
     if out.is_dir():
         raise UsageError(f"{out} is a folder; give a file name such as {out / 'corpus.spacy'}")
     try:
-        report = export_docbin(args.outdir, out, types=types, ents_policy=args.ents_policy)
+        report = export_docbin(args.outdir, out, types=types, ents_policy=args.ents_policy,
+                               progress="vnadmin-extract export-spacy")
     except NotARunError as exc:
         raise UsageError(str(exc)) from None
     except ValueError as exc:

@@ -66,7 +66,7 @@ def _from_run(args: argparse.Namespace) -> int:
         print(f"wrote {out}")
     else:
         folder = Path(args.output) if args.output else outdir / "review"
-        index = write_run_pages(records, folder)
+        index = write_run_pages(records, folder, progress="vnadmin-extract highlight")
         print(f"wrote {len(records)} pages and {index}")
     return 1 if any(r.get("error") for r in records) else 0
 

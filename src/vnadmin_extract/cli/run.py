@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..ingest.limits import Limits
 from . import UsageError
-from ._inputs import expand_inputs
+from ._inputs import DEFAULT_SKIP, expand_inputs
 
 NAME = "run"
 HELP = ("process many documents in parallel into OUTDIR: records.jsonl, parquet/ tables and "
@@ -40,6 +40,11 @@ def register(p: argparse.ArgumentParser) -> None:
                    help="address space per worker process, e.g. 4G (default: no cap)")
     p.add_argument("--follow-links", action="store_true",
                    help="search symbolic links to folders too (each folder once: loops are skipped)")
+    p.add_argument("--skip", action="append", default=[], metavar="GLOB",
+                   help="in folders, leave out files whose name matches GLOB (repeatable), besides the "
+                        f"defaults: {' '.join(DEFAULT_SKIP)}; files named on the command line are always read")
+    p.add_argument("--no-default-skip", action="store_true",
+                   help="read every file of the folders (hidden ones aside), not leaving out the defaults")
 
 
 _UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2, "G": 1024**3, "GB": 1024**3}
@@ -106,15 +111,28 @@ def _inputs(args: argparse.Namespace, outdir: Path) -> list[Path]:
     # Outputs are never inputs: a run writing into a folder it reads must not read its own files.
     root = outdir.resolve()
     notes: list[str] = []
-    found = expand_inputs(args.inputs, follow_links=args.follow_links, notes=notes)
+    skip = [*([] if args.no_default_skip else DEFAULT_SKIP), *args.skip]
+    skipped: list[tuple[Path, str]] = []
+    found = expand_inputs(args.inputs, follow_links=args.follow_links, notes=notes, skip=skip, skipped=skipped)
     for note in notes:
         print(f"vnadmin-extract run: {note}", file=sys.stderr)
+    args.skipped = skipped
     files = [f for f in found if root not in _parents(f)]
     if not files:
         raise UsageError("no documents found in the inputs")
     if args.executor == "dask":  # the workers need paths that mean the same on every machine
         files = [f.absolute() for f in files]
     return files
+
+
+def skipped_line(skipped: list[tuple[Path, str]]) -> str:
+    """How many files of the folders were left out, by pattern (--skip, --no-default-skip)."""
+    if not skipped:
+        return "skipped: none"
+    counts: dict[str, int] = {}
+    for _path, pattern in skipped:
+        counts[pattern] = counts.get(pattern, 0) + 1
+    return f"skipped: {len(skipped)} files (" + ", ".join(f"{p} {n}" for p, n in sorted(counts.items())) + ")"
 
 
 def _parents(f: Path) -> list[Path]:
@@ -144,6 +162,7 @@ def run(args: argparse.Namespace) -> int:
     except (RuntimeError, OutsideOutdir) as exc:  # another run holds OUTDIR; a link points out
         raise UsageError(str(exc)) from None
     print(format_summary(summary), file=sys.stderr)
+    print(skipped_line(getattr(args, "skipped", [])), file=sys.stderr)
     print(f"wrote {outdir}/records.jsonl ({built.records} records), {outdir}/parquet/ "
           f"({len(built.rows)} tables), {outdir}/vnadmin.db", file=sys.stderr)
     return 1 if summary.errors else 0

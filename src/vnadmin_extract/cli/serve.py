@@ -38,12 +38,16 @@ LOOPBACK = "127.0.0.1"
 
 def command(db: Path, metadata: Path, port: int, host: str = LOOPBACK, writable: bool = False) -> list[str]:
     """The Datasette command line: immutable database on the loopback interface unless asked."""
+    from ..store.datasette import PLUGINS_DIR
+
     database = [str(db)] if writable else ["--immutable", str(db)]
     return [
         sys.executable, "-m", "datasette", "serve", *database, "--metadata", str(metadata),
-        "--host", host, "--port", str(port),
+        "--plugins-dir", str(PLUGINS_DIR), "--host", host, "--port", str(port),
+        # the person queries fold every sentence in Python: more than the default 1 s on a large run
+        "--setting", "sql_time_limit_ms", "5000",
         "--setting", "truncate_cells_html", "300", "--setting", "default_page_size", "50",
-        "--setting", "suggest_facets", "off", "--setting", "allow_download", "on",
+        "--setting", "suggest_facets", "off", "--setting", "default_facet_size", "8", "--setting", "allow_download", "on",
     ]
 
 
@@ -56,7 +60,7 @@ def is_loopback(host: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     from ..store.datasette import metadata
-    from ..store.paths import DATABASE, DATASETTE_METADATA, fresh_tmp, inside
+    from ..store.paths import DATABASE, DATASETTE_METADATA, RECORDS, fresh_tmp, inside
 
     outdir = Path(args.outdir)
     db = outdir / DATABASE
@@ -71,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
     meta = inside(outdir, DATASETTE_METADATA)
     tmp = fresh_tmp(meta)
     with open(tmp, "x", encoding="utf-8") as fh:
-        fh.write(json.dumps(metadata(), ensure_ascii=False, indent=2))
+        records = outdir / RECORDS
+        fh.write(json.dumps(metadata(db, records if records.is_file() else None), ensure_ascii=False, indent=2))
     os.replace(tmp, meta)
     if not is_loopback(args.host):
         print(f"warning: listening on {args.host}: anyone who can reach this machine can read the database "

@@ -26,13 +26,20 @@ def find_records(outdir: str | Path, docs: Iterable[str] = ()) -> list[dict[str,
     return [r for r in iter_records(path) if not wanted or _matches(r, wanted)]
 
 
-def write_run_pages(records: list[dict[str, Any]], folder: str | Path) -> Path:
-    """One page per record, ``<doc_id>.html``, and ``index.html`` listing them; returns the index."""
+def write_run_pages(records: list[dict[str, Any]], folder: str | Path, progress: str | None = None) -> Path:
+    """One page per record, ``<doc_id>.html``, and ``index.html`` listing them; returns the index.
+
+    ``progress``: a label; then progress is shown on stderr as ``run`` shows it."""
+    from ..batch.progress import Progress
+
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     rows = []
+    shown = Progress(len(records), label=progress) if progress else None
     for rec in records:
         page = write_page(rec, out / f"{rec['doc_id']}.html")
+        if shown is not None:
+            shown.update(bool(rec.get("error")))
         header = rec.get("header") or {}
         doc_type = (header.get("doc_type") or {}).get("name")
         date = (header.get("date") or {}).get("value")
@@ -43,6 +50,8 @@ def write_run_pages(records: list[dict[str, Any]], folder: str | Path) -> Path:
                                                        (rec.get("source") or {}).get("path"))),
                  str(len(rec.get("entities") or [])), str(len(rec.get("awards") or [])), html.escape(error or "")]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    if shown is not None:
+        shown.close()
     head = "".join(f"<th>{h}</th>" for h in ("document", "type", "date", "issuer", "title", "source", "entities",
                                               "awards", "error"))
     index = out / "index.html"

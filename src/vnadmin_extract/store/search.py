@@ -1,5 +1,10 @@
 """Ranked, diacritic-free search over vnadmin.db with the evidence highlighted.
 
+A phrase in quotes matches as a phrase. Several words without quotes match anywhere in the
+row, but rows where they stand together in that order (a person's name) come first. The
+documents and awards tables are searched through their FTS5 indexes; every other table of
+``TABLES`` by folding its text columns row by row (slower, but no index to keep).
+
 >>> hits = search("out/vnadmin.db", "chien si thi dua", table="awards")  # doctest: +SKIP
 >>> hits[0].snippet                                                      # doctest: +SKIP
 '... đạt danh hiệu «Chiến sỹ» «thi» «đua» cơ sở ...'
@@ -13,10 +18,11 @@ from typing import Any
 
 import regex
 
-from .fold import fold_search, fts_match_expression, query_tokens
-from .sqlite import connect_readonly
+from .fold import fold_search, fts_phrases_expression, query_groups
+from .sqlite import connect_readonly, q
+from .tables import TABLES
 
-SEARCH_TABLES = ("documents", "awards")
+SEARCH_TABLES = ("documents", "awards")  # through FTS5; the other tables by a scan
 
 _SQL = {
     "documents": """
@@ -51,16 +57,19 @@ class Hit:
 
 def search(db: str | Path, query: str, table: str = "documents", limit: int = 10,
            marks: tuple[str, str] = ("«", "»"), width: int = 160) -> list[Hit]:
-    """The best ``limit`` rows of ``table`` matching every word of ``query``, accents ignored."""
-    if table not in SEARCH_TABLES:
-        raise ValueError(f"table must be one of {', '.join(SEARCH_TABLES)}, not {table!r}")
-    tokens = query_tokens(query)
+    """The best ``limit`` rows of ``table`` matching every word or quoted phrase of ``query``, accents ignored."""
+    if table not in SEARCH_TABLES and table not in TABLES:
+        raise ValueError(f"table must be one of {', '.join(TABLES)}, not {table!r}")
+    groups = query_groups(query)
+    tokens = [t for g in groups for t in g]
     if not tokens:
         return []
-    expr = fts_match_expression(tokens, _FOLDED_COLUMNS[table])
     con = connect_readonly(db)
     try:
-        rows = con.execute(_SQL[table], (expr, int(limit))).fetchall()
+        if table in SEARCH_TABLES:
+            rows = _fts_rows(con, table, groups, int(limit))
+        else:
+            rows = _scan_rows(con, table, groups, int(limit))
     finally:
         con.close()
     hits = []
@@ -73,6 +82,50 @@ def search(db: str | Path, query: str, table: str = "documents", limit: int = 10
             snippet=highlight(body, tokens, folded=folded, marks=marks, width=width),
         ))
     return hits
+
+
+def _fts_rows(con: Any, table: str, groups: list[list[str]], limit: int) -> list[Any]:
+    # Loose words that stand together (a name, "lao dong tien tien") rank first: the query as one
+    # phrase, then every word anywhere.
+    tries = [groups]
+    if len(groups) > 1 and all(len(g) == 1 for g in groups):
+        tries.insert(0, [[g[0] for g in groups]])
+    rows, seen = [], set()
+    for attempt in tries:
+        expr = fts_phrases_expression(attempt, _FOLDED_COLUMNS[table])
+        for row in con.execute(_SQL[table], (expr, limit)).fetchall():
+            key = (row["doc_id"], row["row_id"])
+            if key not in seen and len(rows) < limit:
+                seen.add(key)
+                rows.append(row)
+    return rows
+
+
+def _scan_rows(con: Any, table: str, groups: list[list[str]], limit: int) -> list[dict[str, Any]]:
+    """Rows of a table without a full-text index: its text columns folded and matched in Python."""
+    spec = TABLES[table]
+    cols = [c.name for c in spec.columns if c.kind in ("str", "json") and c.name != "doc_id"]
+    patterns = [regex.compile(r"(?<!\w)" + r"\W+".join(regex.escape(t) for t in g) + r"(?!\w)") for g in groups]
+    args = ", ".join(q(c) for c in cols)
+
+    def score(*values: str | None) -> int:
+        folded = fold_search(" · ".join(v for v in values if v))
+        counts = [len(p.findall(folded)) for p in patterns]
+        return sum(counts) if all(counts) else 0
+
+    con.create_function("vn_score", -1, score, deterministic=True)
+    key = q(spec.key)
+    sql = (f"select * from (select t.*, vn_score({args}) as score from {q(table)} as t) "
+           f"where score > 0 order by score desc, {q('doc_id')}, {key} limit ?")
+    out = []
+    for row in con.execute(sql, (limit,)).fetchall():
+        data = dict(row)
+        data["body"] = " · ".join(str(data[c]) for c in cols if data.get(c))
+        row_id = data.pop(spec.key) if spec.key != "doc_id" else None
+        fields = {k: v for k, v in data.items() if k != "text" and not k.endswith("_folded")}
+        fields.update(row_id=row_id, body_folded=None, score=-float(data["score"]))  # like bm25: lower is better
+        out.append(fields)
+    return out
 
 
 def highlight(text: str, tokens: list[str], folded: str | None = None,

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from .provinces import province_of
+from .sentence import sentence_of
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("recipients", "json", "named recipients, JSON list", "người / đơn vị được khen (JSON)"),
         _c("year", "int", "year the award is for", "năm"),
         _c("statement", "str", "the statement's text (evidence)", "câu trích dẫn"),
+        _c("sentence", "str", "the sentence the statement is in", "câu chứa nội dung khen thưởng"),
         _c("issuer", "str", "issuing body of the document", "cơ quan ban hành văn bản"),
         _c("province", "str", "province of the document", "tỉnh, thành phố"),
         _c("doc_date", "str", "date of the document", "ngày văn bản"),
@@ -228,7 +230,8 @@ def _children(rec: dict[str, Any], doc: dict[str, Any]) -> Iterator[tuple[str, d
     for i, aw in enumerate(rec.get("awards") or []):
         yield "awards", {
             **aw, "doc_id": doc_id, "award_id": i, "recipients": _json(aw.get("recipients") or []),
-            "statement": _statement(text, aw), "issuer": doc["issuer"], "province": doc["province"],
+            "statement": _statement(text, aw), "sentence": sentence_of(text, aw.get("start"), aw.get("end")),
+            "issuer": doc["issuer"], "province": doc["province"],
             "doc_date": doc["date"],
         }
     for table, field in (("commemorations", "commemoration_id"), ("legal_refs", "legal_ref_id"),
