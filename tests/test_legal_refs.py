@@ -44,3 +44,18 @@ def test_own_number_is_not_a_reference() -> None:
     rec = extract_text("Số: 1234/QĐ-UBND\n\nQUYẾT ĐỊNH\nTặng Bằng khen\n\nĐiều 1. Tặng.\n\n"
                        "DANH SÁCH\n(Kèm theo Quyết định số 1234/QĐ-UBND ngày 18/12/2024 của Chủ tịch UBND tỉnh)\n")
     assert rec.legal_refs == []
+
+
+def test_a_law_named_with_a_comma_keeps_its_whole_title_and_date() -> None:
+    # issue 13 class 9: "Luật Thi đua, Khen thưởng ngày 26/11/2003" was cut to "Luật Thi đua".
+    refs = extract_text("Căn cứ Luật Thi đua, Khen thưởng ngày 26/11/2003 và Luật sửa đổi, bổ sung một số "
+                        "điều của Luật Thi đua, Khen thưởng ngày 16/11/2013;").legal_refs
+    assert [(r.doc_type, r.title, r.date, r.year) for r in refs] == [
+        ("Luật", "Thi đua, Khen thưởng", "2003-11-26", 2003),
+        ("Luật", "sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng", "2013-11-16", 2013),
+    ]
+
+
+def test_two_laws_separated_by_a_comma_stay_two() -> None:
+    refs = extract_text("Căn cứ Luật Đất đai, Luật Nhà ở năm 2014;").legal_refs
+    assert [(r.title, r.year) for r in refs] == [("Đất đai", None), ("Nhà ở", 2014)]

@@ -41,7 +41,16 @@ _NUMBER = rf"""
 # scanned over long texts, where ``regex`` finds the literals faster than ``re``
 LAW = regex.compile(
     r"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)(?P<title>(?:\s+(?!năm\s+\d|ngày\s|số\s)"
-    r"(?:\p{Lu}[\p{L}&]*|\p{Ll}+)(?:,(?=\s+\p{Ll}))?){0,10})"
+    r"(?:\p{Lu}[\p{L}&]*|\p{Ll}+)(?:,(?=\s+(?!(?:Luật|Bộ|Nghị|Pháp|Hiến|Thông|Quyết)\b)\p{L}))?){0,10})"
+    r"(?:\s+số\s*:?\s*(?P<num>\d{1,3})/(?P<nyear>\d{4})/(?P<sym>QH\d+))?"
+    r"(?:\s+(?:năm\s+(?P<year>\d{4})|ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})))?"
+)
+# "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 16/11/2013": one law,
+# named after the law it amends (the nested "Luật Thi đua ..." is part of its title).
+AMENDING_LAW = regex.compile(
+    r"(?<!\w)(?P<type>Luật)\s+(?P<title>sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+)?(?i:điều)[^;\n]{0,80}?"
+    r"\s+của\s+(?:các\s+)?Luật(?:\s+\p{Lu}[\p{L}&]*|\s+\p{Ll}+|,(?=\s+\p{L})){1,12}?)"
+    r"(?=\s+(?:số\s|năm\s+\d|ngày\s)|\s*[;.\n]|,\s+(?:ngày|năm|số|đã|được|và)\s|\s*$)"
     r"(?:\s+số\s*:?\s*(?P<num>\d{1,3})/(?P<nyear>\d{4})/(?P<sym>QH\d+))?"
     r"(?:\s+(?:năm\s+(?P<year>\d{4})|ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})))?"
 )
@@ -164,6 +173,10 @@ def find(doc: Document) -> None:
         refs.append(LegalRef(doc_type=info.name, number=m["num"], year=int(m["year"]), symbol=m["sym"],
                              raw=m.group(), start=m.start(), end=m.end()))
         taken.add(m.start(), m.end())
+    for m in AMENDING_LAW.finditer(text, lo, hi):
+        if not taken.covers(m.start()):
+            refs.append(_from_amending_law(m))
+            taken.add(m.start(), m.end())
     for m in LAW.finditer(text, lo, hi):
         if taken.covers(m.start()):
             continue
@@ -204,6 +217,20 @@ def _from_numbered(text: str, m: regex.Match[str]) -> LegalRef:
     return LegalRef(doc_type=_canonical_type(m["type"]), number=number, year=year, symbol=symbol,
                     date=date_value, issuer=issuer, raw=text[m.start():end if issuer else m.end()],
                     start=m.start(), end=end if issuer else m.end())
+
+
+def _from_amending_law(m: regex.Match[str]) -> LegalRef:
+    title = _rx(r"\s+").sub(" ", m["title"]).strip(" ,")
+    year = int(m["nyear"]) if m["sym"] else (int(m["year"]) if m["year"] else None)
+    date_value = None
+    if m["date"]:
+        ds = find_dates("ngày " + m["date"])
+        if ds:
+            date_value = ds[0].value
+            year = year or ds[0].year
+    return LegalRef(doc_type="Luật", number=m["num"] if m["sym"] else None, year=year, symbol=m["sym"] or None,
+                    date=date_value, title=title, raw=m.group().rstrip(" ,;."), start=m.start(),
+                    end=m.start() + len(m.group().rstrip(" ,;.")))
 
 
 def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
