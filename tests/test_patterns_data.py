@@ -137,7 +137,7 @@ def match_awards(text: str) -> list[tuple[int, int, str]]:
 # --------------------------------------------------------------------------- all files
 
 
-ALL_FILES = ["awards.yaml", "award_cues.yaml", "positions.yaml", "organizations.yaml", "stopwords.yaml"]
+ALL_FILES = sorted(p.name for p in PATTERNS.glob("*.yaml"))
 
 
 @pytest.mark.parametrize("name", ALL_FILES)
@@ -395,7 +395,7 @@ def test_positions() -> None:
 
 def test_organizations() -> None:
     data = load("organizations.yaml")
-    assert set(data) == {"heads", "abbreviations"}
+    assert set(data) == {"heads", "abbreviations", "name_ends"}
     heads = data["heads"]
     assert isinstance(heads, list) and len(heads) >= 40
     assert len({fold(h) for h in heads}) == len(heads), "duplicate head"
@@ -424,3 +424,109 @@ def test_stopwords() -> None:
         assert content not in words, content
     for function in ("và", "của", "các", "những", "cho", "được", "đã", "với", "trong", "theo", "là", "năm"):
         assert function in words, function
+
+
+# ----------------------------------------------- lists moved out of Python: examples run through
+# the matcher that uses each entry (as dateparser checks its language files)
+
+
+def _rules():  # the validated data, as the extractors read it
+    from vnadmin_extract.rules.load import load_rules
+
+    return load_rules()
+
+
+def test_every_pattern_file_has_a_model_and_validates() -> None:
+    from vnadmin_extract.rules import models
+
+    assert {p.name for p in PATTERNS.glob("*.yaml")} == set(models.FILES)
+    assert set(_rules().models) == set(models.FILES)
+
+
+def _honorifics() -> list[Any]:
+    return list(_rules().person_names.honorifics)
+
+
+@pytest.mark.parametrize("entry", _honorifics(), ids=lambda e: e.id)
+def test_honorific_examples(entry: Any) -> None:
+    from vnadmin_extract.extractors import persons
+
+    def leads(text: str) -> list[str]:
+        return [fold(m.group()[: len(entry.word)]) for m in persons._honorific_re().finditer(text)]
+
+    for ex in entry.examples:
+        assert fold(entry.word) in leads(ex), ex
+    for ex in entry.counter_examples:
+        assert fold(entry.word) not in leads(ex), ex
+
+
+def test_signature_honorifics_name_a_signer() -> None:
+    from vnadmin_extract.structure import footer
+
+    for entry in _honorifics():
+        m = footer._name_line().match(f"{entry.word[:1].upper()}{entry.word[1:]} Nguyễn Văn An")
+        assert (m is not None and m["name"] == "Nguyễn Văn An") == entry.signature, entry.id
+
+
+def _name_ends() -> list[Any]:
+    return list(_rules().organizations.name_ends)
+
+
+@pytest.mark.parametrize("entry", _name_ends(), ids=lambda e: e.id)
+def test_name_end_examples(entry: Any) -> None:
+    from vnadmin_extract.extractors import persons
+
+    for ex in entry.examples:
+        org, end = persons._org_after(ex, 0, len(ex))
+        assert org is not None and ex[end:].lstrip().startswith(entry.word), (ex, org)
+    for ex in entry.counter_examples:
+        org, _end = persons._org_after(ex, 0, len(ex))
+        assert org is not None and re.search(rf"(?<!\w){entry.word}(?!\w)", org), (ex, org)
+
+
+def test_two_syllable_name_ends_are_not_shadowed() -> None:
+    """"dự lễ" would never be reached: the one-syllable "dự" decides first."""
+    singles = {e.word for e in _name_ends() if " " not in e.word}
+    assert [e.word for e in _name_ends() if " " in e.word and e.word.split()[0] in singles] == []
+
+
+def _admin_units() -> list[Any]:
+    return list(_rules().provinces.admin_units)
+
+
+@pytest.mark.parametrize("entry", _admin_units(), ids=lambda e: e.id)
+def test_admin_unit_examples(entry: Any) -> None:
+    from vnadmin_extract.extractors import persons
+    from vnadmin_extract.rules import gazetteer
+
+    for ex in entry.examples:
+        org, end = persons._org_after(ex, 0, len(ex))
+        assert (org, end) == (ex, len(ex)), ex
+    for ex in entry.counter_examples:
+        org, _end = persons._org_after(ex, 0, len(ex))
+        assert org == ex.split(",")[0], (ex, org)
+    if entry.level == "province":
+        for form in [entry.word, *(f"{a}." for a in entry.abbreviations)]:
+            assert gazetteer.province(f"{form} Quảng Nam") is not None, form
+    else:
+        assert gazetteer.province(f"{entry.word} Quảng Nam") is None
+
+
+def _chrome() -> list[Any]:
+    return list(_rules().web_chrome.chrome)
+
+
+@pytest.mark.parametrize("entry", _chrome(), ids=lambda e: e.id)
+def test_web_chrome_examples(entry: Any) -> None:
+    import regex
+
+    from vnadmin_extract.structure import boilerplate
+
+    own = regex.compile(rf"^(?:{entry.pattern})", regex.X | regex.I)
+    for ex in entry.examples:
+        assert own.match(ex), ex
+        assert bool(boilerplate.tail().match(ex)) or not entry.tail, ex
+        if entry.inline:
+            assert boilerplate.chrome().match(ex), ex
+    for ex in entry.counter_examples:
+        assert not own.match(ex), ex

@@ -15,6 +15,8 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from ..errors import RuleError
+from ..rules.load import load_rules, patterns_dir
 
 
 class UsageError(Exception):
@@ -54,9 +56,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        load_rules()  # every command reads the patterns: a broken file stops it before any work
         return int(table[args.command].run(args))
     except UsageError as exc:
         print(f"vnadmin-extract {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except RuleError as exc:
+        print(f"vnadmin-extract {args.command}: error: {len(exc.problems)} problem(s) in the pattern files "
+              f"({patterns_dir()}): " + "; ".join(exc.problems), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

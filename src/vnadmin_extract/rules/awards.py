@@ -15,10 +15,10 @@ from difflib import SequenceMatcher
 
 import regex
 
-from ..resources import load_yaml
 from ..vietnamese import fold, lowered
 from .cache import fast_compile
 from .gate import GatedPattern
+from .load import load_yaml
 from .spans import Spans
 from .trie import trie_pattern
 

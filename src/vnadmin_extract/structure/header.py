@@ -17,7 +17,7 @@ from ..rules import vocab
 from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..schema import DateValue, DocNumber, DocType, Header, Issuer
-from ..vietnamese import fold
+from ..vietnamese import fold, mostly_upper
 from . import boilerplate, issuer_inference
 
 HEADER_LINES = 45  # the header block never runs longer than this
@@ -95,7 +95,7 @@ def _find_number(doc: Document, header: Header, window: list[Line]) -> Line | No
     for ln in window:
         m = NUMBER.search(ln.text)
         if (m and m.start() <= 2) or (m and MOTTO_PARTS.search(ln.text[: m.start()])) or (
-            m and _is_upper(ln.text[: m.start()])
+            m and mostly_upper(ln.text[: m.start()])
         ):
             header.number = parse_number(m)
             if header.number.number is None:
@@ -158,7 +158,7 @@ def _find_type_line(header: Header, window: list[Line]) -> int | None:
     names = vocab.type_by_name()
     for i, ln in enumerate(window):
         t = ln.text.strip()
-        if not t or t.endswith(":") or len(t) > TYPE_LINE_MAX or not _is_upper(t):
+        if not t or t.endswith(":") or len(t) > TYPE_LINE_MAX or not mostly_upper(t):
             continue
         info = names.get(fold(t))
         if info is not None and info.name != "Công văn":
@@ -188,7 +188,7 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
                 break
             if STOP_TITLE.match(t) or len(t) > 400:
                 break
-            upper = _is_upper(t)
+            upper = mostly_upper(t)
             if first_upper is None:
                 first_upper = upper
             elif upper and not first_upper:
@@ -216,14 +216,14 @@ def _continues_title(prev: str, t: str, upper_title: bool) -> bool:
     if STOP_TITLE.match(t) or _STARTS_SECTION.match(t) or KINH_GUI.match(t) or len(t) > 160:
         return False
     if upper_title:
-        return _is_upper(t)
+        return mostly_upper(t)
     # A mixed-case title continues only after a line cut at a comma or semicolon.
     return t[:1].islower() and prev.rstrip().endswith((",", ";", "và"))
 
 
 def _breaks_vv(t: str) -> bool:
     return bool(KINH_GUI.match(t) or boilerplate.MOTTO.search(t) or PLACE_DATE.search(t)
-                or _is_upper(t) or STOP_TITLE.match(t))
+                or mostly_upper(t) or STOP_TITLE.match(t))
 
 
 def _skip_addressees(doc: Document, header: Header, offset: int) -> int:
@@ -267,7 +267,7 @@ def _find_issuer(doc: Document, header: Header, window: list[Line], num_line: Li
         t = PLACE_DATE.split(t)[0]
         for piece in MOTTO_PARTS.split(t):
             piece = piece.strip(" -–*_=")
-            if piece and _is_upper(piece) and len(piece) < 120 and not _rx(r"[*\-_=\s]+").fullmatch(piece):
+            if piece and mostly_upper(piece) and len(piece) < 120 and not _rx(r"[*\-_=\s]+").fullmatch(piece):
                 parts.append(piece)
     merged: list[str] = []
     for p in parts:
@@ -312,8 +312,3 @@ def _news_header(doc: Document, window: list[Line]) -> None:
     doc.body_start = window[headline_idx].end if headline_idx is not None else start
     header.author = doc.metadata.get("author")
     header.source_name = doc.metadata.get("source_name")
-
-
-def _is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
