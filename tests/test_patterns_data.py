@@ -440,7 +440,7 @@ def test_every_pattern_file_has_a_model_and_validates() -> None:
     from vnadmin_extract.rules import models
 
     assert {p.name for p in PATTERNS.glob("*.yaml")} == set(models.FILES)
-    assert set(_rules().models) == set(models.FILES)
+    assert set(_rules().by_file) == set(models.FILES)
 
 
 def _honorifics() -> list[Any]:

@@ -134,3 +134,17 @@ def test_cli_process_prints_no_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in out.stderr and out.stdout == ""
     assert out.stderr.startswith("vnadmin-extract extract: error: 1 problem(s) in the pattern files")
     assert "doc_types.yaml: doc_types[0] (code=123).code: Input should be a valid string" in out.stderr
+
+
+def test_a_missing_extra_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "spacy" else real(name, *a))
+    doc = tmp_path / "doc.txt"
+    doc.write_text("BÁO CÁO\n", encoding="utf-8")
+    assert main(["highlight", str(doc)]) == 2
+    assert capsys.readouterr().err == (
+        "vnadmin-extract highlight: error: spaCy export and the review page (export-spacy, highlight) "
+        "needs spacy: pip install 'vnadmin-extract[spacy]'\n")

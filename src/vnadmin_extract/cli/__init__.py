@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import RuleError
+from ..extras import MissingExtra
 from ..rules.load import load_rules, patterns_dir
 
 
@@ -59,6 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         load_rules()  # every command reads the patterns: a broken file stops it before any work
         return int(table[args.command].run(args))
     except UsageError as exc:
+        print(f"vnadmin-extract {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except MissingExtra as exc:
         print(f"vnadmin-extract {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except RuleError as exc:

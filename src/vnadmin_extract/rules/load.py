@@ -38,59 +38,56 @@ _SAFE_LOADER: Any = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoad
 
 @dataclass(frozen=True)
 class Rules:
-    """Every pattern file: ``data[name]`` as parsed, ``models[name]`` validated."""
+    """Every pattern file: ``data[name]`` as parsed, ``by_file[name]`` validated."""
 
     directory: Path
     data: dict[str, Any]
-    models: dict[str, BaseModel]
-
-    def model(self, name: str) -> Any:
-        return self.models[name]
+    by_file: dict[str, BaseModel]
 
     # Typed access for the modules that read one file.
     @property
     def awards(self) -> models.AwardsFile:
-        return self.models["awards.yaml"]  # type: ignore[return-value]
+        return self.by_file["awards.yaml"]  # type: ignore[return-value]
 
     @property
     def award_cues(self) -> models.AwardCuesFile:
-        return self.models["award_cues.yaml"]  # type: ignore[return-value]
+        return self.by_file["award_cues.yaml"]  # type: ignore[return-value]
 
     @property
     def compounds(self) -> models.CompoundsFile:
-        return self.models["compounds.yaml"]  # type: ignore[return-value]
+        return self.by_file["compounds.yaml"]  # type: ignore[return-value]
 
     @property
     def doc_types(self) -> models.DocTypesFile:
-        return self.models["doc_types.yaml"]  # type: ignore[return-value]
+        return self.by_file["doc_types.yaml"]  # type: ignore[return-value]
 
     @property
     def movements(self) -> models.MovementsFile:
-        return self.models["movements.yaml"]  # type: ignore[return-value]
+        return self.by_file["movements.yaml"]  # type: ignore[return-value]
 
     @property
     def organizations(self) -> models.OrganizationsFile:
-        return self.models["organizations.yaml"]  # type: ignore[return-value]
+        return self.by_file["organizations.yaml"]  # type: ignore[return-value]
 
     @property
     def person_names(self) -> models.PersonNamesFile:
-        return self.models["person_names.yaml"]  # type: ignore[return-value]
+        return self.by_file["person_names.yaml"]  # type: ignore[return-value]
 
     @property
     def positions(self) -> models.PositionsFile:
-        return self.models["positions.yaml"]  # type: ignore[return-value]
+        return self.by_file["positions.yaml"]  # type: ignore[return-value]
 
     @property
     def provinces(self) -> models.ProvincesFile:
-        return self.models["provinces.yaml"]  # type: ignore[return-value]
+        return self.by_file["provinces.yaml"]  # type: ignore[return-value]
 
     @property
     def stopwords(self) -> models.StopwordsFile:
-        return self.models["stopwords.yaml"]  # type: ignore[return-value]
+        return self.by_file["stopwords.yaml"]  # type: ignore[return-value]
 
     @property
     def web_chrome(self) -> models.WebChromeFile:
-        return self.models["web_chrome.yaml"]  # type: ignore[return-value]
+        return self.by_file["web_chrome.yaml"]  # type: ignore[return-value]
 
 
 def patterns_dir() -> Path:

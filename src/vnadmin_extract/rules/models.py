@@ -164,6 +164,7 @@ class Province(_Model):
     name: Phrase
     kind: Literal["tinh", "thanh_pho"]
     merged_into: Phrase
+    aliases: list[Phrase] = []
 
 
 AdminLevel = Literal["province", "district", "commune"]
