@@ -164,11 +164,6 @@ def _phrases_regex(phrases: list[str]) -> re.Pattern[str]:
 
 
 @functools.cache
-def status_regexes() -> dict[str, re.Pattern[str]]:
-    return {status: _phrases_regex(words) for status, words in cues()["status_cues"].items()}
-
-
-@functools.cache
 def status_regex() -> re.Pattern[str]:
     """All status cues in one scan; the group name is the status (longest cue wins)."""
     table: dict[str, str] = {}

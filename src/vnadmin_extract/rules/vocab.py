@@ -47,14 +47,6 @@ def type_by_name() -> dict[str, DocTypeInfo]:
 
 
 @functools.cache
-def type_name_regex() -> regex.Pattern[str]:
-    """Any type name, longest first, spaces flexible, case-insensitive."""
-    names = sorted({n for info in doc_types() for n in info.names}, key=len, reverse=True)
-    alts = "|".join(r"\s+".join(regex.escape(w) for w in n.split()) for n in names)
-    return fast_compile(rf"(?:{alts})", regex.I)
-
-
-@functools.cache
 def positions() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(canonical, variants) of position titles, longest variant first overall."""
     out = []
