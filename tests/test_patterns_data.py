@@ -395,7 +395,7 @@ def test_positions() -> None:
 
 def test_organizations() -> None:
     data = load("organizations.yaml")
-    assert set(data) == {"heads", "abbreviations", "name_ends"}
+    assert set(data) == {"heads", "abbreviations", "name_ends", "citation_issuer_ends"}
     heads = data["heads"]
     assert isinstance(heads, list) and len(heads) >= 40
     assert len({fold(h) for h in heads}) == len(heads), "duplicate head"
@@ -530,3 +530,19 @@ def test_web_chrome_examples(entry: Any) -> None:
             assert boilerplate.chrome().match(ex), ex
     for ex in entry.counter_examples:
         assert not own.match(ex), ex
+
+
+def _issuer_ends() -> list[Any]:
+    return list(_rules().organizations.citation_issuer_ends)
+
+
+@pytest.mark.parametrize("entry", _issuer_ends(), ids=lambda e: e.id)
+def test_citation_issuer_end_examples(entry: Any) -> None:
+    from vnadmin_extract.extractors import legal_refs
+
+    for ex in entry.examples:
+        issuer, end = legal_refs._issuer_after(ex, ex.index(" của"))
+        assert issuer is not None and ex[end:].lstrip().lower().startswith(entry.word), (ex, issuer)
+    for ex in entry.counter_examples:
+        issuer, _end = legal_refs._issuer_after(ex, ex.index(" của"))
+        assert issuer is not None and re.search(rf"(?<!\w){re.escape(entry.word)}(?!\w)", issuer), (ex, issuer)

@@ -2,7 +2,8 @@
 
 - honorifics (``person_names.yaml``): "đồng chí", "ông", ... before a personal name;
 - name ends (``organizations.yaml``): verbs and function words after which an
-  organisation's name has ended ("Sở Nội vụ trao ...");
+  organisation's name has ended ("Sở Nội vụ trao ..."), and the issuer's name in a citation
+  ("của Chính phủ quy định ...");
 - administrative units (``provinces.yaml``): "xã", "thị xã", "TP." before a place's name.
 """
 
@@ -53,6 +54,15 @@ def name_ends() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
         else:
             singles[e.word] = frozenset(e.unless_next)
     return singles, frozenset(pairs)
+
+
+@functools.cache
+def issuer_ends() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """(lower-case word -> the next words that keep it inside the name, words that end the name
+    in any case once a word is taken), for the issuer of a citation."""
+    entries = load_rules().organizations.citation_issuer_ends
+    lower = {e.word: frozenset(e.unless_next) for e in entries if e.lower_case}
+    return lower, frozenset(e.word for e in entries if e.any_case)
 
 
 @functools.cache

@@ -118,10 +118,25 @@ class NameEnd(Checked):
     unless_next: list[Phrase] = []
 
 
+class IssuerEnd(Checked):
+    """A word that ends the issuer's name in a citation ("... của Chính phủ quy định ...").
+
+    ``lower_case``: it ends the name when written in lower case, from the first word on;
+    ``any_case``: in any case, once a word of the name is taken ("V/v"); ``unless_next``: the
+    next words that keep it inside the name ("ban chỉ đạo")."""
+
+    id: RuleId
+    word: Phrase
+    lower_case: bool = True
+    any_case: bool = False
+    unless_next: list[Phrase] = []
+
+
 class OrganizationsFile(_Model):
     heads: Phrases
     abbreviations: Annotated[dict[Phrase, Phrase], Field(min_length=1)]
     name_ends: Annotated[list[NameEnd], Field(min_length=1)]
+    citation_issuer_ends: Annotated[list[IssuerEnd], Field(min_length=1)]
 
 
 class Position(_Model):
@@ -221,7 +236,7 @@ FILES: dict[str, type[_Model]] = {
 # Lists of entries whose ``id`` must be unique in the file, and whose ``pattern`` must compile.
 ID_LISTS: dict[str, tuple[str, ...]] = {
     "awards.yaml": ("awards",),
-    "organizations.yaml": ("name_ends",),
+    "organizations.yaml": ("name_ends", "citation_issuer_ends"),
     "person_names.yaml": ("honorifics",),
     "provinces.yaml": ("admin_units",),
     "web_chrome.yaml": ("chrome",),
