@@ -505,6 +505,9 @@ def test_admin_unit_examples(entry: Any) -> None:
     for ex in entry.counter_examples:
         org, _end = persons._org_after(ex, 0, len(ex))
         assert org == ex.split(",")[0], (ex, org)
+    from vnadmin_extract.structure import header
+
+    assert header._locality().match(f"{entry.word.upper()} THĂNG BÌNH"), entry.word  # an issuer line
     if entry.level == "province":
         for form in [entry.word, *(f"{a}." for a in entry.abbreviations)]:
             assert gazetteer.province(f"{form} Quảng Nam") is not None, form

@@ -73,11 +73,13 @@ def place_words() -> frozenset[str]:
     return frozenset([*words, *(w.split()[-1] for w in words)])
 
 
-def admin_unit_pattern(*, abbreviations: bool = True, province_only: bool = False, flexible: bool = True) -> str:
+def admin_unit_pattern(*, abbreviations: bool = True, province_only: bool = False, flexible: bool = True,
+                       upper: bool = False) -> str:
     """The unit words as a non-capturing alternation, longest first; abbreviations with an
-    optional dot ("TP."); ``flexible``: spaces match any white space."""
+    optional dot ("TP."); ``flexible``: spaces match any white space; ``upper``: in capitals
+    ("THỊ XÃ", for header blocks)."""
     units = [u for u in load_rules().provinces.admin_units if not province_only or u.level == "province"]
-    words = sorted((u.word for u in units), key=len, reverse=True)
+    words = sorted((u.word.upper() if upper else u.word for u in units), key=len, reverse=True)
     alts = [_flex(w) if flexible else re.escape(w) for w in words]
     if abbreviations:
         alts += [re.escape(a) + r"\.?" for u in units for a in u.abbreviations]

@@ -8,12 +8,15 @@ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"). News pages have a dateline and 
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 import regex
 
 from .. import errors
 from ..document import Document, Line
 from ..extractors.dates import VI_DATE, find_dates
-from ..rules import vocab
+from ..rules import lexicon, vocab
 from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..schema import DateValue, DocNumber, DocType, Header, Issuer
@@ -55,11 +58,16 @@ STOP_TITLE = fast_compile(
     r"BAN\s+THƯỜNG\s+VỤ|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|ỦY\s+BAN\s+NHÂN\s+DÂN|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ)",
     regex.I,
 )
-_LOCALITY = fast_compile(r"^(?:TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\b")
 _GENERIC_BODY = fast_compile(
     r"(?:ỦY\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|UBND|HĐND|ĐẢNG\s+BỘ|BAN\s+CHẤP\s+HÀNH|"
     r"BCH|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY\s+QUÂN\s+SỰ|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|ĐOÀN|CHÍNH|HỘI\s+ĐỒNG)$"
 )
+
+
+@functools.cache
+def _locality() -> Any:
+    """A header line that starts with an administrative unit ("HUYỆN THĂNG BÌNH"; patterns/provinces.yaml)."""
+    return fast_compile(rf"^{lexicon.admin_unit_pattern(upper=True)}\b")
 
 
 def find(doc: Document) -> None:
@@ -271,7 +279,7 @@ def _find_issuer(doc: Document, header: Header, window: list[Line], num_line: Li
                 parts.append(piece)
     merged: list[str] = []
     for p in parts:
-        if merged and ((_LOCALITY.match(p) and _GENERIC_BODY.search(merged[-1]))
+        if merged and ((_locality().match(p) and _GENERIC_BODY.search(merged[-1]))
                        or _rx(r"(?:\bVÀ|\bCỦA|[,&-])$").search(merged[-1]) or len(p.split()) == 1):
             merged[-1] = f"{merged[-1]} {p}"
         else:
