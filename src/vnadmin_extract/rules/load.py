@@ -102,7 +102,7 @@ def patterns_dir() -> Path:
 
 def load_rules() -> Rules:
     """Every pattern file, validated (cached per folder); raises ``RuleError``."""
-    return _load(str(patterns_dir().resolve()))
+    return _load(str(patterns_dir()))
 
 
 def load_yaml(name: str) -> Any:
