@@ -22,7 +22,6 @@ from .ingest.limits import DocumentTimeout, Limits, time_budget
 from .ingest.limits import current as current_limits
 from .ingest.limits import use as use_limits
 from .normalize import normalize
-from .rules.load import load_rules
 from .schema import ErrorInfo, Record, Source
 
 Stage = Callable[[Document], None]
@@ -135,6 +134,8 @@ def process_raw(raw: RawText, source: Source, keep_text: bool = True, limits: Li
         rec = _record_from(doc, source, keep_text)
         rec.error = ErrorInfo(code=errors.E_EMPTY, message=_why_empty(raw))
         return rec
+    from .rules.load import load_rules  # here: ``import vnadmin_extract`` stays light
+
     load_rules()  # broken pattern files are a configuration error: RuleError, not a record
     try:
         run_stages(doc)
