@@ -1,7 +1,8 @@
 """Integrity tests for the vocabularies in ``patterns/``.
 
-These tests read the YAML files directly (``yaml.safe_load``), so they guard the data
-independently of the loader in ``src/``. They check structure, allowed values, NFC,
+The first tests read the YAML files directly (``yaml.safe_load``), so they guard the data
+independently of the loader in ``src/``; the last ones (lists moved out of Python) run each
+entry's ``examples`` and ``counter_examples`` through the matcher in ``src/`` that uses it. They check structure, allowed values, NFC,
 uniqueness, and that every award example really yields its entry (and no counter-example
 does) under the matching rules of ``patterns/README.md``: case-insensitive on a folded
 copy of the text, white space in a variant matching any run of white space, whole words,
