@@ -374,7 +374,7 @@ def test_positions() -> None:
     assert not [k for k, n in canon.items() if n > 1], canon.most_common(3)
     owner: dict[str, str] = {}
     for position in positions:
-        assert set(position) == {"canonical", "variants"}, position
+        assert {"canonical", "variants"} <= set(position) <= {"canonical", "variants", "examples", "counter_examples"}, position
         assert isinstance(position["variants"], list) and position["variants"]
         assert fold(position["canonical"]) in {fold(v) for v in position["variants"]}, position["canonical"]
         for variant in position["variants"]:
@@ -550,3 +550,22 @@ def test_citation_issuer_end_examples(entry: Any) -> None:
     for ex in entry.counter_examples:
         issuer, _end = legal_refs._issuer_after(ex, ex.index(" của"))
         assert issuer is not None and re.search(rf"(?<!\w){re.escape(entry.word)}(?!\w)", issuer), (ex, issuer)
+
+
+def _positions_with_examples() -> list[Any]:
+    return [p for p in _rules().positions.positions if p.examples or p.counter_examples]
+
+
+@pytest.mark.parametrize("entry", _positions_with_examples(), ids=lambda e: e.canonical)
+def test_position_examples(entry: Any) -> None:
+    from vnadmin_extract.rules import vocab
+    from vnadmin_extract.vietnamese import fold as fold_as_matched
+
+    def found(text: str) -> list[str]:
+        return [vocab.position_canonical()[fold_as_matched(" ".join(m.group().split()))]
+                for m in vocab.position_regex().finditer(text)]
+
+    for ex in entry.examples:
+        assert entry.canonical in found(ex), (ex, found(ex))
+    for ex in entry.counter_examples:
+        assert entry.canonical not in found(ex), (ex, found(ex))

@@ -142,6 +142,8 @@ class OrganizationsFile(_Model):
 class Position(_Model):
     canonical: Phrase
     variants: list[Phrase] = []
+    examples: list[Phrase] = []
+    counter_examples: list[Phrase] = []
 
 
 class PositionsFile(_Model):
