@@ -1,7 +1,8 @@
 """Integrity tests for the vocabularies in ``patterns/``.
 
-These tests read the YAML files directly (``yaml.safe_load``), so they guard the data
-independently of the loader in ``src/``. They check structure, allowed values, NFC,
+The first tests read the YAML files directly (``yaml.safe_load``), so they guard the data
+independently of the loader in ``src/``; the last ones (lists moved out of Python) run each
+entry's ``examples`` and ``counter_examples`` through the matcher in ``src/`` that uses it. They check structure, allowed values, NFC,
 uniqueness, and that every award example really yields its entry (and no counter-example
 does) under the matching rules of ``patterns/README.md``: case-insensitive on a folded
 copy of the text, white space in a variant matching any run of white space, whole words,
@@ -137,7 +138,7 @@ def match_awards(text: str) -> list[tuple[int, int, str]]:
 # --------------------------------------------------------------------------- all files
 
 
-ALL_FILES = ["awards.yaml", "award_cues.yaml", "positions.yaml", "organizations.yaml", "stopwords.yaml"]
+ALL_FILES = sorted(p.name for p in PATTERNS.glob("*.yaml"))
 
 
 @pytest.mark.parametrize("name", ALL_FILES)
@@ -373,7 +374,7 @@ def test_positions() -> None:
     assert not [k for k, n in canon.items() if n > 1], canon.most_common(3)
     owner: dict[str, str] = {}
     for position in positions:
-        assert set(position) == {"canonical", "variants"}, position
+        assert {"canonical", "variants"} <= set(position) <= {"canonical", "variants", "examples", "counter_examples"}, position
         assert isinstance(position["variants"], list) and position["variants"]
         assert fold(position["canonical"]) in {fold(v) for v in position["variants"]}, position["canonical"]
         for variant in position["variants"]:
@@ -395,7 +396,7 @@ def test_positions() -> None:
 
 def test_organizations() -> None:
     data = load("organizations.yaml")
-    assert set(data) == {"heads", "abbreviations"}
+    assert set(data) == {"heads", "abbreviations", "name_ends", "citation_issuer_ends"}
     heads = data["heads"]
     assert isinstance(heads, list) and len(heads) >= 40
     assert len({fold(h) for h in heads}) == len(heads), "duplicate head"
@@ -424,3 +425,147 @@ def test_stopwords() -> None:
         assert content not in words, content
     for function in ("và", "của", "các", "những", "cho", "được", "đã", "với", "trong", "theo", "là", "năm"):
         assert function in words, function
+
+
+# ----------------------------------------------- lists moved out of Python: examples run through
+# the matcher that uses each entry (as dateparser checks its language files)
+
+
+def _rules():  # the validated data, as the extractors read it
+    from vnadmin_extract.rules.load import load_rules
+
+    return load_rules()
+
+
+def test_every_pattern_file_has_a_model_and_validates() -> None:
+    from vnadmin_extract.rules import models
+
+    assert {p.name for p in PATTERNS.glob("*.yaml")} == set(models.FILES)
+    assert set(_rules().by_file) == set(models.FILES)
+
+
+def _honorifics() -> list[Any]:
+    return list(_rules().person_names.honorifics)
+
+
+@pytest.mark.parametrize("entry", _honorifics(), ids=lambda e: e.id)
+def test_honorific_examples(entry: Any) -> None:
+    from vnadmin_extract.extractors import persons
+
+    def leads(text: str) -> list[str]:
+        return [fold(m.group()[: len(entry.word)]) for m in persons._honorific_re().finditer(text)]
+
+    for ex in entry.examples:
+        assert fold(entry.word) in leads(ex), ex
+    for ex in entry.counter_examples:
+        assert fold(entry.word) not in leads(ex), ex
+
+
+def test_signature_honorifics_name_a_signer() -> None:
+    from vnadmin_extract.structure import footer
+
+    for entry in _honorifics():
+        m = footer._name_line().match(f"{entry.word[:1].upper()}{entry.word[1:]} Nguyễn Văn An")
+        assert (m is not None and m["name"] == "Nguyễn Văn An") == entry.signature, entry.id
+
+
+def _name_ends() -> list[Any]:
+    return list(_rules().organizations.name_ends)
+
+
+@pytest.mark.parametrize("entry", _name_ends(), ids=lambda e: e.id)
+def test_name_end_examples(entry: Any) -> None:
+    from vnadmin_extract.extractors import persons
+
+    for ex in entry.examples:
+        org, end = persons._org_after(ex, 0, len(ex))
+        assert org is not None and ex[end:].lstrip().startswith(entry.word), (ex, org)
+    for ex in entry.counter_examples:
+        org, _end = persons._org_after(ex, 0, len(ex))
+        assert org is not None and re.search(rf"(?<!\w){entry.word}(?!\w)", org), (ex, org)
+
+
+def test_two_syllable_name_ends_are_not_shadowed() -> None:
+    """"dự lễ" would never be reached: the one-syllable "dự" decides first."""
+    singles = {e.word for e in _name_ends() if " " not in e.word}
+    assert [e.word for e in _name_ends() if " " in e.word and e.word.split()[0] in singles] == []
+
+
+def _admin_units() -> list[Any]:
+    return list(_rules().provinces.admin_units)
+
+
+@pytest.mark.parametrize("entry", _admin_units(), ids=lambda e: e.id)
+def test_admin_unit_examples(entry: Any) -> None:
+    from vnadmin_extract.extractors import persons
+    from vnadmin_extract.rules import gazetteer
+
+    for ex in entry.examples:
+        org, end = persons._org_after(ex, 0, len(ex))
+        assert (org, end) == (ex, len(ex)), ex
+    for ex in entry.counter_examples:
+        org, _end = persons._org_after(ex, 0, len(ex))
+        assert org == ex.split(",")[0], (ex, org)
+    from vnadmin_extract.structure import header
+
+    assert header._locality().match(f"{entry.word.upper()} THĂNG BÌNH"), entry.word  # an issuer line
+    if entry.level == "province":
+        for form in [entry.word, *(f"{a}." for a in entry.abbreviations)]:
+            assert gazetteer.province(f"{form} Quảng Nam") is not None, form
+    else:
+        assert gazetteer.province(f"{entry.word} Quảng Nam") is None
+
+
+def _chrome() -> list[Any]:
+    return list(_rules().web_chrome.chrome)
+
+
+@pytest.mark.parametrize("entry", _chrome(), ids=lambda e: e.id)
+def test_web_chrome_examples(entry: Any) -> None:
+    import regex
+
+    from vnadmin_extract.structure import boilerplate
+
+    own = regex.compile(rf"^(?:{entry.pattern})", regex.X | regex.I)
+    for ex in entry.examples:
+        assert own.match(ex), ex
+        assert bool(boilerplate.tail().match(ex)) or not entry.tail, ex
+        if entry.inline:
+            assert boilerplate.chrome().match(ex), ex
+    for ex in entry.counter_examples:
+        assert not own.match(ex), ex
+
+
+def _issuer_ends() -> list[Any]:
+    return list(_rules().organizations.citation_issuer_ends)
+
+
+@pytest.mark.parametrize("entry", _issuer_ends(), ids=lambda e: e.id)
+def test_citation_issuer_end_examples(entry: Any) -> None:
+    from vnadmin_extract.extractors import legal_refs
+
+    for ex in entry.examples:
+        issuer, end = legal_refs._issuer_after(ex, ex.index(" của"))
+        assert issuer is not None and ex[end:].lstrip().lower().startswith(entry.word), (ex, issuer)
+    for ex in entry.counter_examples:
+        issuer, _end = legal_refs._issuer_after(ex, ex.index(" của"))
+        assert issuer is not None and re.search(rf"(?<!\w){re.escape(entry.word)}(?!\w)", issuer), (ex, issuer)
+
+
+def _positions_with_examples() -> list[Any]:
+    return [p for p in _rules().positions.positions if p.examples or p.counter_examples]
+
+
+@pytest.mark.parametrize("entry", _positions_with_examples(), ids=lambda e: e.canonical)
+def test_position_examples(entry: Any) -> None:
+    from vnadmin_extract.rules import vocab
+    from vnadmin_extract.vietnamese import fold as fold_as_matched
+
+    def found(text: str) -> list[str]:
+        return [vocab.position_canonical()[fold_as_matched(" ".join(m.group().split()))]
+                for m in vocab.position_regex().finditer(text)]
+
+    for ex in entry.examples:
+        assert entry.canonical in found(ex), (ex, found(ex))
+    for ex in entry.counter_examples:
+        assert entry.canonical not in found(ex), (ex, found(ex))

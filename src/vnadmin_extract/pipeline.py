@@ -180,8 +180,13 @@ def process_raw(raw: RawText, source: Source, keep_text: bool = True, limits: Li
         rec.error = ErrorInfo(code=errors.E_EMPTY, message=_why_empty(raw))
         rec.review = _FAILED
         return rec
+    from .rules.load import load_rules  # here: ``import vnadmin_extract`` stays light
+
+    load_rules()  # broken pattern files are a configuration error: RuleError, not a record
     try:
         run_stages(doc)
+    except errors.RuleError:
+        raise
     except MemoryError:
         rec = _record_from(doc, source, keep_text)
         rec.error = ErrorInfo(code=errors.E_TOO_LARGE, message="out of memory while extracting")

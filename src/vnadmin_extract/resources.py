@@ -6,8 +6,6 @@ import functools
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 _PKG = Path(__file__).resolve().parent
 
 
@@ -22,8 +20,8 @@ def patterns_dir() -> Path:
     )
 
 
-@functools.cache
 def load_yaml(name: str) -> Any:
-    """Load ``patterns/<name>`` with the safe loader (pattern files are data, never code)."""
-    with open(patterns_dir() / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    """``patterns/<name>`` as parsed, once every pattern file validated (``rules.load``)."""
+    from .rules.load import load_yaml as validated
+
+    return validated(name)

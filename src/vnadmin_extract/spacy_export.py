@@ -31,7 +31,6 @@ which needs no download and no pyvi).
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -283,10 +282,6 @@ def read_docbin(path: str | os.PathLike[str], vocab: Vocab | None = None) -> lis
     """The Docs of a DocBin written by ``export_docbin``."""
     vocab = vocab or blank_vi().vocab
     return list(DocBin().from_disk(path).get_docs(vocab))
-
-
-def report_json(report: ExportReport) -> str:
-    return json.dumps(report.__dict__, ensure_ascii=False, indent=1)
 
 
 __all__ = ["ENT_PRIORITY", "ExportReport", "blank_vi", "choose_ents", "export_docbin", "iter_docs", "read_docbin",

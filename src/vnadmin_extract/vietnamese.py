@@ -182,3 +182,11 @@ def _fold(text: str) -> str:
     s = _FOLD_DROP.sub("", s)
     s = _SPACES.sub(" ", s).strip()
     return s.rstrip(".;,: ").strip()
+
+
+def mostly_upper(text: str, share: float = 0.85) -> bool:
+    """Whether at least ``share`` of the letters of ``text`` are capitals ("UBND TỈNH QUẢNG NAM",
+    also with a stray lower-case letter from OCR or an abbreviation like "KH&CN, Ttg").
+    Header and signature blocks use 0.85; a portal page's issuer lines above the motto 0.8."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= share * len(letters)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 import regex
 
-from ..resources import load_yaml
+from ..rules.load import load_yaml
 
 if TYPE_CHECKING:
     from ..dataset import Dataset

@@ -144,6 +144,9 @@ def citation_graph(ds: Dataset, min_citing: int = 1) -> nx.DiGraph:
     """Citing bodies -> cited documents. Node attribute ``kind`` is ``citing`` or ``cited``
     (cited nodes also carry ``doc_type`` and ``scope``); edge ``weight`` counts citing documents.
     Cited documents with fewer than ``min_citing`` citing documents are left out."""
+    from ..extras import require
+
+    require("networkx")
     import networkx as nx
 
     refs = citations(ds)

@@ -20,6 +20,9 @@ FIGURES_ENV = "VNADMIN_FIGURES"
 
 def show(fig: Any, name: str | None = None, dpi: int = 110) -> Path | None:
     """Display ``fig`` as a PNG image output; save it to ``$VNADMIN_FIGURES/<name>.png`` if set."""
+    from ..extras import require
+
+    require("matplotlib")
     import matplotlib.pyplot as plt
 
     buf = io.BytesIO()

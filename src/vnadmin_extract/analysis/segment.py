@@ -53,7 +53,7 @@ from typing import Any
 
 import regex
 
-from ..resources import load_yaml
+from ..rules.load import load_yaml
 
 Span = tuple[int, int]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 
-from ..resources import load_yaml
+from ..rules.load import load_yaml
 from .segment import syllable_spans, term_key
 
 

@@ -15,6 +15,9 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from ..errors import RuleError
+from ..extras import MissingExtra
+from ..rules.load import load_rules, patterns_dir
 
 
 class UsageError(Exception):
@@ -61,9 +64,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        load_rules()  # every command reads the patterns: a broken file stops it before any work
         return int(table[args.command].run(args))
     except UsageError as exc:
         print(f"vnadmin-extract {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except MissingExtra as exc:
+        print(f"vnadmin-extract {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except RuleError as exc:
+        print(f"vnadmin-extract {args.command}: error: {len(exc.problems)} problem(s) in the pattern files "
+              f"({patterns_dir()}): " + "; ".join(exc.problems), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

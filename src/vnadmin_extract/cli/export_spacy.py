@@ -21,6 +21,9 @@ def register(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..extras import require
+
+    require("spacy")
     from ..dataset import NotARunError
     from ..spacy_export import export_docbin
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..extras import require
 from . import UsageError
 
 NAME = "highlight"
@@ -28,6 +29,7 @@ def register(p: argparse.ArgumentParser) -> None:
 
 
 def _single(args: argparse.Namespace) -> int:
+    require("spacy")
     from ..pipeline import process_file
     from ..review import write_page
 
@@ -51,6 +53,7 @@ def _single(args: argparse.Namespace) -> int:
 
 
 def _from_run(args: argparse.Namespace) -> int:
+    require("spacy")
     from ..review import write_page, write_run_pages
     from ..review.run_pages import find_records
 

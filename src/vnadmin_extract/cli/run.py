@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..extras import require
 from ..ingest.limits import Limits
 from . import UsageError
 from ._inputs import DEFAULT_SKIP, expand_inputs
@@ -100,10 +101,7 @@ def _check(args: argparse.Namespace) -> Path:
     if outdir.exists() and not outdir.is_dir():
         raise UsageError(f"{outdir} exists and is not a folder")
     if args.executor == "dask":
-        try:
-            import distributed  # noqa: F401
-        except ImportError:
-            raise UsageError("--executor dask needs dask[distributed]: pip install 'dask[distributed]'") from None
+        require("distributed")
     return outdir
 
 

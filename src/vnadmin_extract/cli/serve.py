@@ -17,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..extras import require
 from . import UsageError
 
 NAME = "serve"
@@ -68,10 +69,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"no {DATABASE} in {outdir} (make it with 'vnadmin-extract load {outdir}')")
     if not 0 <= args.port <= 65535:
         raise UsageError("--port must be between 0 and 65535")
-    try:
-        import datasette  # noqa: F401
-    except ImportError:
-        raise UsageError("serve needs Datasette: pip install datasette") from None
+    require("datasette")
     meta = inside(outdir, DATASETTE_METADATA)
     tmp = fresh_tmp(meta)
     with open(tmp, "x", encoding="utf-8") as fh:

@@ -15,7 +15,7 @@ import re
 import regex
 
 from ..document import Document
-from ..rules import vocab
+from ..rules import lexicon, vocab
 from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..rules.dates import find_dates
@@ -78,16 +78,6 @@ def _numbered() -> GatedPattern:
 _BARE = regex.compile(rf"(?<![\w/-])(?P<num>\d{{1,6}})/(?P<year>(?:19|20)\d\d)/(?P<sym>{_SYMBOL})")
 
 
-# Words that end an issuer's name: verbs and function words that start the citation's subject.
-_ISSUER_STOP = {
-    "về", "quy", "phê", "phát", "thực", "tổ", "đã", "được", "việc", "tại", "để", "trong", "gửi",
-    "đối", "cho", "theo", "kèm", "với", "sửa", "bổ", "triển", "giao", "tặng", "xây", "ban", "hướng",
-    "công", "khen", "là", "có", "thì", "nay", "này", "đó", "các", "những", "như", "từ", "trên", "đến",
-    "gắn", "nhằm", "đẩy", "tăng", "nâng", "tiếp", "tiến", "yêu", "đề", "thống", "chấn", "tập", "đổi",
-    "trình", "hỗ", "đảm", "phục", "thông", "sau", "trước", "kể", "mà", "vì", "do", "nên",
-}
-_ALWAYS_STOP = {"quy", "về", "v/v", "phê", "ban hành"}
-_ISSUER_STOP_PAIRS = {("ban", "hành"), ("hướng", "dẫn"), ("công", "nhận"), ("công", "bố"), ("khen", "thưởng")}
 _ISSUER_WORD = fast_compile(r"\s+(\S+)")
 
 
@@ -97,6 +87,7 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     if not m:
         return None, pos
     i = pos + m.end()
+    stops, any_case = lexicon.issuer_ends()
     words: list[tuple[str, int]] = []
     while len(words) < 14:
         w = _ISSUER_WORD.match(text, i)
@@ -107,14 +98,11 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
         low = core.lower()
         nxt = _ISSUER_WORD.match(text, w.end())
         nxt_low = nxt.group(1).lower().rstrip(",;.:") if nxt else ""
-        if not core or (core[0].islower() and low in _ISSUER_STOP and (low, nxt_low) not in
-                        {("ban", "nhân"), ("ban", "thường"), ("ban", "chấp"), ("ban", "chỉ")}):
+        if not core or (core[0].islower() and low in stops and nxt_low not in stops[low]):
+            break  # a verb or function word (patterns/organizations.yaml citation_issuer_ends)
+        if low in any_case and words:
             break
-        if (low, nxt_low) in _ISSUER_STOP_PAIRS and core[0].islower():
-            break
-        if low in _ALWAYS_STOP and words:
-            break
-        if low == "và" and (not nxt or (nxt.group(1)[:1].islower() and nxt_low in _ISSUER_STOP)
+        if low == "và" and (not nxt or (nxt.group(1)[:1].islower() and nxt_low in stops)
                             or _CITATION_AHEAD.match(text, w.end())):
             break
         if words and _CITATION_AHEAD.match(text, w.start(1) - 1):

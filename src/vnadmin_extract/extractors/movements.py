@@ -13,9 +13,9 @@ import functools
 import re
 
 from ..document import Document
-from ..resources import load_yaml
 from ..rules.cache import rx as _rx
 from ..rules.gate import GatedPattern
+from ..rules.load import load_yaml
 from ..rules.spans import Spans
 from ..rules.trie import trie_pattern
 from ..vietnamese import lower_same_length, lowered

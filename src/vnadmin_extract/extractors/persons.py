@@ -20,41 +20,26 @@ import re
 import regex
 
 from ..document import Document
-from ..resources import load_yaml
-from ..rules import gazetteer, vocab
+from ..rules import gazetteer, lexicon, vocab
 from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..rules.gate import GatedPattern
+from ..rules.load import load_yaml
 from ..rules.spans import Spans
 from ..rules.trie import trie_pattern
 from ..schema import Person
 from ..vietnamese import UPPER_LETTERS, fold, lowered
 
-HONORIFIC = r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c|ông|Ông|bà|Bà|anh|Anh|chị|Chị|thầy|Thầy|cô|Cô|nhà\s+giáo|Nhà\s+giáo)"
 # A syllable of a name; highland names carry an apostrophe ("Siu H'Liên", "Y Ngông").
 _SYL = r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?"
-# Words that end an organisation's name: a verb or function word after it. Single syllables
-# only where they cannot continue a name; the rest as two-syllable compounds, because their
-# first syllable also occurs inside names ("Lao động", "Ban Quản lý dự án", "phổ thông").
-_VERBS = {
-    "đã", "đang", "sẽ", "cho", "trình", "được", "làm", "là", "có", "với", "tại", "cùng", "thay", "để",
-    "khi", "thì", "về", "trong", "đến", "nêu", "gửi", "trao", "tặng", "nhận", "giao", "chúc", "phát",
-}
-_VERB_PAIRS = {
-    "báo cáo", "chủ trì", "dự hội", "dự lễ", "tham dự", "tham gia", "khẳng định", "nhấn mạnh", "đề nghị",
-    "đề xuất", "đề ra", "ghi nhận", "cảm ơn", "yêu cầu", "đánh giá", "kết luận", "mong muốn", "chỉ đạo",
-    "đồng thời", "trực tiếp", "thông báo", "quán triệt", "hướng dẫn", "triển khai", "phổ biến",
-    "biểu dương", "động viên", "thực hiện", "tổng kết", "hoàn thành", "trình bày", "phụ trách",
-}
 
 
 _TOKEN = re.compile(r"[^\s,;.()\n:]+")
-_PLACE_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thành phố", "thị trấn", "phố", "trấn"}
 
 
 @functools.cache
 def _person_lead() -> regex.Pattern[str]:
-    return fast_compile(rf"(?:{HONORIFIC}|{titles_pattern()})\s*\p{{Lu}}")
+    return fast_compile(rf"(?:{lexicon.honorific_pattern()}|{titles_pattern()})\s*\p{{Lu}}")
 
 
 def _ends_name(word: str, nxt: str | None) -> bool:
@@ -62,11 +47,10 @@ def _ends_name(word: str, nxt: str | None) -> bool:
     if not word[:1].islower():
         return False
     low = word.lower()
-    if low in _VERBS:
-        return not (low == "phát" and nxt is not None and nxt.lower() in {"triển", "thanh", "hành", "minh"})
-    if low == "dự":  # "Huyện ủy dự và phát biểu"; not "Ban Quản lý dự án"
-        return nxt is None or nxt.lower() not in {"án", "toán", "thảo", "bị", "kiến", "trữ", "báo", "phòng", "luật"}
-    return nxt is not None and f"{low} {nxt.lower()}" in _VERB_PAIRS
+    singles, pairs = lexicon.name_ends()
+    if low in singles:  # "dự", but not "Ban Quản lý dự án" (patterns/organizations.yaml name_ends)
+        return nxt is None or nxt.lower() not in singles[low]
+    return nxt is not None and f"{low} {nxt.lower()}" in pairs
 
 
 @functools.cache
@@ -97,14 +81,10 @@ _LOWER = rf"(?:(?![{_U}])[^\W\d_])"
 _SYL_RE = rf"[{_U}]{_LOWER}*(?:['’][{_U}]?{_LOWER}+)?"  # _SYL for the stdlib engine
 
 
-_HONORIFICS = ("đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà", "anh", "Anh", "chị", "Chị",
-               "thầy", "Thầy", "cô", "Cô", "nhà giáo", "Nhà giáo")
-
-
 @functools.cache
 def _honorific_re() -> re.Pattern[str]:
     """"đồng chí X", "Đại tá X", "PGS.TS X" (the stdlib engine over tries: this runs on every text)."""
-    hon = trie_pattern(_HONORIFICS)
+    hon = trie_pattern(lexicon.honorifics())
     titles = titles_pattern()
     lead = rf"(?:(?<!\w)(?:{hon})\s+(?:{titles}\s*)?|(?<![\w.&/-]){titles}\s*)"
     return re.compile(rf"{lead}(?P<name>{_SYL_RE}(?:\s+{_SYL_RE}){{1,4}})(?!\s*[{_U}]{_LOWER})")
@@ -139,7 +119,7 @@ def _org_after(text: str, pos: int, end_limit: int) -> tuple[str | None, int]:
             if nxt.lower() in {"các", "những", "đại", "toàn"} or _ends_name(nxt, after) \
                     or _person_lead().match(text, tokens[k + 1].start()):
                 break  # "Phó Giám đốc Bệnh viện và TS.BS Trần Thị Mỹ Dung": another person
-        if words and word[:1].islower() and words[-1][0].lower() in _PLACE_WORDS \
+        if words and word[:1].islower() and words[-1][0].lower() in lexicon.place_words() \
                 and low not in {"ủy", "uỷ", "đoàn", "đội"}:  # "Tỉnh ủy", "Huyện đoàn", "Xã đội"
             break  # "Công an tỉnh ôn lại ...": a bare "tỉnh" ends the name
         words.append((word, w.end()))
@@ -158,7 +138,7 @@ def _org_after(text: str, pos: int, end_limit: int) -> tuple[str | None, int]:
 def _extend_org(text: str, start: int, end: int, limit: int) -> int:
     """Past a comma: "Chi hội Nông dân ấp 3, xã Mỹ Hòa" (the place), "Ban Thi đua - Khen thưởng,
     Sở Nội vụ" (a unit, then the body it belongs to)."""
-    more = _ADMIN_TAIL.match(text, end, limit)
+    more = _admin_tail().match(text, end, limit)
     if more:
         return more.end()
     if _SUB_UNIT.match(text, start):
@@ -174,9 +154,13 @@ _SUB_UNIT = fast_compile(r"(?i:ban|phòng|khoa|tổ|văn\s+phòng|chi\s+cục|tr
 _PARENT_BODY = fast_compile(r",\s*(?P<head>(?:Sở|Bộ|UBND|Ủy\s+ban|Cục|Tổng\s+cục|Trường|Bệnh\s+viện|Công\s+ty|Viện|"
                              r"Hội|Liên\s+đoàn|Đảng\s+ủy|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Học\s+viện|Đại\s+học|Tổng\s+công\s+ty)\s)")
 _QUALIFIER = fast_compile(r"(?:[ \t]+\p{Ll}+){1,3}(?=\s*,)")
-_ADMIN_TAIL = fast_compile(
-    r",\s*(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|TP\.?)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}"
-    r"(?=\s*[,;.)\n]|$)")
+
+
+@functools.cache
+def _admin_tail() -> regex.Pattern[str]:
+    """", xã Mỹ Hòa": a place after an organisation's name (the units: patterns/provinces.yaml)."""
+    return fast_compile(rf",\s*{lexicon.admin_unit_pattern()}\s+\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}}"
+                        r"(?=\s*[,;.)\n]|$)")
 
 
 def find(doc: Document) -> None:
@@ -254,7 +238,7 @@ def find(doc: Document) -> None:
         org = between.strip() or None
         if org and not vocab.org_head_regex().match(org):
             continue
-        if org and org.split()[-1].lower() in _PLACE_WORDS:
+        if org and org.split()[-1].lower() in lexicon.place_words():
             continue  # "Chủ tịch UBND xã Hồng Dân": the place's name, not a person's
         p_end = _split_position(text, p)
         if p_end < p.end():
@@ -382,7 +366,7 @@ def _org_gate() -> GatedPattern:
     # "Bộ Tài nguyên và Môi trường"): a capitalised syllable may carry one lower-case one.
     stop = r"(?:và|của|cho|tại|về|với|năm|đã|được|có|là|các|những|trong|theo|từ|đến|để|khi|thì|ngày|đang|sẽ|tổ)"
     word = rf"[{upper}][\w&-]*(?:\s+(?!{stop}(?!\w))(?![{upper}])[^\W\d_]+)?"
-    place = r"(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thị\s+trấn|thành\s+phố)"
+    place = lexicon.admin_unit_pattern(abbreviations=False)
     org_re = re.compile(rf"(?<!\w)(?:{heads})(?:\s+(?:(?:và|-|–)\s+)?(?:{word}|{place}|số\s+\d+)){{1,8}}")
     return GatedPattern(org_re, capitalised)
 
@@ -391,7 +375,7 @@ def _org_gate() -> GatedPattern:
 @functools.cache
 def _honorific_gate() -> GatedPattern:
     titles = [w for ws in load_yaml("person_names.yaml").get("titles", {}).values() for w in ws]
-    return GatedPattern(_honorific_re(), [*_HONORIFICS, *titles])
+    return GatedPattern(_honorific_re(), [*lexicon.honorifics(), *titles])
 
 
 @functools.cache

@@ -115,11 +115,6 @@ def time_left() -> float | None:
     return None if b is None else b.deadline - time.monotonic()
 
 
-def budget_seconds() -> float | None:
-    b = _budget.get()
-    return None if b is None else b.seconds
-
-
 def running_low(share: float = 0.25) -> bool:
     """Less than ``share`` of the budget is left: a reader should stop and keep what it has,
     so that the extraction stages still have time."""

@@ -15,10 +15,10 @@ from difflib import SequenceMatcher
 
 import regex
 
-from ..resources import load_yaml
 from ..vietnamese import fold, lowered
 from .cache import fast_compile
 from .gate import GatedPattern
+from .load import load_yaml
 from .spans import Spans
 from .trie import trie_pattern
 
@@ -161,11 +161,6 @@ def cues() -> dict:
 
 def _phrases_regex(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(set(phrases))})(?![^\W\d_])", re.I)
-
-
-@functools.cache
-def status_regexes() -> dict[str, re.Pattern[str]]:
-    return {status: _phrases_regex(words) for status, words in cues()["status_cues"].items()}
 
 
 @functools.cache

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import regex
 
-from ..resources import load_yaml
 from ..vietnamese import fold
+from . import lexicon
 from .cache import fast_compile
+from .load import load_yaml
 from .trie import trie_pattern
 
 
@@ -41,14 +42,17 @@ def provinces() -> dict[str, ProvinceInfo]:
     return table
 
 
-_PREFIX = fast_compile(r"^(?:tỉnh|thành phố|TP\.?)\s+", regex.I)
+@functools.cache
+def _prefix() -> regex.Pattern[str]:
+    """"tỉnh ", "thành phố ", "TP. ": the province-level unit words (patterns/provinces.yaml)."""
+    return fast_compile(rf"^{lexicon.admin_unit_pattern(province_only=True, flexible=False)}\s+", regex.I)
 
 
 @functools.lru_cache(maxsize=8192)
 def province(name: str | None) -> ProvinceInfo | None:
     if not name:
         return None
-    return provinces().get(fold(_PREFIX.sub("", name.strip())))
+    return provinces().get(fold(_prefix().sub("", name.strip())))
 
 
 @functools.cache

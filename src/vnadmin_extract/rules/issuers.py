@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 
 from ..resources import load_yaml
+from .load import load_rules
 from ..vietnamese import fold
 from . import vocab
 from .cache import fast_compile
@@ -32,7 +33,9 @@ def _starts() -> tuple[frozenset[str], tuple[str, ...]]:
     heads |= {fold(p) for p in data["issuing_positions"]}
     abbrs = {fold(a) for a in vocab.abbreviations()}
     abbrs |= {f"{fold(p)} {a}" for p in data["abbreviation_prefixes"] for a in list(abbrs)}
-    localities = tuple(fold(w) for w in data["locality_words"])
+    localities = tuple(sorted({fold(u.word) for u in load_rules().provinces.admin_units}
+                              | {fold(a) for u in load_rules().provinces.admin_units for a in u.abbreviations},
+                              key=len, reverse=True))
     return frozenset(heads | abbrs), localities
 
 

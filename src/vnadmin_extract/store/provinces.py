@@ -17,26 +17,22 @@ from typing import Any
 
 import regex
 
+from ..rules.load import load_rules
 from .fold import fold_search
 
-PROVINCES = (
-    "Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh",
-    "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng",
-    "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
-    "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa",
-    "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An",
-    "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
-    "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
-    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh",
-    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
-)
-# Other spellings met in documents, folded -> canonical.
-_ALIASES = {
-    "tp hcm": "Hồ Chí Minh", "tp.hcm": "Hồ Chí Minh", "tphcm": "Hồ Chí Minh",
-    "sai gon": "Hồ Chí Minh", "ba ria vung tau": "Bà Rịa - Vũng Tàu", "dac lac": "Đắk Lắk",
-    "dak lac": "Đắk Lắk", "bac can": "Bắc Kạn", "kontum": "Kon Tum",
-}
+
+@functools.cache
+def provinces() -> tuple[str, ...]:
+    """The 63 units before the 2025 merger and the new names they became ("Huế"), from
+    ``patterns/provinces.yaml``."""
+    units = load_rules().provinces.provinces_pre2025
+    return tuple(dict.fromkeys([*(p.name for p in units), *(p.merged_into for p in units)]))
+
+
+@functools.cache
+def _aliases() -> dict[str, str]:
+    """Other spellings met in documents -> the province's name."""
+    return {a: p.name for p in load_rules().provinces.provinces_pre2025 for a in p.aliases}
 
 
 def _key(name: str) -> str:
@@ -45,8 +41,8 @@ def _key(name: str) -> str:
 
 @functools.cache
 def _table() -> tuple[dict[str, str], regex.Pattern[str], regex.Pattern[str]]:
-    names = {_key(p): p for p in PROVINCES}
-    names.update({_key(k): v for k, v in _ALIASES.items()})
+    names = {_key(p): p for p in provinces()}
+    names.update({_key(k): v for k, v in _aliases().items()})
     alts = "|".join(regex.escape(k) for k in sorted(names, key=len, reverse=True))
     # "tỉnh X", "thành phố X", "TP X", "TP. X" name a province; a bare name only as a whole.
     prefixed = regex.compile(rf"\b(?:tinh|thanh pho|tp)\s+({alts})\b")

@@ -8,34 +8,35 @@ treats them as content.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
+from typing import Any
+
 import regex
 
 from ..document import Document
 from ..rules.cache import fast_compile
 from .reflow import reflow
+from ..rules.load import load_rules
+from ..vietnamese import mostly_upper
 
-# Lines that are page furniture, never document content.
-CHROME = fast_compile(
-    r"""^(?:
-        Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Đang\s+truy\s+cập|Hôm\s+nay\s*:?|Tháng\s+hiện\s+tại|
-        Tổng\s+lượt\s+truy\s+cập|Máy\s+chủ\s+tìm\s+kiếm|Khách\s+viếng\s+thăm|Thành\s+viên\s+trực\s+tuyến|
-        Những\s+tin\s+(?:mới|cũ)\s+hơn|Tin\s+(?:liên\s+quan|cùng\s+chuyên\s+mục|mới\s+nhất|khác)|
-        Các\s+tin\s+(?:khác|đã\s+đưa)|Bài\s+viết\s+liên\s+quan|Tìm\s+theo\s+ngày|Đánh\s+giá\s*$|
-        \(Di\s+chuột|Click\s+để\s+đánh\s+giá|Tổng\s+số\s+điểm|In\s+bài\s+viết|Gửi\s+bài\s+viết|Chia\s+sẻ|
-        Bản\s+in|Lên\s+đầu\s+trang|Về\s+trang\s+trước|Từ\s+khóa\s*:|Tags?\s*:|THỐNG\s+KÊ\s+TRUY\s+CẬP|
-        Bản\s+dịch\s+này\s+thuộc\s+quyền|THƯ\s+VIỆN\s+PHÁP\s+LUẬT\s+has|Đang\s+tải\s+văn\s+bản|
-        Văn\s+bản\s+này\s+(?:đang|chưa)|Lưu\s+trữ\s+Ghi\s+chú|Ý\s+kiến\s+bạn\s+đọc|Bình\s+luận
-    )""",
-    regex.X | regex.I,
-)
-# Once one of these is seen after the body, the rest of the page is not the document.
-TAIL = fast_compile(
-    r"""^(?:Lượt\s+xem|Số\s+lượt\s+xem|Những\s+tin\s+(?:mới|cũ)\s+hơn|Tin\s+liên\s+quan|Các\s+tin\s+khác|
-        Tìm\s+theo\s+ngày|Tổng\s+số\s+điểm|Bài\s+viết\s+liên\s+quan|THỐNG\s+KÊ\s+TRUY\s+CẬP|
-        Văn\s+bản\s+(?:được\s+dẫn\s+chiếu|liên\s+quan|được\s+hướng\s+dẫn|bị\s+thay\s+thế|gốc)\s*$|Lược\s+đồ\s*$|
-        Bản\s+dịch\s+này\s+thuộc\s+quyền|Đang\s+tải\s+văn\s+bản|Ý\s+kiến\s+bạn\s+đọc)""",
-    regex.X | regex.I,
-)
+
+@functools.cache
+def chrome() -> Any:
+    """Lines that are page furniture, never document content (``patterns/web_chrome.yaml``)."""
+    return _alternation(r.pattern for r in load_rules().web_chrome.chrome if r.inline)
+
+
+@functools.cache
+def tail() -> Any:
+    """Once one of these is seen after the body, the rest of the page is not the document."""
+    return _alternation(r.pattern for r in load_rules().web_chrome.chrome if r.tail)
+
+
+def _alternation(patterns: Iterable[str]) -> Any:
+    return fast_compile(rf"^(?:{'|'.join(patterns)})", regex.X | regex.I)
+
+
 BREADCRUMB = fast_compile(r"^(?:Trang\s+(?:chủ|nhất)|Home)\s*(?:»|>>|>|/|›)", regex.I)
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 DATELINE = fast_compile(
@@ -56,11 +57,11 @@ def find(doc: Document) -> None:
     start = lines[start_idx].start if lines else 0
     end = len(doc.text)
     for ln in lines[start_idx:]:
-        if ln.start > start and TAIL.match(ln.text):
+        if ln.start > start and tail().match(ln.text):
             end = ln.start
             break
     doc.doc_start, doc.doc_end = start, end
-    doc.chrome_lines = frozenset(i for i, ln in enumerate(lines) if CHROME.match(ln.text))
+    doc.chrome_lines = frozenset(i for i, ln in enumerate(lines) if chrome().match(ln.text))
     has_header = any(MOTTO.search(ln.text) or NUMBER_LINE.match(ln.text)
                      for ln in reflow(lines[start_idx:start_idx + 40]))
     newsy = any(BREADCRUMB.match(ln.text) or DATELINE.match(ln.text) or NEWS_END.match(ln.text)
@@ -85,7 +86,7 @@ def _document_start(doc: Document) -> int:
             # Walk up over the issuer lines (upper case, short) that precede it.
             while j > 0 and j - 1 >= i - 6:
                 prev = lines[j - 1].text
-                if prev and (not _is_upper(prev) or len(prev) > 120 or CHROME.match(prev)):
+                if prev and (not mostly_upper(prev, 0.8) or len(prev) > 120 or chrome().match(prev)):
                     break
                 j -= 1
             while j < i and not lines[j].text:
@@ -100,8 +101,3 @@ def _document_start(doc: Document) -> int:
 def _near_date_line(doc: Document, i: int) -> bool:
     window = " ".join(ln.text for ln in doc.lines[i:i + 12])  # the date may follow the motto
     return bool(regex.search(r"ngày\s+\d{0,2}\s*tháng|\d{1,2}/\d{1,2}/\d{4}", window, regex.I))
-
-
-def _is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)

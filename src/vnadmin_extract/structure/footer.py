@@ -7,17 +7,19 @@ DÂN", "KT. CHỦ TỊCH"), a position line ("PHÓ CHỦ TỊCH"), the name. New
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
 from ..document import Document, Line
-from ..rules import gazetteer, vocab
+from ..rules import gazetteer, lexicon, vocab
 from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..schema import Signer
-from ..vietnamese import fold
+from ..vietnamese import fold, mostly_upper
 from . import boilerplate
 from .reflow import reflow
 
@@ -28,12 +30,20 @@ PREFIX = fast_compile(
 )
 CLOSING = fast_compile(r"\./\.\s*$|^Trên\s+đây\s+là\b", regex.I)
 SIGNED = fast_compile(r"^[(\[]?\s*(?:Đã\s+ký|đã\s+ký|Ký\s+tên|ký,?\s+ghi\s+rõ|Ký\s+và\s+đóng\s+dấu|daky|Chữ\s+ký)[^)\]]*[)\]]?$", regex.I)
-NAME = fast_compile(
-    r"^(?:(?:Ông|Bà|Đồng\s+chí|Đ/c|TS|ThS|PGS\.?\s*TS|GS\.?\s*TS|BS|KS|Đại\s+tá|Thượng\s+tá|Trung\s+tá)\.?\s+)?"
-    r"(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$"
-)
 AUTHOR = fast_compile(r"^(?:Tác\s+giả(?:\s+bài\s+viết)?|Tin\s*,?\s*ảnh|Bài\s*,?\s*ảnh|Người\s+viết)\s*:\s*(?P<v>.+?)\s*$", regex.I)
 SOURCE = fast_compile(r"^(?:Nguồn|Theo)\s*:\s*(?P<v>.+?)\s*$", regex.I)
+
+
+@functools.cache
+def _name_line() -> Any:
+    """A signer's name alone on its line, after an honorific (``signature: true`` in
+    patterns/person_names.yaml) or a title."""
+    return fast_compile(
+        rf"^(?:(?:{lexicon.honorific_pattern(signature=True)}|TS|ThS|PGS\.?\s*TS|GS\.?\s*TS|BS|KS|Đại\s+tá|Thượng\s+tá|"
+        r"Trung\s+tá)\.?\s+)?(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$"
+    )
+
+
 _CODE = {"T/M": "TM", "K/T": "KT", "T/L": "TL", "T.M": "TM", "K.T": "KT", "T.L": "TL"}
 
 
@@ -123,7 +133,7 @@ def _walk_up_signature(lines: list[Line], nn: int) -> int:
     i, seen = nn, 0
     while i > 0 and seen < 8:
         t = lines[i - 1].text.strip()
-        if t and not (PREFIX.match(t) or NAME.match(t) or SIGNED.match(t) or (_is_upper(t) and len(t) < 80)):
+        if t and not (PREFIX.match(t) or _name_line().match(t) or SIGNED.match(t) or (mostly_upper(t) and len(t) < 80)):
             break
         i -= 1
         seen += bool(t)
@@ -161,21 +171,21 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]]) -> Line | None:
         if not t or SIGNED.match(t) or _rx(r"[\W_]+").fullmatch(t):
             continue
         m = PREFIX.match(t)
-        if m and _is_upper(m.group("of")):
+        if m and mostly_upper(m.group("of")):
             if position is not None:  # a new block starts
                 chain, position = [], None
             code = _CODE.get(m.group("code"), m.group("code"))
             chain.append((code, m.group("of").strip()))
             first = first or ln
             continue
-        if _is_upper(t) and len(t) < 120 and (chain or _looks_like_position(t)):
+        if mostly_upper(t) and len(t) < 120 and (chain or _looks_like_position(t)):
             if position is None:
                 position = t
             else:
                 position = f"{position} {t}"  # a position wrapped over two lines
             first = first or ln
             continue
-        nm = NAME.match(t)
+        nm = _name_line().match(t)
         if nm and (chain or position):
             sign(ln, nm)
             chain, position, first, last, pending = [], None, None, ln, None
@@ -203,7 +213,7 @@ def _split_inline_signatures(region: list[tuple[int, Line]]) -> list[tuple[int, 
     out: list[tuple[int, Line]] = []
     for i, ln in region:
         m = INLINE_SIGNED.match(ln.text)
-        if m and _is_upper(m.group("pos")):
+        if m and mostly_upper(m.group("pos")):
             out.append((i, Line(ln.start + m.start("pos"), ln.start + m.end("pos"), m.group("pos"))))
             out.append((i, Line(ln.start + m.start("name"), ln.start + m.end("name"), m.group("name"))))
         else:
@@ -234,7 +244,7 @@ def _sentence_case(text: str) -> str:
 
 
 def _org_case(text: str) -> str:
-    if not _is_upper(text):
+    if not mostly_upper(text):
         return text
     words = text.lower().split()
     if not words:
@@ -267,19 +277,14 @@ def _news_footer(doc: Document) -> None:
         elif s:
             doc.header.source_name = doc.header.source_name or s.group("v")
             body_end = min(body_end, ln.start)
-        elif boilerplate.CHROME.match(t):
+        elif boilerplate.chrome().match(t):
             body_end = min(body_end, ln.start)
         elif ln.start < body_end:
             last_content = ln
     # A bare byline: the last content line is a short personal name (seed 004).
     if doc.header.author is None and last_content is not None:
-        nm = NAME.match(last_content.text.strip())
+        nm = _name_line().match(last_content.text.strip())
         if nm and len(nm.group("name").split()) <= 4:
             doc.header.author = nm.group("name")
             body_end = min(body_end, last_content.start)
     doc.body_end = max(doc.body_start, body_end)
-
-
-def _is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)

@@ -8,17 +8,20 @@ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"). News pages have a dateline and 
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 import regex
 
 from .. import errors
 from ..document import Document, Line
-from ..rules import vocab
+from ..rules import lexicon, vocab
 from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..rules.dates import VI_DATE, find_dates
 from ..rules.issuers import is_issuer_name, starts_with_body
 from ..schema import DateValue, DocNumber, DocType, Header, Issuer
-from ..vietnamese import fold
+from ..vietnamese import fold, mostly_upper
 from . import boilerplate, issuer_inference
 from .reflow import reflow
 
@@ -64,7 +67,12 @@ STOP_TITLE = fast_compile(
     r"BAN\s+THƯỜNG\s+VỤ|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|ỦY\s+BAN\s+NHÂN\s+DÂN|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ)",
     regex.I,
 )
-_LOCALITY = fast_compile(r"^(?:TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\b")
+
+
+@functools.cache
+def _locality() -> Any:
+    """A header line that starts with an administrative unit ("HUYỆN THĂNG BÌNH"; patterns/provinces.yaml)."""
+    return fast_compile(rf"^{lexicon.admin_unit_pattern(upper=True)}\b")
 
 
 def find(doc: Document) -> None:
@@ -106,7 +114,7 @@ def _find_number(doc: Document, header: Header, window: list[Line]) -> Line | No
     for ln in window:
         m = NUMBER.search(ln.text)
         if (m and m.start() <= 2) or (m and MOTTO_PARTS.search(ln.text[: m.start()])) or (
-            m and _is_upper(ln.text[: m.start()])
+            m and mostly_upper(ln.text[: m.start()])
         ):
             header.number = parse_number(m)
             header.sources["number"] = "header_block"
@@ -183,7 +191,7 @@ def _find_type_line(header: Header, window: list[Line]) -> int | None:
     names = vocab.type_by_name()
     for i, ln in enumerate(window):
         t = ln.text.strip()
-        if not t or t.endswith(":") or len(t) > TYPE_LINE_MAX or not _is_upper(t):
+        if not t or t.endswith(":") or len(t) > TYPE_LINE_MAX or not mostly_upper(t):
             continue
         info = names.get(fold(t))
         if info is not None and info.name != "Công văn":
@@ -214,7 +222,7 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
                 break
             if STOP_TITLE.match(t) or len(t) > 400 or _authority_line(t):
                 break
-            upper = _is_upper(t)
+            upper = mostly_upper(t)
             if first_upper is None:
                 first_upper = upper
             elif upper and not first_upper:
@@ -248,7 +256,7 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
 def _authority_line(t: str) -> bool:
     """"CỤC TRƯỞNG CỤC HẢI QUAN", "GIÁM ĐỐC SỞ NỘI VỤ": the line under a decision's title that
     names who decides (a position followed by its body), never part of the title."""
-    if not _is_upper(t):
+    if not mostly_upper(t):
         return False
     m = vocab.position_regex().match(t)
     if not m:
@@ -261,7 +269,7 @@ def _continues_title(prev: str, t: str, upper_title: bool) -> bool:
     if STOP_TITLE.match(t) or _STARTS_SECTION.match(t) or KINH_GUI.match(t) or len(t) > 160:
         return False
     if upper_title:
-        return _is_upper(t)
+        return mostly_upper(t)
     # A mixed-case title continues after a line cut where the sentence cannot end (a comma,
     # "và", "của"): "... Luật Thi đua, khen thưởng và" / "Nghị định số 152/2025/NĐ-CP ...".
     tail = prev.rstrip()
@@ -272,7 +280,7 @@ def _continues_title(prev: str, t: str, upper_title: bool) -> bool:
 
 def _breaks_vv(t: str) -> bool:
     return bool(KINH_GUI.match(t) or boilerplate.MOTTO.search(t) or PLACE_DATE.search(t)
-                or _is_upper(t) or STOP_TITLE.match(t))
+                or mostly_upper(t) or STOP_TITLE.match(t))
 
 
 def _skip_addressees(doc: Document, header: Header, offset: int) -> int:
@@ -316,13 +324,13 @@ def _find_issuer(doc: Document, header: Header, window: list[Line], num_line: Li
         t = PLACE_DATE.split(t)[0]
         for piece in MOTTO_PARTS.split(t):
             piece = piece.strip(" -–*_=")
-            if piece and _is_upper(piece) and len(piece) < 120 and not _rx(r"[*\-_=\s]+").fullmatch(piece):
+            if piece and mostly_upper(piece) and len(piece) < 120 and not _rx(r"[*\-_=\s]+").fullmatch(piece):
                 parts.append(piece)
     merged: list[str] = []
     for p in parts:
         # An administrative unit under a body's line is where that body is ("HỘI ĐỒNG THI ĐUA -
         # KHEN THƯỞNG" / "TỈNH HƯNG YÊN"): one name. A superior body stands above, never below.
-        if merged and ((_LOCALITY.match(p) and not starts_with_body(p))
+        if merged and ((_locality().match(p) and not starts_with_body(p))
                        or _rx(r"(?:\bVÀ|\bCỦA|[,&–-])$").search(merged[-1])
                        or _rx(r"^(?:VÀ|CỦA|[&–-])\s").match(p) or len(p.split()) == 1):
             merged[-1] = f"{merged[-1]} {p}"
@@ -374,8 +382,3 @@ def _news_header(doc: Document, window: list[Line]) -> None:
     doc.body_start = window[headline_idx].end if headline_idx is not None else start
     header.author = doc.metadata.get("author")
     header.source_name = doc.metadata.get("source_name")
-
-
-def _is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)

@@ -1,0 +1,267 @@
+"""The shape of every file in ``patterns/``, as pydantic models (unknown keys are errors).
+
+One model per file, named after it (``awards.yaml`` -> ``AwardsFile``), listed in ``FILES``.
+``load.load_rules()`` validates every file against its model, and the cross-entry checks
+(unique ids, compiling regexes, NFC) at once, so that a broken entry is reported with its
+file and entry before any document is read.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Phrase = Annotated[str, StringConstraints(min_length=1)]
+Phrases = Annotated[list[Phrase], Field(min_length=1)]
+# A rule id: ascii snake_case, unique in its file.
+RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Checked(_Model):
+    """An entry with sentences it must match (``examples``) and must not (``counter_examples``);
+    ``tests/test_patterns_data.py`` runs them through the matcher that uses the entry."""
+
+    examples: Phrases
+    counter_examples: list[Phrase] = []
+
+
+# --- awards.yaml -------------------------------------------------------------------------
+
+AwardCategory = Literal["emulation_title", "commendation", "rating", "other"]
+AwardLevel = Literal["nha_nuoc", "thu_tuong", "bo_tinh", "co_so", "dang", "cong_doan", "doan_thanh_nien", "other"]
+Recipient = Literal["individual", "collective", "household", "any"]
+
+
+class Award(_Model):
+    id: RuleId
+    canonical: Phrase
+    category: AwardCategory
+    level: AwardLevel
+    recipient: Recipient
+    conferred_by: list[Phrase] = []
+    legal_basis: str | None = None
+    classes: bool = False
+    variants: Phrases
+    examples: list[Phrase] = []
+    counter_examples: list[Phrase] = []
+
+
+class AwardsFile(_Model):
+    awards: Annotated[list[Award], Field(min_length=1)]
+
+
+# --- award_cues.yaml ---------------------------------------------------------------------
+
+class StatusCues(_Model):
+    conferred: Phrases
+    registered: Phrases
+    proposed: Phrases
+    target: Phrases
+
+
+class RecipientNouns(_Model):
+    collective: Phrases
+    individual: Phrases
+    household: Phrases
+    mixed: Phrases
+
+
+class AwardCuesFile(_Model):
+    status_cues: StatusCues
+    heading_neutral_cues: Phrases
+    recipient_nouns: RecipientNouns
+    authority_heads: Phrases
+    number_words: Annotated[dict[Phrase, int], Field(min_length=1)]
+
+
+# --- small vocabularies ------------------------------------------------------------------
+
+class CompoundsFile(_Model):
+    compounds: Phrases
+
+
+class DocType(_Model):
+    code: Phrase | None
+    names: Phrases
+    older: list[Phrase] = []
+
+
+class DocTypesFile(_Model):
+    doc_types: Annotated[list[DocType], Field(min_length=1)]
+
+
+class MovementsFile(_Model):
+    introducers: Phrases
+    examples: list[Phrase] = []
+
+
+class StopwordsFile(_Model):
+    stopwords: Phrases
+
+
+# --- organisations, positions, persons ---------------------------------------------------
+
+class NameEnd(Checked):
+    """A word after which an organisation's name has ended: a verb or function word.
+
+    One syllable: it ends the name unless the next word is in ``unless_next`` ("dự" but not
+    "Ban Quản lý dự án"). Two syllables: a compound verb whose first syllable also occurs
+    inside names ("báo cáo", but "Ban Báo chí"): it ends the name only as a whole."""
+
+    id: RuleId
+    word: Phrase
+    unless_next: list[Phrase] = []
+
+
+class IssuerEnd(Checked):
+    """A word that ends the issuer's name in a citation ("... của Chính phủ quy định ...").
+
+    ``lower_case``: it ends the name when written in lower case, from the first word on;
+    ``any_case``: in any case, once a word of the name is taken ("V/v"); ``unless_next``: the
+    next words that keep it inside the name ("ban chỉ đạo")."""
+
+    id: RuleId
+    word: Phrase
+    lower_case: bool = True
+    any_case: bool = False
+    unless_next: list[Phrase] = []
+
+
+class OrganizationsFile(_Model):
+    heads: Phrases
+    abbreviations: Annotated[dict[Phrase, Phrase], Field(min_length=1)]
+    name_ends: Annotated[list[NameEnd], Field(min_length=1)]
+    citation_issuer_ends: Annotated[list[IssuerEnd], Field(min_length=1)]
+
+
+class Position(_Model):
+    canonical: Phrase
+    variants: list[Phrase] = []
+    examples: list[Phrase] = []
+    counter_examples: list[Phrase] = []
+
+
+class PositionsFile(_Model):
+    positions: Annotated[list[Position], Field(min_length=1)]
+
+
+class Titles(_Model):
+    military_and_police_ranks: Phrases
+    academic: Phrases
+    academic_abbreviations: Phrases
+    honorary: Phrases
+    honorary_abbreviations: Phrases
+
+
+class Honorific(Checked):
+    """A word of address before a name ("đồng chí", "ông"); written in lower case, matched
+    lower case and capitalised. ``signature``: also written before a signer's name under the
+    signature ("Ông Nguyễn Văn An"), where only the capitalised form is recognised."""
+
+    id: RuleId
+    word: Phrase
+    signature: bool = False
+
+
+class PersonNamesFile(_Model):
+    surnames: Phrases
+    not_persons: Phrases
+    titles: Titles
+    honorifics: Annotated[list[Honorific], Field(min_length=1)]
+
+
+# --- places ------------------------------------------------------------------------------
+
+class Province(_Model):
+    name: Phrase
+    kind: Literal["tinh", "thanh_pho"]
+    merged_into: Phrase
+    aliases: list[Phrase] = []
+
+
+AdminLevel = Literal["province", "district", "commune"]
+
+
+class AdminUnit(Checked):
+    """A kind of administrative unit written before a place's name ("thị xã Điện Bàn")."""
+
+    id: RuleId
+    word: Phrase
+    level: AdminLevel
+    abbreviations: list[Phrase] = []
+
+
+class ProvincesFile(_Model):
+    provinces_pre2025: Annotated[list[Province], Field(min_length=1)]
+    admin_units: Annotated[list[AdminUnit], Field(min_length=1)]
+
+
+# --- web pages ---------------------------------------------------------------------------
+
+class ChromeRule(Checked):
+    """A line of page furniture (counters, share buttons, related-news lists).
+
+    ``pattern`` is a regular expression (``regex`` syntax, verbose, case-insensitive)
+    matched at the start of a line; ``tail``: once seen after the body, the rest of the
+    page is not the document; ``inline``: the line is furniture wherever it stands."""
+
+    id: RuleId
+    pattern: Phrase
+    inline: bool = True
+    tail: bool = False
+
+
+class WebChromeFile(_Model):
+    chrome: Annotated[list[ChromeRule], Field(min_length=1)]
+
+
+# --- header and signature blocks ----------------------------------------------------------
+
+class HeaderPhrasesFile(_Model):
+    """Fixed phrases of the header and signature blocks (structure/reflow.py); examples are
+    line pairs that must be rejoined, counter-examples pairs that must stay apart."""
+
+    phrases: Phrases
+    examples: Annotated[list[Annotated[list[Phrase], Field(min_length=2, max_length=2)]], Field(min_length=1)]
+    counter_examples: list[Annotated[list[Phrase], Field(min_length=2, max_length=2)]] = []
+
+
+class IssuersFile(_Model):
+    """What may stand as the issuing body in a header block (rules/issuers.py)."""
+
+    issuing_positions: Phrases
+    abbreviation_prefixes: Phrases
+    examples: Phrases
+    counter_examples: Phrases
+
+
+# The file name -> its model. Every ``*.yaml`` in patterns/ must be listed here.
+FILES: dict[str, type[_Model]] = {
+    "awards.yaml": AwardsFile,
+    "award_cues.yaml": AwardCuesFile,
+    "compounds.yaml": CompoundsFile,
+    "doc_types.yaml": DocTypesFile,
+    "header_phrases.yaml": HeaderPhrasesFile,
+    "issuers.yaml": IssuersFile,
+    "movements.yaml": MovementsFile,
+    "organizations.yaml": OrganizationsFile,
+    "person_names.yaml": PersonNamesFile,
+    "positions.yaml": PositionsFile,
+    "provinces.yaml": ProvincesFile,
+    "stopwords.yaml": StopwordsFile,
+    "web_chrome.yaml": WebChromeFile,
+}
+
+# Lists of entries whose ``id`` must be unique in the file, and whose ``pattern`` must compile.
+ID_LISTS: dict[str, tuple[str, ...]] = {
+    "awards.yaml": ("awards",),
+    "organizations.yaml": ("name_ends", "citation_issuer_ends"),
+    "person_names.yaml": ("honorifics",),
+    "provinces.yaml": ("admin_units",),
+    "web_chrome.yaml": ("chrome",),
+}
