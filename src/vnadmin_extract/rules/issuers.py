@@ -12,10 +12,10 @@ from __future__ import annotations
 import functools
 
 from ..resources import load_yaml
-from .load import load_rules
 from ..vietnamese import fold
 from . import vocab
 from .cache import fast_compile
+from .load import load_rules
 
 _NUMBER = fast_compile(r"\d+\s*/")
 _DIGIT = fast_compile(r"\d")

@@ -90,7 +90,8 @@ def _fts_rows(con: Any, table: str, groups: list[list[str]], limit: int) -> list
     tries = [groups]
     if len(groups) > 1 and all(len(g) == 1 for g in groups):
         tries.insert(0, [[g[0] for g in groups]])
-    rows, seen = [], set()
+    rows: list[tuple[object, ...]] = []
+    seen: set[object] = set()
     for attempt in tries:
         expr = fts_phrases_expression(attempt, _FOLDED_COLUMNS[table])
         for row in con.execute(_SQL[table], (expr, limit)).fetchall():

@@ -16,9 +16,9 @@ import regex
 
 from ..document import Document
 from ..rules.cache import fast_compile
-from .reflow import reflow
 from ..rules.load import load_rules
 from ..vietnamese import mostly_upper
+from .reflow import reflow
 
 
 @functools.cache

@@ -81,9 +81,9 @@ def reflow(lines: list[Line]) -> list[Line]:
         prev = out[-1].text.strip() if out else ""
         cur = ln.text.strip()
         if prev and cur and (len(prev) <= _SHORT or len(cur) <= _SHORT) and broken_between(prev, cur):
-            prev = out[-1]
-            gap = ln.start - prev.end  # 1 for the line break between adjacent lines
-            out[-1] = Line(prev.start, ln.end, prev.text + " " * gap + ln.text)
+            last = out[-1]
+            gap = ln.start - last.end  # 1 for the line break between adjacent lines
+            out[-1] = Line(last.start, ln.end, last.text + " " * gap + ln.text)
         else:
             out.append(ln)
     return out
