@@ -23,7 +23,7 @@
 # `patterns/compounds.yaml` ("Bằng khen", "nông thôn mới"), written as term keys in lower case with
 # `_` between syllables (`thi_đua`); stop words are `patterns/stopwords.yaml`; the national motto,
 # the "Nơi nhận" list and signature blocks are left out of the counts. Each document is segmented
-# once and cached (`vnadmin_extract.analysis.segment`).
+# once and cached (`vnadmin_extract.nlp.segment`).
 #
 # **Data.** `$VNADMIN_RUN`, else a fresh run over `corpus/documents`.
 
@@ -46,7 +46,7 @@ from vnadmin_extract.analysis import (
     term_trend,
 )
 from vnadmin_extract.analysis.plotting import show
-from vnadmin_extract.analysis.segment import default_segmenter
+from vnadmin_extract.nlp.segment import default_segmenter
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.width", 180)

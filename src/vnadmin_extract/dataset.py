@@ -56,7 +56,7 @@ from .store.tables import TABLES
 
 if TYPE_CHECKING:
     from .analysis.corpus import Corpus
-    from .analysis.segment import Segmenter
+    from .nlp.segment import Segmenter
 
 TABLE_NAMES = tuple(TABLES)
 RUN_ENV = "VNADMIN_RUN"

@@ -23,6 +23,7 @@ from .ingest.limits import DocumentTimeout, Limits, time_budget
 from .ingest.limits import current as current_limits
 from .ingest.limits import use as use_limits
 from .normalize import normalize
+from .paths import display_path, path_key
 from .schema import ErrorInfo, Record, Review, Source
 from .structure import trust
 
@@ -143,21 +144,6 @@ def clean_str(value: str) -> str:
     if not _SURROGATE.search(value):
         return value
     return _SURROGATE.sub("\ufffd", value)
-
-
-def display_path(path: str | Path) -> str:
-    """A path as it is shown in records: undecodable bytes as ``\\xff`` escapes, so the name
-    stays recognisable and the record stays valid UTF-8."""
-    raw = os.fsencode(path)
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("utf-8", errors="backslashreplace")
-
-
-def path_key(path: str | Path) -> str:
-    """The sha256 a document is known by when its bytes cannot be read: of ``"path:" + path``."""
-    return hashlib.sha256(b"path:" + os.fsencode(path)).hexdigest()
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

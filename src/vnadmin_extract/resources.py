@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
 
 _PKG = Path(__file__).resolve().parent
 
@@ -18,10 +17,3 @@ def patterns_dir() -> Path:
     raise FileNotFoundError(
         "patterns/ not found next to the package; reinstall vnadmin-extract (pip install .)"
     )
-
-
-def load_yaml(name: str) -> Any:
-    """``patterns/<name>`` as parsed, once every pattern file validated (``rules.load``)."""
-    from .rules.load import load_yaml as validated
-
-    return validated(name)

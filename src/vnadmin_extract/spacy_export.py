@@ -5,7 +5,7 @@ with ``error`` or without ``text`` are skipped):
 
 - **text and tokens.** ``doc.text == record.text`` exactly, so every record offset is a
   character offset of the Doc and ``doc.char_span(start, end)`` works. Tokens are the
-  underthesea words of ``analysis.segment`` (a multi-syllable word is one token with its
+  underthesea words of ``nlp.segment`` (a multi-syllable word is one token with its
   space, "thi đua", as in spaCy's own Vietnamese tokenizer), **cut further at every entity
   boundary**: an entity that starts or ends inside a word ("Bằng khen" where only "khen" is
   tagged, which the extractor never does on corpus/ but may elsewhere) makes that word two
@@ -41,7 +41,7 @@ import spacy
 from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
 
-from .analysis.segment import Segmenter, default_segmenter, split_spans
+from .nlp.segment import Segmenter, default_segmenter, split_spans
 from .schema import EntityType
 
 ENT_PRIORITY: tuple[str, ...] = (

@@ -23,7 +23,7 @@ from vnadmin_extract.analysis import (
     term_trend,
 )
 from vnadmin_extract.analysis.corpus import Corpus, token_kind
-from vnadmin_extract.analysis.segment import Segmenter, _align, split_spans, term_key
+from vnadmin_extract.nlp.segment import Segmenter, _align, split_spans, term_key
 
 from .conftest import BINH_DINH, DOAN_NGHE_AN, doc_id_of
 

@@ -15,12 +15,12 @@ is lower case with syllables joined by "_" ("thi_đua"); n-grams join keys with 
 
 from __future__ import annotations
 
+from ..nlp.segment import Segmenter, default_segmenter, segment, term_key, words
 from .campaigns import movement_summary, movements
 from .corpus import Corpus, build_corpus
 from .distinctive import distinctive_by, distinctive_terms, log_odds_dirichlet
 from .kwic import format_kwic, kwic
 from .legal import citation_graph, citations, cited_table
-from .segment import Segmenter, default_segmenter, segment, term_key, words
 from .stopwords import stopwords
 from .terms import as_term, document_term_matrix, ngrams, term_frequencies, term_trend
 

@@ -39,8 +39,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 import regex
 
+from ..nlp.segment import Segmenter, Span, default_segmenter, syllable_spans, term_key
 from ..store.fold import fold_search
-from .segment import Segmenter, Span, default_segmenter, syllable_spans, term_key
 from .stopwords import stopword_phrases
 
 if TYPE_CHECKING:

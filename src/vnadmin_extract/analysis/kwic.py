@@ -23,8 +23,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import regex
 
+from ..nlp.segment import syllable_spans
 from .corpus import Corpus
-from .segment import syllable_spans
 
 _SPACE = regex.compile(r"[ \t\r\f\v]+")
 _LINEBREAK = regex.compile(r"\s*\n\s*")

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import functools
 
+from ..nlp.segment import syllable_spans, term_key
 from ..rules.load import load_yaml
-from .segment import syllable_spans, term_key
 
 
 def _syllables(phrase: str) -> tuple[str, ...]:

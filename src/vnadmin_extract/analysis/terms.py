@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from ..nlp.segment import Segmenter, default_segmenter, syllable_spans, term_key
 from .corpus import Corpus
-from .segment import Segmenter, default_segmenter, syllable_spans, term_key
 
 
 def _counted(tokens: pd.DataFrame, include_stop: bool, include_boilerplate: bool) -> pd.Series:

@@ -36,7 +36,7 @@ import lxml.html
 import regex
 from spacy import displacy
 
-from ..analysis.segment import Span, split_spans, syllable_spans
+from ..nlp.segment import Span, split_spans, syllable_spans
 
 COLORS: dict[str, str] = {
     "AWARD": "#ffd33d", "COUNT": "#e4e7d2", "ORG": "#7aecec", "PER": "#aa9cfc", "LOC": "#ff9561",

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import functools
 
-from ..resources import load_yaml
 from ..vietnamese import fold
 from . import vocab
 from .cache import fast_compile
-from .load import load_rules
+from .load import load_rules, load_yaml
 
 _NUMBER = fast_compile(r"\d+\s*/")
 _DIGIT = fast_compile(r"\d")

@@ -15,10 +15,10 @@ from __future__ import annotations
 import functools
 
 from ..document import Line
-from ..resources import load_yaml
 from ..rules import vocab
 from ..rules.cache import fast_compile
 from ..rules.gazetteer import provinces
+from ..rules.load import load_yaml
 from ..vietnamese import fold
 
 _WORD = fast_compile(r"[^\s*_|]+")
