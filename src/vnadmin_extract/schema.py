@@ -116,6 +116,9 @@ class Award(Span):
     recipients: list[str] = Field(default_factory=list)
     year: int | None = None
     section: str | None = None
+    # which named rule decided each attribute ("status": "heading_cue", "conferred_by":
+    # "authority_before", "year": "sentence_year", "counts": "counts_after"); see extractors/awards
+    evidence: dict[str, str] = Field(default_factory=dict)
 
 
 class Commemoration(Span):

@@ -113,7 +113,7 @@ def _emit(st: DocState, stmt: tuple[tax.AwardMention, Counts], auth: str | None,
         award=canonical, award_raw=m.raw, category=m.entry.category, level=m.entry.level,  # type: ignore[arg-type]
         conferred_by=auth, status=status, collectives=c.collectives, individuals=c.individuals,  # type: ignore[arg-type]
         total=total, recipients=recipients, year=year, section=section,
-        start=m.start, end=m.end,
+        start=m.start, end=m.end, evidence=dict(evidence),
     ))
     if recipients:
         key = (section, status, fold(auth or ""), tuple(recipients))
