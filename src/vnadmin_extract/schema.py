@@ -17,7 +17,8 @@ EntityType = Literal[
     "LEGAL_REF", "COMMEMORATION", "MOVEMENT", "DOC_NUMBER",
 ]
 AwardCategory = Literal["emulation_title", "commendation", "rating", "other"]
-AwardStatus = Literal["conferred", "registered", "proposed", "target"]
+# "rule": named by a law, circular, regulation, quota or form (a criterion or procedure, not a statement)
+AwardStatus = Literal["conferred", "registered", "proposed", "target", "rule"]
 
 
 class _Model(BaseModel):

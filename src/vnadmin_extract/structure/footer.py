@@ -67,8 +67,14 @@ def find(doc: Document) -> None:
         region_start = _walk_up_signature(lines, nn)
     region = [(i, ln) for i, ln in enumerate(lines[region_start:], start=region_start)
               if i not in recip_idx and i != nn]
+    before = len(doc.signers)
     last_signer_line = _read_signers(doc, region)
     body_end_line = lines[region_start] if region_start < len(lines) else None
+    if close is None and nn is None and len(doc.signers) > before:
+        # No closing line and no "Nơi nhận": the region is only the last lines searched, and the
+        # body runs up to the signature block itself ("Điều 1. Tặng ... cho 03 tập thể.\nGIÁM ĐỐC").
+        first_signer = min(s.start for s in doc.signers[before:])
+        body_end_line = doc.lines[doc.line_index(first_signer)]
     if nn is not None and (close is None or nn < region_start):
         body_end_line = lines[min(nn, region_start)]
     if body_end_line is not None and (doc.signers or nn is not None or close is not None):

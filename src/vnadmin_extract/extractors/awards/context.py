@@ -82,6 +82,7 @@ class DocState:
     ancestors: dict[int, list[Any]] = field(default_factory=dict)
     # (section, status, folded authority, recipients) -> folded award names already stated
     stated: dict[tuple[Any, ...], set[str]] = field(default_factory=dict)
+    normative: str | None = None  # why the document lays down rules (status "rule"), if it does
 
 
 @dataclass

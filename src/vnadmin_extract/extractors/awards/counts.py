@@ -18,7 +18,8 @@ from ...rules.cache import rx as _rx
 from ...vietnamese import fold
 from .context import AwardGroup, Counts, Decided, DocState, Group, Rule
 from .recipients import PAREN_NAMES, org_start, split_names
-from .words import words
+from .status import normative
+from .words import alternation, words
 
 _CHO = fast_compile(
     r"^[\s,:“”\"'’)]*(?:(?:năm\s+(?:học\s+)?\d{4}(?:\s*[-–]\s*\d{4})?|của\s+[^,;:]{2,60}?"
@@ -39,6 +40,13 @@ _RECIPIENTS_FIRST_VERB = fast_compile(
 _RATING_VERB = fast_compile(r"(?:xếp\s+loại|công\s+nhận|đánh\s+giá|bình\s+chọn|suy\s+tôn)\s*(?:cho\s+)?$", regex.I)
 _TO_TITLE = fast_compile(r"^(?:\s+\p{Lu}\p{Ll}*){0,2}\s*(?:đạt\s+)?(?:danh\s+hiệu\s+)?[“\"]\s*$", regex.I)
 _BARE = fast_compile(r"(?<![\d/.])(\d{1,3})\s*$")
+
+
+@functools.cache
+def _not_a_count() -> regex.Pattern[str]:
+    """Before a number that counts nothing: "Điều 26 Cờ thi đua" (an article), "... 06 01 3 Cờ
+    thi đua của Chính phủ 12" (a form's row number after the previous row's figures)."""
+    return fast_compile(rf"(?:(?<!\w)(?:{alternation('article_words')})\.?|\d[\d.,%]*)\s*$")
 
 
 @functools.cache
@@ -183,8 +191,11 @@ def _bare_number(ctx: Group) -> Decided[Counts] | None:
     g = ctx.group
     if len(g.mentions) != 1 or not g.mentions[0].canonical.startswith(tuple(words("object_awards"))):
         return None
-    bare = _BARE.search(ctx.text[ctx.prev_end:ctx.start])
-    if not bare:
+    if normative(ctx.sent.st) == "form":
+        return None  # a form's numbers are row numbers and blank cells, counted by nobody yet
+    seg = ctx.text[ctx.prev_end:ctx.start]
+    bare = _BARE.search(seg)
+    if not bare or _not_a_count().search(seg, 0, bare.start()):
         return None
     ctx.counts.total = int(bare.group(1))
     return Decided(ctx.counts)

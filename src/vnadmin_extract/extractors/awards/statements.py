@@ -77,7 +77,7 @@ def _clause(sent: Sentence, cs: int, ce: int, in_clause: list[tax.AwardMention])
         ctx.auth = auth
         clause_auth = auth if auth != sent.inherited_auth else clause_auth
         ctx.cue_status = cue_status(ctx)
-        status, status_rule = first_rule(STATUS_RULES, ctx, "conferred", "default")
+        status, status_rule = first_rule(STATUS_RULES, ctx, "conferred", "conferred_default")
         if not counts.found() and not ctx.recipients and sent.subject and ctx.cue_status:
             ctx.recipients = list(sent.subject)
         if not (counts.found() or ctx.recipients or _is_target_statement(text, cs, g, status)):
@@ -90,8 +90,40 @@ def _clause(sent: Sentence, cs: int, ce: int, in_clause: list[tax.AwardMention])
         for stmt in split(g, counts):
             _emit(st, stmt, auth, status, ctx.recipients, year, evidence)
         sent.inherited_status = ctx.cue_status or sent.inherited_status
-    sent.inherited_auth = authority(text, sent.heads, cs, ce) or sent.inherited_auth
-    sent.inherited_status = status_in(sent.cues, cs, ce) or sent.inherited_status
+    # what the clause passes on to the next ones: its giver and cue, not those of a bracket
+    # ("tặng Giấy khen cho 12 cá nhân (trong đó đề nghị Chủ tịch UBND tỉnh tặng ...); công nhận ...")
+    heads, cues = sent.heads, sent.cues
+    spans = _brackets(text, cs, ce)
+    if spans:
+        heads = [h for h in heads if not _inside(spans, h.start())]
+        kept = [c for c in cues[1] if not _inside(spans, c[0])]
+        cues = ([c[0] for c in kept], kept)
+    sent.inherited_auth = authority(text, heads, cs, ce) or sent.inherited_auth
+    sent.inherited_status = status_in(cues, cs, ce) or sent.inherited_status
+
+
+def _brackets(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The outermost bracketed spans of ``text[lo:hi]`` (an unclosed one runs to ``hi``)."""
+    if text.find("(", lo, hi) < 0:
+        return []
+    out, depth, start = [], 0, lo
+    for i in range(lo, hi):
+        c = text[i]
+        if c == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+    if depth:
+        out.append((start, hi))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
 def _emit(st: DocState, stmt: tuple[tax.AwardMention, Counts], auth: str | None, status: str,

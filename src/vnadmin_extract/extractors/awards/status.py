@@ -1,19 +1,27 @@
 """Whether a group of awards is conferred, registered, proposed or a target: STATUS_RULES.
 
-The cues are the sentence's (``award_cues.yaml``); a non-conferring cue ("đề nghị", "đăng ký",
+First, a document or sentence that lays down rules names awards as criteria, quotas or
+procedures, not as statements (issue 13, class 7): status ``rule``
+- ``normative_document``: a law, decree, circular, regulation or form (by its type line, its
+  QPPL number "01/2026/QĐ-TTg", or a form marker "Biểu mẫu số 01");
+- ``rule_context``: a criterion, quota or procedure cue in the sentence before the award
+  ("tỷ lệ không quá", "Mỗi một khối thi đua đề nghị xét tặng: 02 Cờ", "được xét tặng cho").
+
+Then the cues are the sentence's (``award_cues.yaml``); a non-conferring cue ("đề nghị", "đăng ký",
 "phấn đấu") outranks a conferring verb ("tặng", "đạt") in the same stretch. In order:
-1. ``clause_cue``: a non-conferring cue in the clause before the group;
-2. ``carried_cue``: one of an earlier clause, when this clause names no giver ("Phấn đấu có 36
+1. ``bracket_cue``: the group stands inside brackets: the cues inside them, before it
+   ("đề nghị tặng ... (đã được Giám đốc Sở tặng Giấy khen cho 02 tập thể)": conferred);
+2. ``clause_cue``: a non-conferring cue in the clause before the group;
+3. ``carried_cue``: one of an earlier clause, when this clause names no giver ("Phấn đấu có 36
    giáo viên đạt ...; 02 tổ chuyên môn đạt ...");
-3. ``sentence_cue``: one of an earlier clause, the clause having no conferring verb of its own;
 4. ``heading_cue``: the cue of an enclosing section's heading ("II. ĐĂNG KÝ THI ĐUA NĂM 2024");
-5. ``conferring_verb``: the clause's conferring verb;
-6. ``default`` (no rule): conferred.
+5. ``conferred_default`` (no rule): conferred ("tặng", "đạt", or no cue at all).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
 
@@ -22,6 +30,7 @@ from ...rules import awards as tax
 from ...rules.cache import rx as _rx
 from ...vietnamese import fold
 from .context import Cues, Decided, DocState, Group, Rule
+from .words import alternation
 
 
 def status_cues(st: DocState, s: int, e: int) -> Cues:
@@ -89,10 +98,75 @@ def heading_status(st: DocState, pos: int) -> str | None:
     return None
 
 
+_QPPL = _rx(r"\d+/(?:19|20)\d\d/[\p{Lu}Đ]")
+
+
+@functools.cache
+def _normative_type() -> regex.Pattern[str]:
+    return _rx(rf"(?:{alternation('normative_doc_types')})$", regex.I)
+
+
+@functools.cache
+def _form_marker() -> regex.Pattern[str]:
+    return _rx(rf"(?<!\w)(?:{alternation('form_markers')})\b", regex.I)
+
+
+@functools.cache
+def _rule_cue() -> regex.Pattern[str]:
+    return _rx(rf"(?<!\w)(?:{alternation('rule_cues')})(?!\w)", regex.I)
+
+
+def normative(st: DocState) -> str:
+    """Why the document lays down rules ("type", "number", "form"), or "" (once a document)."""
+    if st.normative is None:
+        h = st.doc.header
+        head = st.text[:min(len(st.text), max(st.doc.body_start, 0) + 200)]
+        if h.doc_type and h.doc_type.name and _normative_type().match(h.doc_type.name.strip()):
+            st.normative = "type"
+        elif h.number and h.number.raw and _QPPL.search(h.number.raw):
+            st.normative = "number"
+        elif _form_marker().search(head):
+            st.normative = "form"
+        else:
+            st.normative = ""
+    return st.normative
+
+
+def _open_bracket(text: str, lo: int, hi: int) -> int | None:
+    """The start of the bracket still open at ``hi`` (opened after ``lo``), if any."""
+    depth, i = 0, hi - 1
+    while i >= lo:
+        c = text[i]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            if depth == 0:
+                return i
+            depth -= 1
+        i -= 1
+    return None
+
+
 # --- the rules -------------------------------------------------------------------------------
 
 def _non_conferred(status: str | None) -> Decided[str] | None:
     return Decided(status) if status and status != "conferred" else None
+
+
+def _normative_document(ctx: Group) -> Decided[str] | None:
+    return Decided("rule") if normative(ctx.sent.st) else None
+
+
+def _rule_context(ctx: Group) -> Decided[str] | None:
+    return Decided("rule") if _rule_cue().search(ctx.sent.st.low, ctx.sent.s, ctx.start) else None
+
+
+def _bracket_cue(ctx: Group) -> Decided[str] | None:
+    opened = _open_bracket(ctx.text, ctx.cs, ctx.start)
+    if opened is None:
+        return None
+    status = status_in(ctx.sent.cues, opened, ctx.start)
+    return Decided(status) if status else None
 
 
 def _clause_cue(ctx: Group) -> Decided[str] | None:
@@ -103,27 +177,18 @@ def _carried_cue(ctx: Group) -> Decided[str] | None:
     return None if ctx.auth else _non_conferred(ctx.sent.inherited_status)
 
 
-def _sentence_cue(ctx: Group) -> Decided[str] | None:
-    if status_in(ctx.sent.cues, ctx.cs, ctx.start):
-        return None  # the clause's own conferring verb speaks first (then the heading)
-    return _non_conferred(ctx.sent.inherited_status)
-
-
 def _heading(ctx: Group) -> Decided[str] | None:
     status = heading_status(ctx.sent.st, ctx.start)
     return Decided(status) if status else None
 
 
-def _conferring_verb(ctx: Group) -> Decided[str] | None:
-    return Decided("conferred") if status_in(ctx.sent.cues, ctx.cs, ctx.start) else None
-
-
 STATUS_RULES: list[Rule[str]] = [
+    Rule("normative_document", _normative_document),
+    Rule("rule_context", _rule_context),
+    Rule("bracket_cue", _bracket_cue),
     Rule("clause_cue", _clause_cue),
     Rule("carried_cue", _carried_cue),
-    Rule("sentence_cue", _sentence_cue),
     Rule("heading_cue", _heading),
-    Rule("conferring_verb", _conferring_verb),
 ]
 
 
