@@ -18,7 +18,6 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests"))
 
 from snapshot_records import documents  # noqa: E402
-
 from vnadmin_extract import pipeline  # noqa: E402
 from vnadmin_extract.extractors import awards  # noqa: E402
 from vnadmin_extract.extractors.awards import counts, giver, status, year  # noqa: E402
@@ -31,16 +30,17 @@ def _before_awards() -> list[tuple[str, object]]:
     """Every document just before the awards stage."""
     saved: list[tuple[str, object]] = []
     real = awards.find
-    key = ""
+    current = {"key": ""}
 
     def capture(doc: object) -> None:
-        saved.append((key, copy.deepcopy(doc)))
+        saved.append((current["key"], copy.deepcopy(doc)))
         real(doc)  # type: ignore[arg-type]
 
     stages = pipeline._stages
     pipeline._stages = lambda: [(n, capture if n == "awards" else f) for n, f in stages()]  # type: ignore[assignment]
     try:
         for key, path in documents():
+            current["key"] = key
             pipeline.process_file(path)
     finally:
         pipeline._stages = stages  # type: ignore[assignment]

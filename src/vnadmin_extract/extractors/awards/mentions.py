@@ -76,3 +76,27 @@ def groups(text: str, mentions: list[tax.AwardMention]) -> list[AwardGroup]:
         else:
             out.append(AwardGroup([m], m.start, m.end))
     return out
+
+
+def brackets(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The outermost bracketed spans of ``text[lo:hi]`` (an unclosed one runs to ``hi``)."""
+    if text.find("(", lo, hi) < 0:
+        return []
+    out, depth, start = [], 0, lo
+    for i in range(lo, hi):
+        c = text[i]
+        if c == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+    if depth:
+        out.append((start, hi))
+    return out
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)

@@ -14,7 +14,7 @@ from ...vietnamese import fold
 from .context import OPS, AwardGroup, Counts, DocState, Group, Sentence, first_rule
 from .counts import COUNT_RULES, split
 from .giver import DELEGATED, GIVER_RULES, adjust, authority
-from .mentions import clauses, groups
+from .mentions import brackets, clauses, groups, inside
 from .recipients import named_before
 from .status import STATUS_RULES, cue_status, status_cues, status_in
 from .year import PERIOD, YEAR, YEAR_RULES
@@ -82,6 +82,8 @@ def _clause(sent: Sentence, cs: int, ce: int, in_clause: list[tax.AwardMention])
             ctx.recipients = list(sent.subject)
         if not (counts.found() or ctx.recipients or _is_target_statement(text, cs, g, status)):
             continue
+        if status == "rule":
+            ctx.recipients = []  # a rule names no recipient: "hội nghị xét tặng ..., thành phần gồm: ..."
         year, year_rule = first_rule(YEAR_RULES, ctx, None)
         if _restated(st, g, auth, status, ctx.recipients):
             continue
@@ -93,37 +95,13 @@ def _clause(sent: Sentence, cs: int, ce: int, in_clause: list[tax.AwardMention])
     # what the clause passes on to the next ones: its giver and cue, not those of a bracket
     # ("tặng Giấy khen cho 12 cá nhân (trong đó đề nghị Chủ tịch UBND tỉnh tặng ...); công nhận ...")
     heads, cues = sent.heads, sent.cues
-    spans = _brackets(text, cs, ce)
+    spans = brackets(text, cs, ce)
     if spans:
-        heads = [h for h in heads if not _inside(spans, h.start())]
-        kept = [c for c in cues[1] if not _inside(spans, c[0])]
+        heads = [h for h in heads if not inside(spans, h.start())]
+        kept = [c for c in cues[1] if not inside(spans, c[0])]
         cues = ([c[0] for c in kept], kept)
     sent.inherited_auth = authority(text, heads, cs, ce) or sent.inherited_auth
     sent.inherited_status = status_in(cues, cs, ce) or sent.inherited_status
-
-
-def _brackets(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The outermost bracketed spans of ``text[lo:hi]`` (an unclosed one runs to ``hi``)."""
-    if text.find("(", lo, hi) < 0:
-        return []
-    out, depth, start = [], 0, lo
-    for i in range(lo, hi):
-        c = text[i]
-        if c == "(":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif c == ")" and depth:
-            depth -= 1
-            if depth == 0:
-                out.append((start, i + 1))
-    if depth:
-        out.append((start, hi))
-    return out
-
-
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
 
 
 def _emit(st: DocState, stmt: tuple[tax.AwardMention, Counts], auth: str | None, status: str,

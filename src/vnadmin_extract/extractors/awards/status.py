@@ -158,7 +158,11 @@ def _normative_document(ctx: Group) -> Decided[str] | None:
 
 
 def _rule_context(ctx: Group) -> Decided[str] | None:
-    return Decided("rule") if _rule_cue().search(ctx.sent.st.low, ctx.sent.s, ctx.start) else None
+    sent = ctx.sent
+    if sent.rule_cue_end is None:  # the sentence's first rule cue, found once
+        m = _rule_cue().search(sent.st.low, sent.s, sent.e)
+        sent.rule_cue_end = m.end() if m else -1
+    return Decided("rule") if 0 <= sent.rule_cue_end <= ctx.start else None
 
 
 def _bracket_cue(ctx: Group) -> Decided[str] | None:

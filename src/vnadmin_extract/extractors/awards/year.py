@@ -20,6 +20,7 @@ import regex
 from ...rules.cache import fast_compile
 from ...rules.cache import rx as _rx
 from .context import OPS, Decided, Group, Rule
+from .mentions import brackets, inside
 from .status import ancestors
 
 # scanned over long texts, where ``regex`` finds the literals faster than ``re``
@@ -62,17 +63,28 @@ def _years(ctx: Group, lo: int, hi: int) -> list[regex.Match[str]]:
 
 
 def _first_year(ctx: Group, lo: int, hi: int) -> int | None:
-    text = ctx.text
-    found = _years(ctx, lo, hi)
-    if not found:
+    """The first year of ``text[lo:hi]``, unless it belongs to a period."""
+    text, years = ctx.text, ctx.sent.years
+    sent = ctx.sent
+    if sent.brackets is None:  # found once a sentence
+        sent.brackets = brackets(text, sent.s, sent.e)
+    # a year in brackets the group is not in is the bracket's ("(năm 2022 đã được ... tặng)")
+    own = [b for b in sent.brackets if b[0] <= ctx.start < b[1]]
+    i = bisect.bisect_left(years, lo, key=regex.Match.start)
+    while i < len(years) and years[i].start() < hi and (
+            years[i].end() > hi or (sent.brackets and inside(sent.brackets, years[i].start())
+                                    and not inside(own, years[i].start()))):
+        i += 1
+    OPS["scanned"] += 1
+    if i == len(years) or years[i].start() >= hi:
         return None
-    m = found[0]
+    m = years[i]
     if PERIOD.match(text, max(lo, m.start() - 10)):
         return None
     periods = ctx.sent.periods
-    i = bisect.bisect_right(periods, (m.start(), 1 << 62))
+    k = bisect.bisect_right(periods, (m.start(), 1 << 62))
     # a period of the sentence starting at or before the year and running past it
-    if any(p_start <= m.start() < p_end and p_start >= lo and p_end <= hi for p_start, p_end in periods[max(0, i - 2):i]):
+    if any(p_start <= m.start() < p_end and p_start >= lo and p_end <= hi for p_start, p_end in periods[max(0, k - 2):k]):
         return None
     return _value(m)
 
