@@ -191,3 +191,16 @@ def test_awards_stage_is_linear_in_the_clauses_of_one_sentence(unit: str) -> Non
     for small, big in itertools.pairwise(ops):
         for k in OPS:
             assert big[k] <= 2 * small[k] + 4, (k, small[k], big[k])
+
+
+def test_show_lists_statements_with_their_rules(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from vnadmin_extract.cli import main
+
+    assert main(["show", str(seeds_dir / "000_ff6a27539d3b0b29.txt")]) == 0
+    lines = [ln.strip() for ln in capsys.readouterr().out.splitlines() if " | " in ln]
+    assert lines[:2] == [
+        "Lao động tiên tiến | conferred [conferred_default] | 2023 [heading_year] | 6+59=65 [counts_after] "
+        "| by Giám đốc Sở [authority_before]",
+        "Giấy khen | conferred [conferred_default] | 2023 [heading_year] | 6+58=64 [counts_after] "
+        "| by Giám đốc Sở [sentence_authority]",
+    ]
