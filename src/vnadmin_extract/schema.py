@@ -17,7 +17,8 @@ EntityType = Literal[
     "LEGAL_REF", "COMMEMORATION", "MOVEMENT", "DOC_NUMBER",
 ]
 AwardCategory = Literal["emulation_title", "commendation", "rating", "other"]
-AwardStatus = Literal["conferred", "registered", "proposed", "target"]
+# "rule": named by a law, circular, regulation, quota or form (a criterion or procedure, not a statement)
+AwardStatus = Literal["conferred", "registered", "proposed", "target", "rule"]
 
 
 class _Model(BaseModel):
@@ -121,6 +122,9 @@ class Award(Span):
     recipients: list[str] = Field(default_factory=list)
     year: int | None = None
     section: str | None = None
+    # which named rule decided each attribute ("status": "heading_cue", "conferred_by":
+    # "authority_before", "year": "sentence_year", "counts": "counts_after"); see extractors/awards
+    evidence: dict[str, str] = Field(default_factory=dict)
 
 
 class Commemoration(Span):

@@ -129,6 +129,9 @@ def test_seed_page_shows_its_awards(seeds_dir: Path, tmp_path: Path) -> None:
     rows = [[c.text_content().strip() for c in r.xpath("./td")] for r in tree.xpath('//table[@class="awards"]/tbody/tr')]
     lao_dong = next(r for r in rows if r[1] == "Lao động tiên tiến")
     assert lao_dong[5] == "Giám đốc Sở" and lao_dong[8] == "65"
+    # the rule behind each value (extractors/awards), last column
+    assert lao_dong[-1] == ("counts: counts_after; conferred_by: authority_before; status: conferred_default; "
+                            "year: heading_year")
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary (apt-get install chromium)")

@@ -7,14 +7,27 @@ from collections import Counter
 from pathlib import Path
 
 from ..pipeline import process_file
+from ..schema import Award
 from . import UsageError
 
 NAME = "show"
-HELP = "print a readable summary of one document: header, signers, section outline, entity counts"
+HELP = ("print a readable summary of one document: header, signers, section outline, entity counts, "
+        "award statements with the rule that decided each attribute")
 
 
 def register(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE")
+
+
+def award_line(a: Award) -> str:
+    """One award statement with the rule that decided each attribute:
+    ``Bằng khen | conferred [heading_cue] | 2023 [sentence_year] | 6+59=65 [counts_after] | by Giám đốc Sở [authority_before]``."""
+    ev = a.evidence
+    counts = "+".join(str(v) for v in (a.collectives, a.individuals) if v is not None)
+    counts = f"{counts}={a.total}" if counts and "+" in counts else str(a.total if a.total is not None else "-")
+    parts = [a.award, f"{a.status} [{ev.get('status', '-')}]", f"{a.year or '-'} [{ev.get('year', '-')}]",
+             f"{counts} [{ev.get('counts', '-')}]", f"by {a.conferred_by or '-'} [{ev.get('conferred_by', '-')}]"]
+    return " | ".join(parts)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
     print("entities: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"))
     print(f"awards {len(rec.awards)}, commemorations {len(rec.commemorations)}, legal refs {len(rec.legal_refs)}, "
           f"persons {len(rec.persons)}, warnings {len(rec.warnings)}")
+    for a in rec.awards:
+        print("  " + award_line(a))
     for w in rec.warnings:
         print(f"  ! {w.code}: {w.message}")
     return 0

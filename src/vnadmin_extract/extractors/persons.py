@@ -25,6 +25,7 @@ from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..rules.gate import GatedPattern
 from ..rules.load import load_yaml
+from ..rules.names import titles_pattern
 from ..rules.spans import Spans
 from ..rules.trie import trie_pattern
 from ..schema import Person
@@ -64,16 +65,6 @@ def _name_re() -> regex.Pattern[str]:
     alts = trie_pattern(_names()[0])
     # A family name, then one to four capitalised syllables, not followed by another one.
     return fast_compile(rf"(?<![\p{{L}}])(?:{alts})(?:\s+{_SYL}){{1,4}}(?![\p{{L}}])(?!\s+\p{{Lu}}\p{{Ll}})")
-
-
-@functools.cache
-def titles_pattern() -> str:
-    """Ranks and titles before a name, chained ("Đại tá", "PGS.TS", "Phó Giáo sư, Tiến sĩ").
-    Plain syntax, valid for both ``re`` and ``regex``."""
-    data = load_yaml("person_names.yaml").get("titles", {})
-    words = [w for ws in data.values() for w in ws]
-    one = rf"(?:{trie_pattern(words)})(?![^\W\d_])"
-    return rf"{one}(?:(?:\s*[.,]\s*|\s+){one}){{0,3}}\.?"
 
 
 _U = UPPER_LETTERS

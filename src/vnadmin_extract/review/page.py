@@ -372,6 +372,8 @@ def build_page(record: Any, *, title: str | None = None) -> str:
             _esc(a.get("conferred_by")), _esc(a.get("collectives")), _esc(a.get("individuals")), _esc(a.get("total")),
             _esc(a.get("recipients") or ""), _esc(a.get("year")), _esc(a.get("section")),
             _link(anchor, _snippet(text, a.get("start"), a.get("end"), 60)),
+            # the named rule behind each attribute (extractors/awards), to trace a wrong value
+            _esc("; ".join(f"{k}: {v}" for k, v in (a.get("evidence") or {}).items())),
         ]))
     comm_rows = []
     for i, c in enumerate(rec.get("commemorations") or []):
@@ -423,7 +425,7 @@ def build_page(record: Any, *, title: str | None = None) -> str:
     tables = "".join([
         _table("Awards — khen thưởng", "awards",
                ["#", "award", "category", "level", "status", "conferred by", "collectives", "individuals",
-                "total", "recipients", "year", "section", "evidence"], award_rows, numeric=(0, 6, 7, 8, 10)),
+                "total", "recipients", "year", "section", "evidence", "decided by"], award_rows, numeric=(0, 6, 7, 8, 10)),
         _table("Commemorations — kỷ niệm", "commemorations",
                ["#", "event", "ordinal", "start date", "anniversary", "consistent", "evidence"], comm_rows,
                numeric=(0, 2)),

@@ -220,6 +220,22 @@ class WebChromeFile(_Model):
     chrome: Annotated[list[ChromeRule], Field(min_length=1)]
 
 
+# --- award statements (extractors/awards/) -----------------------------------------------
+
+class AwardRuleWords(_Model):
+    """A word list of the award-statement rules: phrases in order (white space inside a
+    phrase matches any run; "" is allowed where a list may match nothing, as between counts)."""
+
+    id: RuleId
+    words: Annotated[list[str], Field(min_length=1)]
+    examples: list[Phrase] = []
+    counter_examples: list[Phrase] = []
+
+
+class AwardRulesFile(_Model):
+    entries: Annotated[list[AwardRuleWords], Field(min_length=1)]
+
+
 # --- header and signature blocks ----------------------------------------------------------
 
 class HeaderPhrasesFile(_Model):
@@ -243,6 +259,7 @@ class IssuersFile(_Model):
 # The file name -> its model. Every ``*.yaml`` in patterns/ must be listed here.
 FILES: dict[str, type[_Model]] = {
     "awards.yaml": AwardsFile,
+    "award_rules.yaml": AwardRulesFile,
     "award_cues.yaml": AwardCuesFile,
     "compounds.yaml": CompoundsFile,
     "doc_types.yaml": DocTypesFile,
@@ -259,6 +276,7 @@ FILES: dict[str, type[_Model]] = {
 
 # Lists of entries whose ``id`` must be unique in the file, and whose ``pattern`` must compile.
 ID_LISTS: dict[str, tuple[str, ...]] = {
+    "award_rules.yaml": ("entries",),
     "awards.yaml": ("awards",),
     "organizations.yaml": ("name_ends", "citation_issuer_ends"),
     "person_names.yaml": ("honorifics",),

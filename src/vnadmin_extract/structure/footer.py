@@ -121,6 +121,11 @@ def _read_footer(lines: list[Line], nn: int | None) -> _Footer:
               if i not in recip_idx and i != nn]
     out.last_signer_line = _read_signers(out, region)
     body_end_line = lines[region_start] if region_start < len(lines) else None
+    if close is None and nn is None and out.signers:
+        # No closing line and no "Nơi nhận": the region is only the last lines searched, and the
+        # body runs up to the signature block itself ("Điều 1. Tặng ... cho 03 tập thể.\nGIÁM ĐỐC").
+        first_signer = min(s.start for s in out.signers)
+        body_end_line = next(ln for ln in reversed(lines) if ln.start <= first_signer)
     if nn is not None and (close is None or nn < region_start):
         body_end_line = lines[min(nn, region_start)]
     if body_end_line is not None and (out.signers or nn is not None or close is not None):

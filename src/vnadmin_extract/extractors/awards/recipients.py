@@ -1,0 +1,71 @@
+"""Named recipients around an award: the subject of a passive, a person, an organisation."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from ...rules.cache import fast_compile
+from ...rules.cache import rx as _rx
+from ...rules.names import titles_pattern
+from .words import alternation
+
+
+@functools.cache
+def org_start() -> regex.Pattern[str]:
+    """The head word of an organisation's (or a person's) name: "Hội", "Chi đoàn", "Ông"."""
+    return fast_compile(rf"(?:{alternation('organisation_starts')})\b")
+
+
+_NOT_A_NAME = fast_compile(r"\b(?:các|những|phấn\s+đấu|đề\s+nghị|đề\s+xuất|đăng\s+ký|chỉ\s+tiêu|có|đã|sẽ)\b", regex.I)
+PAREN_NAMES = fast_compile(r"\s*\((?P<names>\p{Lu}[^()]{1,150})\)")
+
+
+def split_names(listing: str) -> list[str]:
+    parts = _rx(r"\s*,\s*|\s+và\s+(?=\p{Lu})").split(listing.strip())
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+@functools.cache
+def _person_before() -> regex.Pattern[str]:
+    """"Cô Trần Thị Mỹ Lệ, giáo viên Tổ Ngữ văn, được Chủ tịch UBND tỉnh tặng", "Thượng tá Hoàng
+    Văn Nam được Thủ tướng Chính phủ tặng": a person, then the passive."""
+    return fast_compile(
+        rf"^\s*(?:[-+•*]\s*)?(?:(?:{alternation('recipient_honorifics')})\s+|"
+        rf"(?:\p{{Ll}}+\s+){{0,3}}?(?:{titles_pattern()})\s+)"
+        r"(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})"
+        r"(?:\s*,[^;:,]{2,80},)?\s+(?:đã\s+)?(?:vinh\s+dự\s+)?(?:được|đạt)\s")
+
+
+def named_before(text: str, cs: int, g_start: int) -> list[str]:
+    """"Đảng bộ Sở X: Đạt danh hiệu ...", "Chi đoàn X được ... xếp loại", "xếp loại <Org> “...”"."""
+    seg = text[cs:g_start]
+    # Each shape needs its verb: "đạt"/"được" (the first two), "xếp loại"/"công nhận" (the third).
+    passive = "ạt" in seg or "ược" in seg
+    if not passive and "loại" not in seg and "nhận" not in seg:
+        return []
+    lead = passive and _rx(r"^\s*(?:[-+•*]\s*)?(?:(?:Trong\s+)?[Nn]ăm\s+\d{4}\s*,\s*)?(?P<name>[^:;,]{2,80}?)"
+                           r"\s*(?::\s*(?:Đạt|đạt|Được|được)|\s+được\s|\s+đạt\s)").match(seg)
+    if lead and "tặng" not in lead.group("name"):
+        name = lead.group("name")
+        inner = None if org_start().match(name) else list(org_start().finditer(name))
+        if inner:
+            name = name[inner[-1].start():]
+        cut = _NOT_A_NAME.search(name)
+        if cut:
+            # "Sở Tài chính phấn đấu được ... tặng": the subject before the cue is the recipient;
+            # "Khối thi đua phấn đấu các đơn vị đạt": another subject follows, none is named.
+            if _rx(r"\b(?:các|những)\b", regex.I).search(name[cut.start():]):
+                return []
+            name = name[:cut.start()]
+        if org_start().match(name) and 1 < len(name.split()) <= 12:
+            return [name.strip()]
+    person = passive and _person_before().match(seg)
+    if person:
+        return [person.group("name")]
+    obj = _rx(r"(?:xếp\s+loại|công\s+nhận)\s+(?P<name>(?:Công\s+đoàn|Chi\s+bộ|Chi\s+đoàn|Đảng\s+bộ|Sở|Trường|Phòng|Ban)"
+              r"[^“”\"]{2,80}?)\s*[“\"]?\s*$").search(seg)
+    if obj:
+        return [obj.group("name").strip()]
+    return []
