@@ -30,7 +30,8 @@ def _first_list(data: dict[str, Any]) -> tuple[str, list[Any]]:
 def _wrong_type(data: dict[str, Any]) -> str:
     key, items = _first_list(data)
     if isinstance(items[0], dict):
-        field = next(k for k, v in items[0].items() if isinstance(v, str) and k != "id")
+        field = next((k for k, v in items[0].items() if isinstance(v, str) and k != "id"),
+                     next(k for k in items[0] if k != "id"))
         items[0][field] = 123
         return f"{key}[0]"
     items[0] = 123

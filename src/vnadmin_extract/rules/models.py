@@ -224,10 +224,10 @@ class WebChromeFile(_Model):
 
 class AwardRuleWords(_Model):
     """A word list of the award-statement rules: phrases in order (white space inside a
-    phrase matches any run; "" is allowed where a list may match nothing, as between counts)."""
+    phrase matches any run)."""
 
     id: RuleId
-    words: Annotated[list[str], Field(min_length=1)]
+    words: Phrases
     examples: list[Phrase] = []
     counter_examples: list[Phrase] = []
 

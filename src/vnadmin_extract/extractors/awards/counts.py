@@ -51,7 +51,7 @@ def _not_a_count() -> regex.Pattern[str]:
 
 @functools.cache
 def _count_joiners() -> frozenset[str]:
-    return frozenset(words("count_joiners"))
+    return frozenset(words("count_joiners")) | {""}  # two counts side by side need no joiner
 
 
 def counts_after(st: DocState, lo: int, hi: int) -> tuple[Counts, list[str]]:
