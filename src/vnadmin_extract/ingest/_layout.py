@@ -11,6 +11,7 @@ blocks (a two-column data table) keep row order.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,7 +28,9 @@ _BLOCK_MARKERS = re.compile(
 
 def is_header_or_signature(left: Sequence[str], right: Sequence[str]) -> bool:
     """True when two side-by-side columns read as a header or signature block."""
-    text = "\n".join([*left, *right])
+    # NFC: legal-portal pages (vbpl.vn) write some cells decomposed ("BỘ" as B + Ô + U+0323),
+    # which the markers, written precomposed, would not match.
+    text = unicodedata.normalize("NFC", "\n".join([*left, *right]))
     return len(_BLOCK_MARKERS.findall(text)) >= 1
 
 
