@@ -13,7 +13,9 @@ A run of words in a header line is replaced by a vocabulary phrase when
 - that phrase is the only one of the vocabulary with that folded form and word count
   (so "SO" alone, Sở or Số, is left as it is; "HA TINH" is Hà Tĩnh and "UBND TINH" is
   UBND TỈNH, since each is the one phrase of its length with that folded form);
-- and the words differ from it (case aside).
+- and the words differ from it (case aside); a phrase of one word only replaces a word
+  that lost marks, not one with other marks ("TINH" and "HỌI" are repaired, "TÌNH" in
+  "TÌNH HÌNH" is a word of its own).
 Longest phrases are tried first, left to right; the replaced words keep the line's case
 (upper-case words stay upper case). Each repair is returned as (original, repaired) for a
 ``W_OCR_REPAIRED`` warning.
@@ -115,6 +117,17 @@ def _match(core: list[str], table: dict[str, str | None]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _marks(word: str) -> set[str]:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return {ch for ch in decomposed if unicodedata.combining(ch)} | ({"đ"} if "đ" in word.lower() else set())
+
+
+def _lost_marks(word: str, phrase: str) -> bool:
+    """``word`` has only marks that ``phrase`` has: OCR lost marks ("TINH", "HỌI") rather
+    than read another word ("TÌNH" is not a damaged "TỈNH")."""
+    return _marks(word) <= _marks(phrase)
+
+
 def repair_line(line: str) -> tuple[str, list[tuple[str, str]]]:
     """``line`` with vocabulary phrases restored, and the repairs made."""
     tokens = _words(line)
@@ -136,7 +149,7 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str]]]:
             if not all(core):
                 continue
             phrase = _match(core, vocab[n])
-            if phrase is None:
+            if phrase is None or (n == 1 and not _lost_marks(core[0], phrase)):
                 continue
             new_words = [_with_case(p, c) for p, c in zip(_words(phrase), core, strict=True)]
             if [place_tones(w.lower()) for w in new_words] == [place_tones(c.lower()) for c in core]:

@@ -72,19 +72,23 @@ def _added_text(page: Any, annots: list[tuple[str, tuple[float, float, float, fl
         added: dict[str, list[str]] = {}
         # PDFium appends the flattened appearances after the page's own content.
         start = len(before) if after.startswith(before) else len(after)
+        last: str | None = None
         for i in range(start, len(after)):
             ch = after[i]
-            if not ch.strip():
+            if not ch.strip():  # generated spaces and line breaks have no box
+                if last is not None:
+                    added[last].append(" ")
                 continue
             x0, y0, x1, y1 = textpage.get_charbox(i)
             cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
             for name, (left, bottom, right, top) in annots:
                 if left - 1 <= cx <= right + 1 and bottom - 1 <= cy <= top + 1:
                     added.setdefault(name, []).append(ch)
+                    last = name
                     break
     finally:
         textpage.close()
-    return {name: "".join(chars) for name, chars in added.items()}
+    return {name: " ".join("".join(chars).split()) for name, chars in added.items()}
 
 
 def flatten(data: bytes, pdf: Any, index: int, page: Any) -> tuple[Any, list[FieldText], list[FieldText]]:
