@@ -268,3 +268,49 @@ def test_thuvienphapluat_tables_read_as_blocks():
     ]
     assert lines[-7:] == ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
                           "PHÓ CHỦ TỊCH", "Đào Quang Khải"]
+
+
+# ------------------------------------------------------------------ OCR words to layout
+
+
+def _words(rows: list[tuple[int, list[tuple[int, int, str]]]]) -> list:
+    """OcrWords from (top, [(x0, x1, text)]) rows, one Tesseract line per row and column."""
+    from vnadmin_extract.ingest.ocr import OcrWord
+
+    out = []
+    for n, (top, words) in enumerate(rows):
+        for x0, x1, text in words:
+            # Tesseract gives each column its own block: left words block 1, right block 2.
+            out.append(OcrWord(x0, top, x1, top + 45, text, 95.0, (1 if x0 < 1150 else 2, 1, n)))
+    return out
+
+
+def test_ocr_words_laid_out_as_header_blocks():
+    """The boxes of kh-dhcongthuong-hcm-753-2026 (page 1, 300 dpi) as Tesseract reads them:
+    the left block's second line is wider than its first, and a speck sits between lines."""
+    from vnadmin_extract.ingest.ocr import OcrResult, OcrWord
+    from vnadmin_extract.ingest.ocr_layout import apply
+
+    boxes = _words([
+        (225, [(436, 505, "BỘ"), (521, 665, "CÔNG"), (679, 900, "THƯƠNG"), (1205, 1343, "CỘNG"),
+               (1358, 1464, "HÒA"), (1478, 1545, "XÃ"), (1559, 1648, "HỘI"), (1664, 1767, "CHỦ"),
+               (1781, 1941, "NGHĨA"), (1955, 2068, "VIỆT"), (2082, 2193, "NAM")]),
+        (286, [(1384, 1468, "Độc"), (1484, 1549, "lập"), (1564, 1580, "-"), (1595, 1660, "Tự"),
+               (1674, 1725, "do"), (1741, 1756, "-"), (1771, 1892, "Hạnh"), (1908, 2013, "phúc")]),
+        (324, [(231, 455, "TRƯỜNG"), (470, 562, "ĐẠI"), (577, 692, "HỌC"), (709, 861, "CÔNG"),
+               (877, 1108, "THƯƠNG")]),
+        (372, [(333, 516, "THÀNH"), (533, 641, "PHỐ"), (657, 735, "HỒ"), (751, 846, "CHÍ"), (862, 1006, "MINH")]),
+        (447, [(1180, 1306, "Thành"), (1314, 1398, "phố"), (1410, 1470, "Hồ"), (1486, 1561, "Chí"),
+               (1572, 1686, "Minh,"), (1702, 1802, "ngày"), (1815, 1870, "15"), (1900, 2009, "tháng"),
+               (2024, 2047, "6"), (2061, 2146, "năm"), (2162, 2263, "2026")]),
+        (505, [(486, 548, "Số:"), (557, 852, "753/KH-DCT")]),
+    ])
+    boxes.append(OcrWord(600, 262, 640, 280, "ˆ", 60.0, (1, 1, 99)))  # a speck
+    result = OcrResult("", 95.0, len(boxes), boxes=boxes, size=(2480, 3508))
+    apply(result)
+    assert result.text.split("\n") == [
+        "BỘ CÔNG THƯƠNG", "TRƯỜNG ĐẠI HỌC CÔNG THƯƠNG", "THÀNH PHỐ HỒ CHÍ MINH", "Số: 753/KH-DCT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Thành phố Hồ Chí Minh, ngày 15 tháng 6 năm 2026",
+    ]
+    assert result.regions == {"header": 95.0}

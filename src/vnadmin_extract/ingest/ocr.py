@@ -115,6 +115,10 @@ def ocr_image(image: Any, max_pixels: int | None = None) -> OcrResult:
     left = limits.time_left()
     if left is not None:
         timeout = max(1.0, min(timeout, left))
+    # pytesseract hands the image to Tesseract as a file, PNG unless told otherwise: PNG
+    # encoding and decoding of a 300 dpi page cost about 0.9 s of the 2.4 s a page took
+    # (bench_ingest.py --scans); an uncompressed BMP costs next to nothing.
+    img.format = "BMP"
     try:
         data = pytesseract.image_to_data(
             img, lang=LANG, config="--oem 1 --psm 3", output_type=pytesseract.Output.DICT,

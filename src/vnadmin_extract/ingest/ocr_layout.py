@@ -19,6 +19,7 @@ reads well.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ HEADER_ZONE = 0.22
 # A word with no letter or digit and a confidence this low is a speck, a stamp edge or a
 # table rule, not text.
 NOISE_CONF = 40.0
-_ALNUM = re.compile(r"\w")
+_TEXT_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lo", "Nd"})
 _FOOTER_START = re.compile(
     r"^(?:n[ơo]i\s+nh[ậa]n|TM\s*\.|KT\s*\.|TL\s*\.|TUQ\s*\.|Q\s*\.\s|CH[ỦU]\s+T[ỊI]CH|GI[ÁA]M\s+Đ[ỐO]C|"
     r"TH[ƯU]\s+K[ÝY]|CH[ỦU]\s+TR[ÌI]|B[ỘO]\s+TR[ƯU][ỞO]NG|TR[ƯU][ỞO]NG\s+(?:BAN|PH[ÒO]NG))",
@@ -37,8 +38,19 @@ _FOOTER_START = re.compile(
 )
 
 
+# Marks that are never a word of their own on a page: the rules under a header's lines
+# ("_____", "—_") and stray accents of specks ("ˆ", "`"). A lone "-" is kept (the motto's
+# dashes, the bullets of Nơi nhận).
+_RULE_MARKS = re.compile(r"^[_~ˆ`´¨'\"|—–.,:;]+$")
+
+
 def _keep(word: OcrWord) -> bool:
-    return word.conf >= 0 and (bool(_ALNUM.search(word.text)) or word.conf >= NOISE_CONF)
+    if word.conf < 0:
+        return False
+    # A letter or digit proper: modifier letters such as "ˆ" count as \w but are specks.
+    if any(unicodedata.category(c) in _TEXT_CATEGORIES for c in word.text):
+        return True
+    return word.conf >= NOISE_CONF and not _RULE_MARKS.match(word.text)
 
 
 def _mean(words: list[OcrWord]) -> float | None:

@@ -8,14 +8,19 @@ thinking because header lines have a small vocabulary: document types
 (``header_words.yaml``).
 
 A run of words in a header line is replaced by a vocabulary phrase when
+- the words are in capitals (any phrase of the vocabulary), or, not in capitals, the phrase
+  is one of two words or more from ``header_words.yaml`` or the provinces ("Độc lập - Tự
+  do - Hạnh phúc", "thành phố Đà Nẵng"): organisation heads and titles collide with
+  ordinary words in running text ("học viên", "khẩn trương", "địa phương");
 - their folded forms (no diacritics, lower case, đ as d) are equal, or, for phrases of
   twelve folded characters or more, within one edit per twelve characters; and
 - that phrase is the only one of the vocabulary with that folded form and word count
   (so "SO" alone, Sở or Số, is left as it is; "HA TINH" is Hà Tĩnh and "UBND TINH" is
   UBND TỈNH, since each is the one phrase of its length with that folded form);
-- and the words differ from it (case aside); a phrase of one word only replaces a word
-  that lost marks, not one with other marks ("TINH" and "HỌI" are repaired, "TÌNH" in
-  "TÌNH HÌNH" is a word of its own).
+- and the words differ from it (case and punctuation inside the run, "QUẢNG: BÌNH",
+  aside); a phrase of one word only replaces a word in capitals that lost marks, not one
+  with other marks ("TINH" and "HỌI" are repaired, "TÌNH" in "TÌNH HÌNH" is a word of its
+  own).
 Longest phrases are tried first, left to right; the replaced words keep the line's case
 (upper-case words stay upper case). Each repair is returned as (original, repaired) for a
 ``W_OCR_REPAIRED`` warning.
@@ -29,7 +34,7 @@ import unicodedata
 from ..resources import load_yaml
 from ..vietnamese import place_tones
 
-HEADER_LINES = 15  # lines at the top of the first page treated as the header zone
+HEADER_LINES = 12  # lines at the top of the first page treated as the header zone
 _EDGE = "\"'“”‘’()[]{}.,;:!?*|"
 _FUZZY_MIN = 12
 
@@ -43,19 +48,45 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-@functools.cache
-def _vocabulary() -> dict[int, dict[str, str | None]]:
-    """word count -> folded phrase -> phrase (None when two phrases share the folded form)."""
-    from ..rules import gazetteer, vocab
+def _place_phrases() -> list[str]:
+    from ..rules import gazetteer
 
     phrases: list[str] = list((load_yaml("header_words.yaml") or {}).get("phrases") or [])
-    phrases += [name for t in vocab.doc_types() for name in t.names]
-    phrases += [h for h in vocab.org_heads() if not h.isupper()]  # abbreviations have no marks to restore
-    phrases += [canonical for canonical, _ in vocab.positions()]
     for info in gazetteer.provinces().values():
         phrases.append(info.name)
         prefix = "thành phố" if info.kind == "thanh_pho" else "tỉnh"
         phrases += [f"{prefix} {info.name}", f"UBND {prefix} {info.name}", f"Ủy ban nhân dân {prefix} {info.name}"]
+    return phrases
+
+
+@functools.cache
+def _vocabulary() -> dict[int, dict[str, str | None]]:
+    """For lines in capitals (issuer, type line, motto, signer's title): word count ->
+    folded phrase -> phrase (None when two phrases share the folded form)."""
+    from ..rules import vocab
+
+    phrases = _place_phrases()
+    phrases += [name for t in vocab.doc_types() for name in t.names]
+    phrases += [h for h in vocab.org_heads() if not h.isupper()]  # abbreviations have no marks to restore
+    phrases += [canonical for canonical, _ in vocab.positions()]
+    return _table(phrases)
+
+
+@functools.cache
+def _mixed_vocabulary() -> dict[int, dict[str, str | None]]:
+    """For words not in capitals: only phrases of two words or more from
+    ``header_words.yaml`` and the provinces (the motto's second line, the place before the
+    date). Organisation heads and titles are left out: in running text they collide with
+    ordinary words ("học viên" is a student, "Học viện" an academy)."""
+    return {n: t for n, t in _table(_place_phrases()).items() if n >= 2}
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _table(phrases: list[str]) -> dict[int, dict[str, str | None]]:
     table: dict[int, dict[str, str | None]] = {}
     for phrase in phrases:
         phrase = unicodedata.normalize("NFC", " ".join(phrase.split()))
@@ -133,7 +164,7 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str]]]:
     tokens = _words(line)
     if not tokens:
         return line, []
-    vocab = _vocabulary()
+    vocab, mixed = _vocabulary(), _mixed_vocabulary()
     sizes = sorted(vocab, reverse=True)
     out: list[str] = []
     repairs: list[tuple[str, str]] = []
@@ -148,11 +179,12 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str]]]:
             core = [w.strip(_EDGE) for w in window]
             if not all(core):
                 continue
-            phrase = _match(core, vocab[n])
-            if phrase is None or (n == 1 and not _lost_marks(core[0], phrase)):
+            caps = all(_is_caps(c) for c in core)
+            phrase = _match(core, vocab[n] if caps else mixed[n]) if caps or n in mixed else None
+            if phrase is None or (n == 1 and not (caps and _lost_marks(core[0], phrase))):
                 continue
             new_words = [_with_case(p, c) for p, c in zip(_words(phrase), core, strict=True)]
-            if [place_tones(w.lower()) for w in new_words] == [place_tones(c.lower()) for c in core]:
+            if window == core and [place_tones(w.lower()) for w in new_words] == [place_tones(c.lower()) for c in core]:
                 out.extend(window)  # already right: keep it, and do not repair inside it
             else:
                 # Punctuation inside the run ("QUẢNG: BÌNH") is OCR noise and goes.

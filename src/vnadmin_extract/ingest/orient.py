@@ -23,7 +23,7 @@ from typing import Any
 EMPTY_INK = 2  # a row or column of the reduced page with at most this many inked pixels is empty
 MAX_SKEW = 3.0
 SKEW_STEP = 0.25
-MIN_SKEW = 0.4  # smaller angles are left alone (Tesseract copes with them)
+MIN_SKEW = 1.0  # smaller angles are left alone: Tesseract levels them itself, and turning a 300 dpi page costs 0.1 s
 _REDUCE = 4
 
 
@@ -68,15 +68,18 @@ def skew_angle(image: Any) -> float:
     from PIL import Image
 
     small = image.resize((max(1, image.width // _REDUCE), max(1, image.height // _REDUCE)))
-    best, best_score = 0.0, -1.0
-    steps = int(MAX_SKEW / SKEW_STEP)
-    for k in range(-steps, steps + 1):
-        angle = k * SKEW_STEP
+    def score(angle: float) -> float:
         turned = small.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=255) if angle else small
-        score = _sharpness(_ink_full(turned).sum(1))
-        if score > best_score:
-            best, best_score = angle, score
-    return best
+        return _sharpness(_ink_full(turned).sum(1))
+
+    # Coarse to fine: every other step first, then the two steps beside the best one.
+    coarse = [k * 2 * SKEW_STEP for k in range(-int(MAX_SKEW / (2 * SKEW_STEP)), int(MAX_SKEW / (2 * SKEW_STEP)) + 1)]
+    scores = {a: score(a) for a in coarse}
+    best = max(coarse, key=lambda a: (scores[a], -abs(a)))
+    for a in (best - SKEW_STEP, best + SKEW_STEP):
+        if abs(a) <= MAX_SKEW:
+            scores[a] = score(a)
+    return max(scores, key=lambda a: (scores[a], -abs(a)))
 
 
 def _ink_full(image: Any) -> Any:
@@ -95,6 +98,7 @@ def osd_rotation(image: Any, timeout: float = 30) -> int:
     import pytesseract
 
     try:
+        image.format = "BMP"  # see ocr.ocr_image: PNG encoding is slow
         out = pytesseract.image_to_osd(image, config="--psm 0", timeout=timeout)
     except Exception:
         return 0
