@@ -116,9 +116,11 @@ def ocr_image(image: Any, max_pixels: int | None = None) -> OcrResult:
     if left is not None:
         timeout = max(1.0, min(timeout, left))
     # pytesseract hands the image to Tesseract as a file, PNG unless told otherwise: PNG
-    # encoding and decoding of a 300 dpi page cost about 0.9 s of the 2.4 s a page took
-    # (bench_ingest.py --scans); an uncompressed BMP costs next to nothing.
-    img.format = "BMP"
+    # encoding and decoding of a 300 dpi page cost up to 0.9 s of the 2.4 s a page took
+    # (bench_ingest.py --scans). Raw PGM costs next to nothing and gives Tesseract the same
+    # pixels without a resolution field (BMP carries one, and Tesseract then reads the page
+    # differently: "TĨNH HĨNH" for "TÌNH HÌNH" on mau-02).
+    img.format = "PPM"
     try:
         data = pytesseract.image_to_data(
             img, lang=LANG, config="--oem 1 --psm 3", output_type=pytesseract.Output.DICT,

@@ -184,7 +184,8 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str]]]:
             if phrase is None or (n == 1 and not (caps and _lost_marks(core[0], phrase))):
                 continue
             new_words = [_with_case(p, c) for p, c in zip(_words(phrase), core, strict=True)]
-            if window == core and [place_tones(w.lower()) for w in new_words] == [place_tones(c.lower()) for c in core]:
+            clean = lead + " ".join(core) + trail == " ".join(window)  # no punctuation inside the run
+            if clean and [place_tones(w.lower()) for w in new_words] == [place_tones(c.lower()) for c in core]:
                 out.extend(window)  # already right: keep it, and do not repair inside it
             else:
                 # Punctuation inside the run ("QUẢNG: BÌNH") is OCR noise and goes.

@@ -23,7 +23,7 @@ from typing import Any
 EMPTY_INK = 2  # a row or column of the reduced page with at most this many inked pixels is empty
 MAX_SKEW = 3.0
 SKEW_STEP = 0.25
-MIN_SKEW = 1.0  # smaller angles are left alone: Tesseract levels them itself, and turning a 300 dpi page costs 0.1 s
+MIN_SKEW = 0.4  # smaller angles are left alone (levelling a 0.5 degree page still mends words: "tổng" not "tông")
 _REDUCE = 4
 
 
@@ -98,7 +98,7 @@ def osd_rotation(image: Any, timeout: float = 30) -> int:
     import pytesseract
 
     try:
-        image.format = "BMP"  # see ocr.ocr_image: PNG encoding is slow
+        image.format = "PPM"  # see ocr.ocr_image: PNG encoding is slow
         out = pytesseract.image_to_osd(image, config="--psm 0", timeout=timeout)
     except Exception:
         return 0
