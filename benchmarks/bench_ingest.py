@@ -66,6 +66,7 @@ def scans(folder: Path) -> None:
         print("OCR: Tesseract with 'vie' not installed, skipped")
         return
     totals = {"plain": [0.0, 0], "layout": [0.0, 0]}
+    slow = {"plain": 0, "layout": 0}
     print(f"{'scan':<58} {'page':>4} {'plain s':>8} {'layout s':>9}")
     for path in sorted(folder.glob("*scan*.pdf")):
         doc = pdfium.PdfDocument(path.read_bytes())
@@ -81,11 +82,13 @@ def scans(folder: Path) -> None:
             totals["layout"][0] += layout
             totals["plain"][1] += 1
             totals["layout"][1] += 1
+            slow["plain"] += plain > 2.0
+            slow["layout"] += layout > 2.0
             print(f"{path.name[:58]:<58} {index + 1:>4} {plain:8.2f} {layout:9.2f}")
             page.close()
         doc.close()
     for name, (sec, n) in totals.items():
-        print(f"{name:<8} {n} pages, {sec / max(1, n):.2f} CPU s/page (300 dpi, 1 thread)")
+        print(f"{name:<8} {n} pages, {sec / max(1, n):.2f} CPU s/page (300 dpi, 1 thread), {slow[name]} over 2 s")
 
 
 def main() -> None:

@@ -1,10 +1,12 @@
 """OCR with Tesseract's Vietnamese model (Debian ``tesseract-ocr`` + ``tesseract-ocr-vie``).
 
-Pages are rendered with pypdfium2 at ``DPI`` (images are used as they are, enlarged when
-small), read once with ``image_to_data`` (text and per-word confidence in one pass) and
-put back together as lines and paragraphs in Tesseract's block order, which already
-separates the two columns of a header. ``OcrResult.confidence`` is the mean word
-confidence (0-100), over words Tesseract gave a confidence to.
+Pages are rendered with pypdfium2 at ``DPI`` in colour and read through the red channel
+(a red seal over the signature fades; images are used as they are, enlarged when small),
+turned upright and levelled (``orient``), read once with ``image_to_data`` (text, word
+boxes and per-word confidence in one pass) and laid out from the word boxes with the
+text-PDF layout code (``ocr_layout``: header and signature columns as blocks).
+``OcrResult.confidence`` is the mean word confidence (0-100), over words Tesseract gave a
+confidence to; ``OcrResult.regions`` the same for the header zone and the footer.
 """
 
 from __future__ import annotations
@@ -110,11 +112,11 @@ def ocr_image(image: Any, max_pixels: int | None = None) -> OcrResult:
     # Tesseract's OpenMP threads make it slower, not faster, on a small machine (measured:
     # 4.4 s a page with the default threads, 1.8 s with one).
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    img, orientation = orient.straighten(_prepare(image, max_pixels))
     timeout = TIMEOUT_SECONDS
     left = limits.time_left()
     if left is not None:
         timeout = max(1.0, min(timeout, left))
+    img, orientation = orient.straighten(_prepare(image, max_pixels), timeout=min(30.0, timeout))
     # pytesseract hands the image to Tesseract as a file, PNG unless told otherwise: PNG
     # encoding and decoding of a 300 dpi page cost up to 0.9 s of the 2.4 s a page took
     # (bench_ingest.py --scans). Raw PGM costs next to nothing and gives Tesseract the same

@@ -108,13 +108,14 @@ def osd_rotation(image: Any, timeout: float = 30) -> int:
     return int(rot.group(1)) % 360
 
 
-def straighten(image: Any) -> tuple[Any, Orientation]:
-    """``image`` (mode L) upright and levelled, and what was done to it."""
+def straighten(image: Any, timeout: float = 30) -> tuple[Any, Orientation]:
+    """``image`` (mode L) upright and levelled, and what was done to it; ``timeout``
+    bounds the orientation detection."""
     from PIL import Image
 
     rotated = 0
     if sideways(image):
-        clockwise = osd_rotation(image)
+        clockwise = osd_rotation(image, timeout)
         if clockwise:
             rotated = (360 - clockwise) % 360
             image = image.rotate(-clockwise, expand=True, fillcolor=255)
