@@ -62,6 +62,13 @@ def test_legacy_layer_is_judged_after_conversion():
     assert not textlayer.judge(tcvn3).rejected
 
 
+def test_pages_in_another_language_are_kept():
+    english = " ".join(f"page {k} line {j} of the annual report on emulation and rewards" for k in range(3)
+                       for j in range(3))
+    verdict = textlayer.judge(english)
+    assert not verdict.rejected and verdict.marked == 0.0
+
+
 def test_short_pages_are_not_judged():
     assert not textlayer.judge("TITUNG TRIJ'C TILANJI").rejected
 

@@ -12,7 +12,8 @@ public corpus (tables of prices and abbreviations are the low end); the OmniPage
 a scanned letter scores 0.60-0.67. Legacy TCVN3/VNI layers score low before conversion,
 so a page is judged on the better of its text as read and its text through
 ``legacy.repair_text``. A layer that lost every diacritic ("CONG HOA xA HQI CHU NGHIA")
-is caught by the share of words with a mark.
+is caught by the share of words with a mark. A layer with no sign of Vietnamese at all (no
+marked words, no common Vietnamese words: an English page) is kept as it is.
 """
 
 from __future__ import annotations
@@ -64,6 +65,10 @@ def judge(text: str) -> LayerVerdict:
     if marked < MAX_UNMARKED and common > MIN_BARE_COMMON:
         return LayerVerdict(n, _valid_share(words), marked,
                             f"Vietnamese without diacritics ({marked:.0%} of {n} words have one)")
+    if marked < MAX_UNMARKED and common <= MIN_BARE_COMMON:
+        # No sign of Vietnamese at all (an English page, a page of codes): not a lying
+        # layer of a Vietnamese page, and OCR with the Vietnamese model would not help.
+        return LayerVerdict(n, _valid_share(words), marked, None)
     valid = _valid_share(words)
     if valid < MIN_VALID:
         repaired, found, _ = legacy.repair_text(text)
