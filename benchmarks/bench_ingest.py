@@ -8,6 +8,14 @@ after) with PDFium and DejaVu Sans, then in the same run measures pages per seco
 and OCR seconds per page (Tesseract ``vie``, one thread) on a scanned copy, and peak RSS.
 
 Run: ``python benchmarks/bench_ingest.py [--docs 10] [--pages 10] [--ocr-pages 2]``
+
+``--scans DIR`` instead measures OCR on the real scans of a folder (``*scan*.pdf``, e.g.
+``../shared/corpus-public``), page by page, for the reader as it is ("layout": seal dropped,
+orientation, skew, word-box layout, header repair) and for the plain reading it replaced
+("plain": grayscale render, one ``image_to_data`` pass), interleaved so that machine load
+hits both alike. Time is CPU seconds (this process plus Tesseract, which runs as a child
+process), so that the figures do not depend on the other jobs of a shared machine; set
+``OMP_THREAD_LIMIT=1`` (the reader does) for one core.
 """
 
 from __future__ import annotations
@@ -28,12 +36,71 @@ def _rate(label: str, pages: int, seconds: float) -> None:
     print(f"{label:<34} {pages:5d} pages {seconds:8.3f} s {pages / seconds:10.1f} pages/s")
 
 
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _plain_ocr(page: object) -> None:
+    """The OCR of a page before issue 13: grayscale render, one image_to_data pass."""
+    import pytesseract
+
+    from vnadmin_extract.ingest import ocr
+
+    w, h = page.get_size()  # type: ignore[attr-defined]
+    bitmap = page.render(scale=ocr.render_scale(w, h), grayscale=True)  # type: ignore[attr-defined]
+    img = ocr._prepare(bitmap.to_pil())
+    pytesseract.image_to_data(img, lang=ocr.LANG, config="--oem 1 --psm 3", output_type=pytesseract.Output.DICT)
+
+
+def scans(folder: Path) -> None:
+    import os
+
+    import pypdfium2 as pdfium
+
+    from vnadmin_extract.ingest import ocr
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    if not ocr.available():
+        print("OCR: Tesseract with 'vie' not installed, skipped")
+        return
+    totals = {"plain": [0.0, 0], "layout": [0.0, 0]}
+    slow = {"plain": 0, "layout": 0}
+    print(f"{'scan':<58} {'page':>4} {'plain s':>8} {'layout s':>9}")
+    for path in sorted(folder.glob("*scan*.pdf")):
+        doc = pdfium.PdfDocument(path.read_bytes())
+        for index in range(len(doc)):
+            page = doc[index]
+            t = _cpu()
+            _plain_ocr(page)
+            plain = _cpu() - t
+            t = _cpu()
+            ocr.ocr_pdf_page(page)
+            layout = _cpu() - t
+            totals["plain"][0] += plain
+            totals["layout"][0] += layout
+            totals["plain"][1] += 1
+            totals["layout"][1] += 1
+            slow["plain"] += plain > 2.0
+            slow["layout"] += layout > 2.0
+            print(f"{path.name[:58]:<58} {index + 1:>4} {plain:8.2f} {layout:9.2f}")
+            page.close()
+        doc.close()
+    for name, (sec, n) in totals.items():
+        print(f"{name:<8} {n} pages, {sec / max(1, n):.2f} CPU s/page (300 dpi, 1 thread), {slow[name]} over 2 s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--scans", type=Path, help="measure OCR page by page on the *scan*.pdf of this folder")
     ap.add_argument("--docs", type=int, default=10)
     ap.add_argument("--pages", type=int, default=10)
     ap.add_argument("--ocr-pages", type=int, default=2)
     args = ap.parse_args()
+    if args.scans:
+        scans(args.scans)
+        return
 
     import pdfplumber
     import pypdfium2 as pdfium

@@ -10,15 +10,15 @@ from vnadmin_extract.document import Document
 from vnadmin_extract.resources import patterns_dir
 from vnadmin_extract.structure.reflow import broken_between, reflow
 
-DATA = yaml.safe_load((patterns_dir() / "header_phrases.yaml").read_text(encoding="utf-8"))
+DATA = yaml.safe_load((patterns_dir() / "header_words.yaml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(("first", "second"), DATA["examples"])
+@pytest.mark.parametrize(("first", "second"), DATA["rejoin_examples"])
 def test_broken_pairs_are_rejoined(first: str, second: str) -> None:
     assert broken_between(first, second)
 
 
-@pytest.mark.parametrize(("first", "second"), DATA["counter_examples"])
+@pytest.mark.parametrize(("first", "second"), DATA["rejoin_counter_examples"])
 def test_whole_lines_stay_apart(first: str, second: str) -> None:
     assert not broken_between(first, second)
 

@@ -36,6 +36,9 @@ W_LEGACY_ENCODING = "W_LEGACY_ENCODING"
 W_MOJIBAKE_REPAIRED = "W_MOJIBAKE_REPAIRED"
 W_LOW_OCR_CONFIDENCE = "W_LOW_OCR_CONFIDENCE"
 W_DATE_AFTER_DOCUMENT = "W_DATE_AFTER_DOCUMENT"
+W_TEXT_LAYER_REJECTED = "W_TEXT_LAYER_REJECTED"  # a PDF text layer that is not Vietnamese was OCR'd again
+W_PDF_FIELDS = "W_PDF_FIELDS"  # text drawn by form fields/annotations (e-signature stamps) was read
+W_OCR_REPAIRED = "W_OCR_REPAIRED"  # an OCR'd header line was corrected against the header vocabulary
 W_TRUNCATED = "W_TRUNCATED"  # part of the document was not read: a page limit or the time budget
 W_DAMAGED = "W_DAMAGED"  # part of the file could not be read (a damaged PDF page); the rest was
 

@@ -39,7 +39,9 @@ _HOMOGLYPHS = str.maketrans({
     "Ѕ": "S", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v", "ι": "i",
 })
-_ETH = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
+# Look-alikes within the Latin script: eth for đ, and "ƣ/Ƣ" (U+01A3/U+01A2, OI) for "ư/Ư",
+# which fonts of many Vietnamese PDFs map ư to ("Thƣờng trực").
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ", "ƣ": "ư", "Ƣ": "Ư"})
 _CHAR_TABLE = {**_INVISIBLE, **_ETH}
 _NEEDS_TABLE = re.compile("[" + "".join(map(chr, _CHAR_TABLE)) + "]")
 _MIXED_TOKEN = fast_compile(r"[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}][\p{L}\p{M}]*")

@@ -11,6 +11,7 @@ blocks (a two-column data table) keep row order.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,7 +28,9 @@ _BLOCK_MARKERS = re.compile(
 
 def is_header_or_signature(left: Sequence[str], right: Sequence[str]) -> bool:
     """True when two side-by-side columns read as a header or signature block."""
-    text = "\n".join([*left, *right])
+    # NFC: legal-portal pages (vbpl.vn) write some cells decomposed ("BỘ" as B + Ô + U+0323),
+    # which the markers, written precomposed, would not match.
+    text = unicodedata.normalize("NFC", "\n".join([*left, *right]))
     return len(_BLOCK_MARKERS.findall(text)) >= 1
 
 
@@ -128,6 +131,9 @@ def _region(
     k = max(range(len(first) - 1), key=lambda t: first[t + 1].x0 - first[t].x1)
     g0, g1 = first[k].x1, first[k + 1].x0
     lx0, rx0 = first[0].x0, first[k + 1].x0
+    # Header columns are centred: a longer line of the left block ("TRƯỜNG ĐẠI HỌC CÔNG
+    # THƯƠNG" under "BỘ CÔNG THƯƠNG") starts well left of the first one but shares its centre.
+    lc = (first[0].x0 + first[k].x1) / 2
     left: list[str] = [" ".join(s.text for s in first[:k + 1])]
     right: list[str] = [" ".join(s.text for s in first[k + 1:])]
     pending: list[tuple[int, str]] = []  # (side, text) waiting for a two-segment line
@@ -153,7 +159,8 @@ def _region(
             right.append(split[1])
             end = j + 1
         elif len(line) == 1 and (
-            (line[0].x1 <= g1 + tol and line[0].x0 >= lx0 - 4 * tol)
+            (line[0].x1 <= g1 + tol and (line[0].x0 >= lx0 - 4 * tol
+                                         or abs((line[0].x0 + line[0].x1) / 2 - lc) <= 2 * tol))
             or line[0].x0 >= rx0 - tol
         ):
             side = 0 if line[0].x1 <= g1 + tol and line[0].x0 < rx0 - tol else 1

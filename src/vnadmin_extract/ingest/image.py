@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 from ..errors import E_OCR, E_TOO_LARGE, W_LOW_OCR_CONFIDENCE, W_TRUNCATED, IngestError
-from . import legacy, limits, ocr
+from . import legacy, limits, ocr, ocr_layout
 from .base import RawText
 
 _MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
@@ -58,7 +58,13 @@ class ImageReader:
                                               "(raise --timeout)"))
                 break
             results.append(ocr.ocr_image(frame.copy(), lim.max_pixels))
-        raw = RawText(text="\f".join(r.text for r in results), format=fmt, pages=n_frames,
+        texts = [r.text for r in results]
+        if texts:
+            texts[0], repaired = ocr_layout.repair_first_page(texts[0])
+            warnings.extend(repaired)
+        warnings.extend(ocr_layout.region_warnings(results[0] if results else None,
+                                                   results[-1] if results else None))
+        raw = RawText(text="\f".join(texts), format=fmt, pages=n_frames,
                       ocr=True, ocr_confidence=ocr.combine(results), warnings=warnings)
         if raw.ocr_confidence is not None and raw.ocr_confidence < LOW_CONFIDENCE:
             raw.warnings.append((W_LOW_OCR_CONFIDENCE, f"mean OCR confidence {raw.ocr_confidence:.0f}"))

@@ -1,10 +1,12 @@
 """OCR with Tesseract's Vietnamese model (Debian ``tesseract-ocr`` + ``tesseract-ocr-vie``).
 
-Pages are rendered with pypdfium2 at ``DPI`` (images are used as they are, enlarged when
-small), read once with ``image_to_data`` (text and per-word confidence in one pass) and
-put back together as lines and paragraphs in Tesseract's block order, which already
-separates the two columns of a header. ``OcrResult.confidence`` is the mean word
-confidence (0-100), over words Tesseract gave a confidence to.
+Pages are rendered with pypdfium2 at ``DPI`` in colour and read through the red channel
+(a red seal over the signature fades; images are used as they are, enlarged when small),
+turned upright and levelled (``orient``), read once with ``image_to_data`` (text, word
+boxes and per-word confidence in one pass) and laid out from the word boxes with the
+text-PDF layout code (``ocr_layout``: header and signature columns as blocks).
+``OcrResult.confidence`` is the mean word confidence (0-100), over words Tesseract gave a
+confidence to; ``OcrResult.regions`` the same for the header zone and the footer.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ import functools
 import math
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import E_OCR, E_TIMEOUT, IngestError
-from . import limits
+from . import limits, orient
 
 LANG = os.environ.get("VNADMIN_OCR_LANG", "vie")
 DPI = 300
@@ -29,10 +31,28 @@ MAX_SIDE = 30_000
 
 
 @dataclass
+class OcrWord:
+    """A word Tesseract read, with its box in the (straightened) image's pixels."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    conf: float
+    line: tuple[int, int, int] = (0, 0, 0)  # Tesseract's (block, paragraph, line)
+
+
+@dataclass
 class OcrResult:
     text: str
     confidence: float | None
     words: int
+    boxes: list[OcrWord] = field(default_factory=list)
+    size: tuple[int, int] = (0, 0)  # width, height of the image the boxes refer to
+    orientation: orient.Orientation | None = None
+    # Mean word confidence of the page's layout regions ("header", "footer"), when found.
+    regions: dict[str, float] = field(default_factory=dict)
 
 
 @functools.cache
@@ -74,6 +94,15 @@ def _prepare(image: Any, max_pixels: int | None = None) -> Any:
     if abs(factor - 1.0) > 0.01:
         size = (max(1, round(img.width * factor)), max(1, round(img.height * factor)))
         img = img.resize(size, Image.Resampling.LANCZOS)
+    return _ink_gray(img)
+
+
+def _ink_gray(img: Any) -> Any:
+    """Gray levels for OCR. A colour page is read through its red channel: the red seal
+    stamped over a signer's name and title turns as light as the paper there, while black
+    print and blue signatures stay dark (plain luminance turns the seal mid-gray)."""
+    if img.mode == "RGB":
+        return img.getchannel("R")
     return img.convert("L")
 
 
@@ -83,11 +112,17 @@ def ocr_image(image: Any, max_pixels: int | None = None) -> OcrResult:
     # Tesseract's OpenMP threads make it slower, not faster, on a small machine (measured:
     # 4.4 s a page with the default threads, 1.8 s with one).
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    img = _prepare(image, max_pixels)
     timeout = TIMEOUT_SECONDS
     left = limits.time_left()
     if left is not None:
         timeout = max(1.0, min(timeout, left))
+    img, orientation = orient.straighten(_prepare(image, max_pixels), timeout=min(30.0, timeout))
+    # pytesseract hands the image to Tesseract as a file, PNG unless told otherwise: PNG
+    # encoding and decoding of a 300 dpi page cost up to 0.9 s of the 2.4 s a page took
+    # (bench_ingest.py --scans). Raw PGM costs next to nothing and gives Tesseract the same
+    # pixels without a resolution field (BMP carries one, and Tesseract then reads the page
+    # differently: "TĨNH HĨNH" for "TÌNH HÌNH" on mau-02).
+    img.format = "PPM"
     try:
         data = pytesseract.image_to_data(
             img, lang=LANG, config="--oem 1 --psm 3", output_type=pytesseract.Output.DICT,
@@ -101,7 +136,27 @@ def ocr_image(image: Any, max_pixels: int | None = None) -> OcrResult:
         raise IngestError(E_TIMEOUT, f"OCR took more than {timeout:.0f} s on a page") from exc
     except Exception as exc:
         raise IngestError(E_OCR, f"Tesseract failed: {exc}") from exc
-    return _assemble(data)
+    result = _assemble(data)
+    result.boxes = _boxes(data)
+    result.size = img.size
+    result.orientation = orientation
+    from . import ocr_layout  # the layout shares the text-layer PDF's line code
+
+    ocr_layout.apply(result)
+    return result
+
+
+def _boxes(data: dict[str, list[Any]]) -> list[OcrWord]:
+    out: list[OcrWord] = []
+    for i, word in enumerate(data["text"]):
+        word = (word or "").strip()
+        if not word:
+            continue
+        x, y = float(data["left"][i]), float(data["top"][i])
+        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        out.append(OcrWord(x, y, x + float(data["width"][i]), y + float(data["height"][i]), word,
+                           float(data["conf"][i]), key))
+    return out
 
 
 def _assemble(data: dict[str, list[Any]]) -> OcrResult:
@@ -149,7 +204,8 @@ def ocr_pdf_page(page: Any, dpi: int = DPI, max_pixels: int | None = None) -> Oc
     """Render a pypdfium2 page (at most ``max_pixels``) and read it."""
     _require()
     w, h = page.get_size()
-    bitmap = page.render(scale=render_scale(w, h, dpi, max_pixels), grayscale=True)
+    # In colour, so that _prepare can drop a red seal (a bitmap of 3 bytes a pixel).
+    bitmap = page.render(scale=render_scale(w, h, dpi, max_pixels), grayscale=False)
     return ocr_image(bitmap.to_pil(), max_pixels)
 
 

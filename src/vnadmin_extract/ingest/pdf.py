@@ -20,9 +20,12 @@ Words set in ``.VnTime``/``.VnTimeH``/``VNI-*`` fonts are converted by font (the
 name comes with each word when the page has characters only legacy text uses), then
 ``legacy.repair`` handles legacy text in other fonts.
 
-Pages with no text layer, or whose layer is OCR output that lost Vietnamese diacritics
-("CONG HOA xA HQI CHU NGHIA"), are rendered and read by Tesseract (``ingest.ocr``); when
-Tesseract is missing, such a page keeps its poor layer and the document a warning.
+Pages with no text layer, or whose layer is not Vietnamese (``textlayer.judge``: a scanner's
+OCR layer that lost its diacritics, "CONG HOA xA HQI CHU NGHIA", or garbles them, "NGAY
+17/812023 CUA TITUNG"), are rendered and read by Tesseract (``ingest.ocr``) with
+``W_TEXT_LAYER_REJECTED``; when Tesseract is missing, such a page keeps its poor layer and
+the document a warning. Form fields and annotations (e-signature stamps carrying the
+number and day) are flattened into the page first (``pdf_fields``).
 A file PDFium cannot open (damaged, encrypted with a password, not a PDF) is
 ``IngestError(E_PDF)``: PDFium fails fast on these, it does not hang.
 """
@@ -47,10 +50,12 @@ from ..errors import (
     W_DAMAGED,
     W_LEGACY_ENCODING,
     W_LOW_OCR_CONFIDENCE,
+    W_PDF_FIELDS,
+    W_TEXT_LAYER_REJECTED,
     W_TRUNCATED,
     IngestError,
 )
-from . import legacy, limits, ocr
+from . import legacy, limits, ocr, ocr_layout, pdf_fields, textlayer
 from ._layout import Segment, order_columns
 from .base import RawText
 
@@ -282,21 +287,26 @@ def _dehyphenate(lines: list[str]) -> list[str]:
     return out
 
 
-def _vietnamese_without_marks(text: str) -> bool:
-    """A text layer that is Vietnamese with its diacritics lost (a poor OCR layer)."""
-    words = re.findall(r"[^\W\d_]{2,}", text)
-    if len(words) < 30:
-        return False
-    marked = sum(1 for w in words if not w.isascii())
-    common = sum(1 for w in words if w.lower() in _BARE_VIETNAMESE)
-    return marked / len(words) < 0.15 and common / len(words) > 0.08
+def _needs_ocr(text: str) -> tuple[bool, str | None]:
+    """Whether a page goes to OCR, and why its text layer was rejected (if it was)."""
+    if len(text.strip()) < 20:
+        return True, None
+    verdict = textlayer.judge(text)
+    return verdict.rejected, verdict.reason
 
 
-_BARE_VIETNAMESE = frozenset(
-    "cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc ngay thang nam so cua va cac "
-    "nhan dan uy ban tinh thanh pho ve viec trong nhung duoc cho voi theo tai bao giao duc "
-    "quyet dinh thong tri khen thuong thi dua".split()
-)
+def _layer_warnings(fields: list[pdf_fields.FieldText], rejected: list[tuple[int, str]],
+                    ocr_pages: list[int]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if fields:
+        out.append((W_PDF_FIELDS, "text drawn by form fields or annotations was read with the page: "
+                    + "; ".join(f"page {f.page} {f.name!r}: {f.text!r}" for f in fields[:12])))
+    if rejected:
+        redone = [p for p, _ in rejected if p in ocr_pages]
+        first = rejected[0][1]
+        what = f"OCR'd instead: {_page_list(redone)}" if redone else "kept (OCR unavailable or over the limit)"
+        out.append((W_TEXT_LAYER_REJECTED, f"the text layer of {len(rejected)} page(s) is {first}; {what}"))
+    return out
 
 
 def _open(data: bytes) -> Any:
@@ -340,6 +350,9 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
         broken: list[int] = []
         blank = 0
         chars = 0
+        fields: list[pdf_fields.FieldText] = []
+        sign_boxes: list[pdf_fields.FieldText] = []
+        rejected: list[tuple[int, str]] = []
         n_pages = len(pdf)
         to_read = min(n_pages, lim.max_pages)
         if to_read < n_pages:
@@ -359,6 +372,9 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
                     raise IngestError(E_PDF, f"PDFium cannot load any of the first {len(broken)} pages "
                                              "(a damaged page tree)") from None
                 continue
+            page, found, boxes = pdf_fields.flatten(data, pdf, index, page)
+            fields.extend(found)
+            sign_boxes.extend(boxes)
             height = page.get_height()
             textpage = page.get_textpage()
             try:
@@ -371,7 +387,9 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
             if chars > lim.max_chars:  # stop reading now rather than hold it all and refuse later
                 raise IngestError(E_TOO_LARGE, f"the text of the first {index + 1} of {n_pages} pages is over the "
                                                f"limit of {lim.max_chars} characters (raise --max-chars)")
-            needs_ocr = len(text.strip()) < 20 or _vietnamese_without_marks(text)
+            needs_ocr, layer_problem = _needs_ocr(text)
+            if layer_problem:
+                rejected.append((index + 1, layer_problem))
             if needs_ocr and not text.strip() and _is_blank(page):
                 blank += 1
                 pages.append(_Page([], height))
@@ -402,7 +420,12 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
         if page.ocr is None:
             page.text_lines = _page_text(page, {li for (p, li) in drop if p == pi})
         chunks.append("\n".join(page.text_lines))
+    if pages and pages[0].ocr is not None:
+        chunks[0], repaired = ocr_layout.repair_first_page(chunks[0])
+        warnings.extend(repaired)
     ocr_results = [p.ocr for p in pages if p.ocr is not None]
+    warnings.extend(ocr_layout.region_warnings(pages[0].ocr if pages else None,
+                                               pages[-1].ocr if pages else None))
     raw = RawText(text="\f".join(chunks), format="pdf", pages=n_pages, ocr=bool(ocr_results),
                   ocr_confidence=ocr.combine(ocr_results) if ocr_results else None)
     if by_font_all:
@@ -410,6 +433,11 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
         raw.encoding = "+".join(names)
         warnings.append((W_LEGACY_ENCODING,
                          f"converted from legacy {' and '.join(n.upper() for n in names)} by font"))
+    warnings.extend(_layer_warnings(fields, rejected, ocr_pages=[i + 1 for i, p in enumerate(pages) if p.ocr]))
+    if fields:
+        raw.metadata["pdf_fields"] = "; ".join(f"p{f.page} {f.name}={f.text}" for f in fields)
+    if sign_boxes:
+        raw.metadata["pdf_signature_boxes"] = "; ".join(f"p{f.page} {f.name}={f.text}" for f in sign_boxes)
     if unocrable:
         warnings.append((W_LOW_OCR_CONFIDENCE,
                          f"{unocrable} page(s) have no usable text layer and Tesseract is not installed"))

@@ -238,13 +238,16 @@ class AwardRulesFile(_Model):
 
 # --- header and signature blocks ----------------------------------------------------------
 
-class HeaderPhrasesFile(_Model):
-    """Fixed phrases of the header and signature blocks (structure/reflow.py); examples are
-    line pairs that must be rejoined, counter-examples pairs that must stay apart."""
+class HeaderWordsFile(_Model):
+    """Phrases of the header and signature blocks: OCR'd header lines are repaired against them
+    (ingest/ocr_repair.py) and lines a narrow cell broke inside one are rejoined
+    (structure/reflow.py); ``rejoin_examples`` are line pairs to rejoin, ``rejoin_counter_examples``
+    pairs that must stay apart."""
 
     phrases: Phrases
-    examples: Annotated[list[Annotated[list[Phrase], Field(min_length=2, max_length=2)]], Field(min_length=1)]
-    counter_examples: list[Annotated[list[Phrase], Field(min_length=2, max_length=2)]] = []
+    rejoin_examples: Annotated[list[Annotated[list[Phrase], Field(min_length=2, max_length=2)]],
+                               Field(min_length=1)]
+    rejoin_counter_examples: list[Annotated[list[Phrase], Field(min_length=2, max_length=2)]] = []
 
 
 class IssuersFile(_Model):
@@ -263,7 +266,7 @@ FILES: dict[str, type[_Model]] = {
     "award_cues.yaml": AwardCuesFile,
     "compounds.yaml": CompoundsFile,
     "doc_types.yaml": DocTypesFile,
-    "header_phrases.yaml": HeaderPhrasesFile,
+    "header_words.yaml": HeaderWordsFile,
     "issuers.yaml": IssuersFile,
     "movements.yaml": MovementsFile,
     "organizations.yaml": OrganizationsFile,

@@ -4,7 +4,8 @@ Web pages converted from tables (thuvienphapluat, vbpl), DOCX cells and PDF colu
 a cell's text at its width: "ỦY BAN NHÂN" / "DÂN", "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM",
 "Số:" / "86/2025/QĐ-UBND", "Bắc Ninh, ngày" / "03 tháng 12 năm 2025", "KT. CHỦ" / "TỊCH". Two
 lines are joined only where a phrase of the block's small vocabulary (the motto, organisation
-heads, positions, document types, provinces: ``patterns/``) starts on the first and ends on
+heads, positions, document types, provinces: ``patterns/header_words.yaml`` and the files it
+names) starts on the first and ends on
 the second, or where a "Số:" or "ngày" is cut from its number. A joined line keeps its
 offsets: its text has a space where ``doc.text`` has the line break, one character for one,
 so ``doc.text[line.start:line.end]`` is still its evidence.
@@ -32,7 +33,7 @@ _MAX_WORDS = 9
 @functools.cache
 def _phrases() -> frozenset[tuple[str, ...]]:
     """Every multi-word phrase of the vocabulary, as folded word tuples."""
-    texts: list[str] = list(load_yaml("header_phrases.yaml")["phrases"])
+    texts: list[str] = list(load_yaml("header_words.yaml")["phrases"])
     texts += vocab.org_heads()
     texts += [name for name, _aliases in vocab.positions()]
     texts += [info.name for info in vocab.doc_types()]
