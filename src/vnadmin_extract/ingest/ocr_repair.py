@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from ..resources import load_yaml
+from ..rules.load import load_yaml
 from ..vietnamese import place_tones
 
 HEADER_LINES = 12  # lines at the top of the first page treated as the header zone
