@@ -17,6 +17,7 @@ E_TOO_LARGE = "E_TOO_LARGE"  # over a size limit (--max-bytes, --max-chars, a DO
 E_PDF = "E_PDF"  # damaged, encrypted or not a PDF
 E_DOCX = "E_DOCX"
 E_HTML = "E_HTML"
+E_SPREADSHEET = "E_SPREADSHEET"  # a damaged .xlsx or .xls workbook
 E_OCR = "E_OCR"
 E_CONVERTER = "E_CONVERTER"  # an external converter (antiword, libreoffice) failed
 E_TIMEOUT = "E_TIMEOUT"  # over the per-document time budget (--timeout)
@@ -34,6 +35,7 @@ W_MOJIBAKE_REPAIRED = "W_MOJIBAKE_REPAIRED"
 W_LOW_OCR_CONFIDENCE = "W_LOW_OCR_CONFIDENCE"
 W_DATE_AFTER_DOCUMENT = "W_DATE_AFTER_DOCUMENT"
 W_TRUNCATED = "W_TRUNCATED"  # part of the document was not read: a page limit or the time budget
+W_RECIPIENT_COUNT = "W_RECIPIENT_COUNT"  # an award list names more or fewer recipients than stated
 W_DAMAGED = "W_DAMAGED"  # part of the file could not be read (a damaged PDF page); the rest was
 
 
