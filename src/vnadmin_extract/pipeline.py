@@ -29,7 +29,7 @@ Stage = Callable[[Document], None]
 
 def _stages() -> list[tuple[str, Stage]]:
     # Imported here so that importing the package stays cheap (the CLI's --help).
-    from .extractors import awards, commemorations, dates, legal_refs, movements, persons
+    from .extractors import awards, commemorations, dates, legal_refs, movements, persons, recipients
     from .structure import boilerplate, footer, header, sections
 
     return [
@@ -43,11 +43,12 @@ def _stages() -> list[tuple[str, Stage]]:
         ("persons", persons.find),             # PER / POSITION / ORG / LOC entities
         ("movements", movements.find),
         ("awards", awards.find),               # AWARD / COUNT entities and statements
+        ("recipients", recipients.find),       # named recipients of the statements, from lists and sentences
     ]
 
 
 STAGE_NAMES = ("boilerplate", "header", "footer", "sections", "dates", "legal_refs",
-               "commemorations", "persons", "movements", "awards")
+               "commemorations", "persons", "movements", "awards", "recipients")
 
 
 def run_stages(doc: Document) -> None:

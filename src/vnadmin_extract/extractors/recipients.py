@@ -1,0 +1,520 @@
+"""Named recipients of the award statements: ``awards[].recipients`` as objects.
+
+Runs after the awards stage and reads ``doc.awards`` and the text; it never finds award
+statements of its own except for a list that no statement refers to.
+
+Sources, in order:
+- names the awards stage took from the sentence ("cho ông X, Phó Giám đốc Sở Y", "cho các
+  tập thể: ...") come as plain strings: each gets its kind, post and offsets;
+- lists: a "DANH SÁCH ..." (or "PHỤ LỤC ...") title starts one, a list right after a
+  statement that ends with ":" is that statement's. A list holds numbered or bulleted
+  rows, or table rows (cells joined by " │ ", as the spreadsheet reader writes them, with
+  a header row naming the columns), split into parts by "I. TẬP THỂ" / "II. CÁ NHÂN" /
+  "Hộ gia đình" headings (the kind) and unit sub-headings (``unit_path``);
+- a statement that refers to a list ("có danh sách kèm theo", "có tên tại Điều 1") gets the
+  list whose title names its award, else the next list not yet taken; two statements of
+  one sentence split by kind ("Tập thể lao động tiên tiến" and "Lao động tiên tiến" for
+  25 tập thể và 312 cá nhân) share the list by kind;
+- a list no statement takes (a Biên bản's table of proposals, a spreadsheet) gives
+  statements of its own: the award from its title or its award column, the status from
+  the title's words or the document type.
+Rows are split as ``persons[]`` are (``rules/person_parts.py``): honorifics, ranks and
+titles go to ``note``, then the name, then the position and organisation. A count the text
+states that the list contradicts adds ``W_RECIPIENT_COUNT``; the count stays.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import Document
+from ..errors import W_RECIPIENT_COUNT
+from ..resources import load_yaml
+from ..rules import awards as award_rules
+from ..rules import vocab
+from ..rules.cache import fast_compile
+from ..rules.person_parts import _HONORIFICS, _name_re, post_at, titles_pattern
+from ..rules.trie import trie_pattern
+from ..schema import Award, Recipient
+from ..vietnamese import fold
+
+CELL = "│"
+
+
+@functools.cache
+def _data() -> dict:
+    return load_yaml("recipients.yaml")
+
+
+@functools.cache
+def _parts() -> dict[str, str]:
+    return {fold(w): kind for kind, words in _data()["parts"].items() for w in words}
+
+
+@functools.cache
+def _columns() -> dict[str, str]:
+    return {fold(w): col for col, words in _data()["columns"].items() for w in words}
+
+
+@functools.cache
+def _list_ref() -> re.Pattern[str]:
+    return re.compile(trie_pattern([fold(w) for w in _data()["list_refs"]]))
+
+
+@functools.cache
+def _title_re() -> regex.Pattern[str]:
+    # An OCR'd title may carry a few stray letters before it ("NỊ DANH SÁCH").
+    words = trie_pattern([w.upper() for w in _data()["list_titles"]])
+    return fast_compile(rf"^(?:\S{{1,3}}\s+)?(?:{words})\b")
+
+
+@functools.cache
+def _lead_re() -> re.Pattern[str]:
+    """Honorifics and titles before a name: "Ông", "Đồng chí", "Đại tá", "PGS.TS"."""
+    hon = trie_pattern(_HONORIFICS)
+    return re.compile(rf"(?:(?:{hon})\s+)?(?:{titles_pattern()}\s*)?", re.UNICODE)
+
+
+@functools.cache
+def _household_re() -> re.Pattern[str]:
+    prefixes = trie_pattern(_data()["household_prefixes"])
+    return re.compile(rf"(?i:{prefixes})\s+(?=\w)")
+
+
+_LABEL = fast_compile(r"^(?:[IVXLH]{1,4}|[A-DĐa-dđ]|\d{1,3}(?:\.\d{1,3})*)\s*[./)-]\s*|^[-+•*]\s*")
+_ITEM = fast_compile(r"^(?:(?P<num>\d{1,4})\s*[./)]|[-+•])\s*(?=\S)")
+_TRAIL = fast_compile(r"[\s;,.:]*(?:/\.)?[\s;,.]*$")
+_SUBUNIT = fast_compile(r"^(?:[a-zđ]\)|[A-ZĐ]\.|\d{1,2}\.)\s+(?P<u>[^;]{3,100}?)\s*:?$")
+_PARENS = fast_compile(r"\s*\([^)]*\)\s*$")
+_YEAR = fast_compile(r"\bnăm\s+(\d{4})\b")
+
+
+@dataclass
+class _Row:
+    start: int
+    end: int
+    recipient: Recipient
+    award: str | None = None
+
+
+@dataclass
+class _List:
+    start: int                 # the title (or the first row)
+    end: int
+    title: str = ""
+    rows: list[_Row] = field(default_factory=list)
+    owner: Award | None = None  # a statement the list follows directly ("... sau:")
+
+
+def find(doc: Document) -> None:
+    """Stage: fill ``recipients`` of ``doc.awards``; add statements for lists nobody refers to."""
+    for award in doc.awards:
+        if award.recipients:
+            award.recipients = [_inline(doc, award, r) for r in award.recipients]
+    if not doc.text:
+        return
+    lists = _lists(doc)
+    if lists:
+        _assign(doc, lists)
+
+
+# --- inline names ---------------------------------------------------------------------------
+
+def _inline(doc: Document, award: Award, rec: Recipient) -> Recipient:
+    if rec.start >= 0:
+        return rec
+    text = doc.text
+    line = doc.lines[doc.line_index(award.start)]
+    s = text.find(rec.name, line.start, max(line.end, award.end + 400))
+    if s < 0:
+        s = text.find(rec.name, max(0, award.start - 400))
+    if s < 0:
+        return rec.model_copy(update={"kind": _kind_of(rec.name, None), "start": award.start, "end": award.end})
+    lead = _lead_before(text, s)
+    e = s + len(rec.name)
+    own = _lead_re().match(rec.name)
+    if own and own.group().strip() and own.end() < len(rec.name) and rec.name[own.end()].isupper():  # "ông Võ Văn Chín" as the name
+        lead = (s, " ".join(own.group().split()))
+        rec = rec.model_copy(update={"name": rec.name[own.end():]})
+    kind = "individual" if lead else _kind_of(rec.name, None)
+    position = organization = None
+    if kind == "individual":  # the awards stage's name stays; a post after it is read
+        comma = fast_compile(r"\s*[,–-]\s*").match(text, e)
+        post = post_at(text, comma.end(), _phrase_end(text, e, line.end)) if comma else None
+        if post:
+            position, organization, _ = post
+    return rec.model_copy(update={"kind": kind, "note": lead[1] if lead else None, "position": position,
+                                  "organization": organization, "start": lead[0] if lead else s, "end": e})
+
+
+def _lead_before(text: str, s: int) -> tuple[int, str] | None:
+    window = text[max(0, s - 40):s]
+    for m in _lead_re().finditer(window):
+        if m.group().strip() and max(0, s - 40) + m.end() == s:
+            return max(0, s - 40) + m.start(), m.group().strip()
+    return None
+
+
+def _phrase_end(text: str, s: int, limit: int) -> int:
+    m = fast_compile(r"[;\n]|\s+và\s+(?=\p{Lu}|ông|bà|đồng)|\s+(?:đã|có|vì|do)\s").search(text, s, limit)
+    return m.start() if m else limit
+
+
+# --- one row or phrase -----------------------------------------------------------------------
+
+def _kind_of(body: str, hint: str | None) -> str:
+    if _household_re().match(body) and not vocab.org_head_regex().match(body):
+        return "household"
+    lead = _lead_re().match(body)
+    if lead and lead.group().strip():
+        return "individual"
+    if vocab.org_head_regex().match(body):
+        return "collective"
+    if hint:
+        return hint
+    nm = _name_re().match(body)
+    return "individual" if nm and (nm.end() == len(body) or body[nm.end()] in ",(") else "collective"
+
+
+def parse_phrase(text: str, s: int, e: int, hint: str | None, unit_path: str | None = None) -> Recipient:
+    """One recipient from ``text[s:e]`` ("Ông Trương Quang Sáng, Phó Giám đốc Sở Tư pháp;")."""
+    body = text[s:e]
+    e = s + len(_TRAIL.sub("", body))
+    body = text[s:e]
+    kind = _kind_of(body, hint)
+    notes: list[str] = []
+    at = s
+    if kind == "household":
+        hm = _household_re().match(body)
+        if hm:
+            notes.append(hm.group().strip())
+            at = s + hm.end()
+    lead = _lead_re().match(text, at, e)
+    if lead and lead.group().strip() and kind != "collective":
+        notes.append(" ".join(lead.group().split()))
+        at = lead.end()
+    position = organization = None
+    if kind == "collective":
+        name_end = _collective_end(text, at, e)
+        name = text[at:name_end].strip()
+        rest = _TRAIL.sub("", text[name_end:e]).lstrip(" ,")
+        organization = rest or None
+    else:
+        cut = fast_compile(r"\s*[,(–]|\s+-\s").search(text, at, e)
+        name_end = cut.start() if cut else e
+        name = text[at:name_end].strip()
+        if cut:
+            comma = fast_compile(r"\s*[,–-]\s*").match(text, name_end)
+            after = comma.end() if comma else name_end
+            post = post_at(text, after, e)
+            if post:
+                position, organization, _ = post
+            else:
+                rest = _TRAIL.sub("", text[after:e]).strip(" ()")
+                if rest and rest[:1].isupper():
+                    organization = rest
+    return Recipient(name=name or body.strip(), kind=kind, position=position, organization=organization,  # type: ignore[arg-type]
+                     unit_path=unit_path, note=", ".join(notes) or None, start=s, end=e)
+
+
+_PARENT = fast_compile(r",\s*(?=(?:Sở|Bộ|UBND|Ủy\s+ban|Uỷ\s+ban|Cục|Tổng\s+cục|Trường|Bệnh\s+viện|Công\s+ty|Viện|"
+                       r"Hội|Liên\s+đoàn|Đảng\s+ủy|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Học\s+viện|Đại\s+học|Ban|"
+                       r"Tổng\s+công\s+ty|Bộ\s+Chỉ\s+huy|Công\s+an|Tỉnh\s+đoàn|Huyện\s+đoàn)\s)")
+
+
+def _collective_end(text: str, s: int, e: int) -> int:
+    """A unit then the body it belongs to: "Phòng Chuyển đổi số, Sở Thông tin và Truyền thông"."""
+    m = _PARENT.search(text, s, e)
+    return m.start() if m else e
+
+
+_PERSON_NAME = fast_compile(r"^\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?){1,5}$")
+
+
+def plausible(rec: Recipient) -> bool:
+    """A row that names a recipient: a person's name, or a unit's name starting with its head
+    noun, not a sentence ("Giao Sở Nội vụ hoàn thiện hồ sơ ...") nor an award's name."""
+    if rec.kind in ("individual", "household"):
+        return bool(_PERSON_NAME.match(rec.name))
+    if len(rec.name) > 150 or not vocab.org_head_regex().match(rec.name):
+        return False
+    mentions = award_rules.find_mentions(rec.name)
+    return not (mentions and mentions[0].start == 0)
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+def _part_kind(line: str) -> str | None:
+    body = _LABEL.sub("", line.strip(), count=1)
+    body = _PARENS.sub("", body).rstrip(" :.")
+    return _parts().get(fold(body))
+
+
+def _is_title(line: str) -> bool:
+    stripped = line.strip()
+    if not _title_re().match(stripped):
+        return False
+    letters = [c for c in stripped if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= 0.6 * max(1, len(letters))
+
+
+def _lists(doc: Document) -> list[_List]:
+    lines = doc.lines
+    out: list[_List] = []
+    starts: dict[int, Award | None] = {}
+    for i, ln in enumerate(lines):
+        if _is_title(ln.text):
+            starts[i] = None
+        elif CELL in ln.text and _header(doc.text, _cells(doc.text, ln.start, ln.end)):
+            # a table's header row starts a list unless a title just above started it
+            if not any(k in starts for k in range(max(0, i - 8), i)):
+                starts[i] = None
+    # A statement whose line ends with ":" owns the rows right after it.
+    for award in doc.awards:
+        li = doc.line_index(award.start)
+        if lines[li].text.rstrip().endswith(":") and li + 1 < len(lines) and li + 1 not in starts:
+            nxt = next((k for k in range(li + 1, min(len(lines), li + 3)) if lines[k].text.strip()), None)
+            if nxt is not None and (_ITEM.match(lines[nxt].text) or _part_kind(lines[nxt].text)):
+                starts.setdefault(li + 1, award)
+    order = sorted(starts)
+    for n, i in enumerate(order):
+        stop = order[n + 1] if n + 1 < len(order) else len(lines)
+        owner = starts[i]
+        lst = _List(start=lines[i].start, end=lines[i].end, owner=owner)
+        _read_list(doc, lst, i, stop, inline=owner is not None)
+        if lst.rows:
+            out.append(lst)
+    return out
+
+
+def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -> None:
+    text = doc.text
+    lines = doc.lines
+    kind: str | None = None
+    unit: str | None = None
+    columns: dict[int, str] | None = None
+    title_open = not inline
+    title: list[str] = []
+    blank_run = 0
+    for k in range(first, stop):
+        ln = lines[k]
+        raw = ln.text.strip()
+        if not raw:
+            blank_run += 1
+            continue
+        if inline and blank_run >= 2:
+            break
+        blank_run = 0
+        part = _part_kind(raw)
+        if part:
+            kind, unit, title_open = part, None, False
+            continue
+        if CELL in raw:
+            cells = _cells(text, ln.start, ln.end)
+            cols = _header(text, cells)
+            if cols:
+                columns, title_open = cols, False
+                continue
+            if columns:
+                row = _table_row(text, cells, columns, kind, unit)
+                if row and plausible(row.recipient):
+                    lst.rows.append(row)
+                    lst.end = ln.end
+                continue
+        item = _ITEM.match(raw)
+        if item and (not title_open or (item["num"] and not _is_heading_like(raw))):
+            title_open = False
+            s = ln.start + (len(ln.text) - len(ln.text.lstrip())) + item.end()
+            sub = _SUBUNIT.match(raw)
+            if sub and raw.rstrip().endswith(":"):
+                unit = sub["u"].strip()
+                continue
+            rec = parse_phrase(text, s, ln.end, kind, unit)
+            if plausible(rec):
+                lst.rows.append(_Row(s, ln.end, rec))
+                lst.end = ln.end
+            elif inline:
+                lst.rows.clear()  # a numbered paragraph, not a list of recipients
+                break
+            continue
+        if inline and not title_open:
+            break  # the paragraph after the list
+        if title_open:
+            title.append(raw)
+            if len(title) > 6:
+                title_open = False
+            continue
+        if len(raw) < 120 and (raw.endswith(":") or raw.isupper()) and not raw.endswith("./."):
+            unit = _LABEL.sub("", raw, count=1).rstrip(" :") or None
+    lst.title = " ".join(title)
+
+
+def _is_heading_like(raw: str) -> bool:
+    return raw.isupper() and len(raw) > 3
+
+
+def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Offsets of each cell of a table row (empty cells included)."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    while True:
+        bar = text.find(CELL, pos, e)
+        end = bar if bar >= 0 else e
+        a, b = pos, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+        if bar < 0:
+            return out
+        pos = bar + 1
+
+
+def _header(text: str, cells: list[tuple[int, int]]) -> dict[int, str] | None:
+    """The columns of a table's header row (``{cell index: field}``), or None."""
+    names = [fold(text[a:b]) for a, b in cells]
+    cols = {k: _columns()[n] for k, n in enumerate(names) if n in _columns()}
+    return cols if "name" in cols.values() and len(cols) >= 2 else None
+
+
+def _table_row(text: str, cells: list[tuple[int, int]], columns: dict[int, str], kind: str | None,
+               unit: str | None) -> _Row | None:
+    got = {col: cells[k] for k, col in columns.items() if k < len(cells) and cells[k][0] < cells[k][1]}
+    if "name" not in got:
+        return None
+    s, e = got["name"]
+    row_kind = kind
+    if "kind" in got:
+        row_kind = _parts().get(fold(text[slice(*got["kind"])]).removeprefix("khen thưởng ").strip(), kind)
+    rec = parse_phrase(text, s, e, row_kind, unit)
+    update: dict[str, object] = {"start": cells[0][0], "end": cells[-1][1]}
+    if "note" in got and not rec.note:
+        update["note"] = text[slice(*got["note"])]
+    if "position" in got:
+        ps, pe = got["position"]
+        post = post_at(text, ps, pe)
+        if post:
+            update["position"], org, _ = post
+            update["organization"] = org or rec.organization
+        else:
+            update["position"] = text[ps:pe]
+    if "organization" in got:
+        update["organization"] = text[slice(*got["organization"])]
+    award = None
+    if "award" in got:
+        found = award_rules.find_mentions(text, *got["award"])
+        award = found[0].canonical if found else None
+    return _Row(cells[0][0], cells[-1][1], rec.model_copy(update=update), award)
+
+
+# --- statements ------------------------------------------------------------------------------
+
+def _refers(doc: Document, award: Award) -> bool:
+    line = doc.lines[doc.line_index(award.start)]
+    return bool(_list_ref().search(fold(doc.text[line.start:line.end])))
+
+
+def _title_award(doc: Document, lst: _List) -> str | None:
+    found = award_rules.find_mentions(lst.title) if lst.title else []
+    return found[0].canonical if found else None
+
+
+def _assign(doc: Document, lists: list[_List]) -> None:
+    referring = [a for a in doc.awards if _refers(doc, a)]
+    taken: set[int] = set()  # ids of referring statements already given a list
+    for lst in lists:
+        targets: list[Award] = []
+        if lst.owner is not None:
+            targets = [lst.owner]
+        else:
+            want = _title_award(doc, lst)
+            free = [a for a in referring if id(a) not in taken]
+            pick = next((a for a in free if want and fold(a.award) == fold(want)), None)
+            if pick is None and free and not (want and any(fold(a.award) == fold(want) for a in referring)):
+                pick = free[0]
+            if pick is not None:
+                line = doc.line_index(pick.start)
+                # statements of the same sentence share the list (split by kind below)
+                targets = [a for a in free if doc.line_index(a.start) == line]
+        if not targets:
+            _own_statements(doc, lst)
+            continue
+        for a in targets:
+            taken.add(id(a))
+            rows = [r.recipient for r in lst.rows]
+            if len(targets) > 1:
+                kind = _stated_kind(a)
+                if kind:
+                    rows = [r for r in rows if (r.kind == "collective") == (kind == "collective")]
+            if not rows:
+                continue
+            a.recipients = [*a.recipients, *rows] if lst.owner is None else rows
+            _check_counts(doc, a)
+
+
+def _stated_kind(a: Award) -> str | None:
+    if a.collectives and not a.individuals:
+        return "collective"
+    if a.individuals and not a.collectives:
+        return "individual"
+    return None
+
+
+def _check_counts(doc: Document, a: Award) -> None:
+    col = sum(1 for r in a.recipients if r.kind == "collective")
+    ind = sum(1 for r in a.recipients if r.kind in ("individual", "household"))
+    problems = []
+    if a.collectives is not None and a.collectives != col:
+        problems.append(f"{a.collectives} collectives stated, {col} listed")
+    if a.individuals is not None and a.individuals != ind:
+        problems.append(f"{a.individuals} individuals stated, {ind} listed")
+    if not problems and a.collectives is None and a.individuals is None and a.total is not None \
+            and a.total != len(a.recipients):
+        problems.append(f"{a.total} recipients stated, {len(a.recipients)} listed")
+    if problems:
+        doc.warn(W_RECIPIENT_COUNT, f"{a.award}: " + "; ".join(problems), a.start, a.end)
+
+
+def _own_statements(doc: Document, lst: _List) -> None:
+    """A list no statement refers to: one statement per award it names (title or column)."""
+    if not any(r.award for r in lst.rows) and "danh sách" not in fold(lst.title):
+        return  # an appendix of forms or templates, not a list of recipients
+    title_award = _title_award(doc, lst)
+    groups: dict[str, list[Recipient]] = {}
+    for row in lst.rows:
+        name = row.award or title_award
+        if name:
+            groups.setdefault(name, []).append(row.recipient)
+    if not groups:
+        return
+    status = _title_status(doc, lst.title)
+    ym = _YEAR.search(lst.title)
+    year = int(ym.group(1)) if ym else _doc_year(doc)
+    by_name = {e.canonical: e for e in award_rules.entries()}
+    for name, recs in groups.items():
+        entry = by_name.get(name) or next((e for e in award_rules.entries() if name.startswith(e.canonical)), None)
+        doc.awards.append(Award(
+            award=name, award_raw=lst.title or name, category=entry.category if entry else "other",  # type: ignore[arg-type]
+            level=entry.level if entry else None, conferred_by=None, status=status,  # type: ignore[arg-type]
+            total=len(recs), recipients=recs, year=year, section=doc.section_at(lst.start),
+            start=lst.start, end=lst.end if not lst.title else lst.start + len(doc.lines[doc.line_index(lst.start)].text),
+        ))
+
+
+def _title_status(doc: Document, title: str) -> str:
+    low = fold(title)
+    for status, words in _data()["title_status"].items():
+        if any(fold(w) in low for w in words):
+            return status
+    code = (doc.header.doc_type.code if doc.header.doc_type else None) or ""
+    return "proposed" if code in {"TTr", "BB"} else "conferred"
+
+
+def _doc_year(doc: Document) -> int | None:
+    value = doc.header.date.value if doc.header.date else None
+    return int(value[:4]) if value and value[:4].isdigit() else None
