@@ -493,7 +493,7 @@ def _own_statements(doc: Document, lst: _List) -> None:
     if not groups:
         return
     status = _title_status(doc, lst.title)
-    ym = _YEAR.search(lst.title)
+    ym = _YEAR.search(fold(lst.title))
     year = int(ym.group(1)) if ym else _doc_year(doc)
     by_name = {e.canonical: e for e in award_rules.entries()}
     for name, recs in groups.items():

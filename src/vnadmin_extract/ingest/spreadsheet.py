@@ -1,7 +1,7 @@
 """Spreadsheets: ``.xlsx`` (openpyxl) and ``.xls`` (xlrd), sheet by sheet, as table rows.
 
 Award lists and summary forms ("DANH SÁCH ... STT | Họ và tên | Chức vụ, đơn vị") come as
-workbooks. Each sheet gives its name as a paragraph, then one paragraph per non-empty row,
+workbooks. Each sheet gives its name in brackets as a paragraph, then one paragraph per non-empty row,
 the non-empty cells joined by ``CELL_SEP`` (" │ ", a box-drawing bar). Not the "| a | b |"
 of DOCX tables: normalization treats ASCII pipes as Markdown table residue and puts every
 cell on its own line, which loses the row; the box-drawing bar is left alone and the blank
@@ -81,7 +81,9 @@ def render(sheets: Iterable[tuple[str, Iterable[list[str]]]]) -> str:
             continue
         width = max(len(r) for r in table)
         used = [k for k in range(width) if any(k < len(r) and r[k] for r in table)]
-        parts.append(" ".join(name.split()))
+        # In brackets: a lower-case name ("bang 2") after a long row would be joined to it
+        # as the rest of a paragraph cut by a page break.
+        parts.append("[" + " ".join(name.split()) + "]")
         parts.extend(row_line([r[k] if k < len(r) else "" for k in used]) for r in table)
     return "\n\n".join(parts)
 

@@ -1,0 +1,53 @@
+"""Award recipients: lists after a decision, parts, posts, inline names, count warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vnadmin_extract import extract_file, extract_text
+
+REPO = Path(__file__).resolve().parent.parent
+TWO_LISTS = REPO / "corpus/documents/qd-ubnd-huyen-dong-son-312-2025-bang-khen-chien-si-thi-dua-hai-danh-sach.txt"
+
+
+def _rows(award):
+    return [(r.name, r.kind, r.position, r.organization, r.note) for r in award.recipients]
+
+
+def test_two_lists_go_to_their_statements_and_count_mismatch_warns() -> None:
+    rec = extract_file(TWO_LISTS)
+    gk, cstd = rec.awards
+    assert (gk.award, gk.collectives, gk.individuals) == ("Giấy khen", 3, 2)
+    assert _rows(gk) == [
+        ("Trường Tiểu học Đông Thanh", "collective", None, None, None),
+        ("Trạm Y tế xã Đông Hòa", "collective", None, None, None),
+        ("Phòng Tài chính - Kế hoạch huyện", "collective", None, None, None),
+        ("Trịnh Thị Thu Hằng", "individual", "Giáo viên", "Trường Mầm non Đông Tiến", "Bà"),
+        ("Nguyễn Hữu Lộc", "individual", "Phó Chủ tịch", "Ủy ban nhân dân xã Đông Khê", "Ông"),
+    ]
+    assert cstd.award == "Chiến sĩ thi đua cơ sở" and cstd.individuals == 2  # the stated count stays
+    assert [r.name for r in cstd.recipients] == ["Lê Văn Thịnh", "Hoàng Thị Mai Anh", "Đỗ Thị Hạnh"]
+    assert [w.message for w in rec.warnings if w.code == "W_RECIPIENT_COUNT"] == [
+        "Chiến sĩ thi đua cơ sở: 2 individuals stated, 3 listed"]
+    r = gk.recipients[3]
+    assert rec.text[r.start:r.end] == "Bà Trịnh Thị Thu Hằng, Giáo viên Trường Mầm non Đông Tiến"
+
+
+def test_numbered_paragraphs_after_a_colon_are_not_recipients() -> None:
+    text = ("Đề nghị tặng Bằng khen cho 02 tập thể như sau:\n"
+            "1. Giao Sở Nội vụ hoàn thiện hồ sơ trình Chủ tịch UBND tỉnh xem xét.\n"
+            "2. Các đơn vị tiếp tục triển khai nhiệm vụ năm 2025.\n")
+    rec = extract_text(text)
+    assert all(not a.recipients for a in rec.awards)
+
+
+def test_quang_binh_scan_lists_nine(public_dir: Path) -> None:
+    path = public_dir / "qd-ubnd-quangbinh-2871-2022-tang-bang-khen-5-tap-the-4-ca-nhan-scan.pdf"
+    if not path.exists():
+        import pytest
+        pytest.skip("corpus-public absent")
+    rec = extract_file(path)
+    [award] = [a for a in rec.awards if a.award == "Bằng khen"]
+    kinds = [r.kind for r in award.recipients]
+    assert kinds.count("collective") == 5 and kinds.count("individual") == 4
+    assert ("Lê Văn Tiến", "individual", "Chính ủy", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Đại tá") in _rows(award)
