@@ -16,8 +16,8 @@ HELP = 'search OUTDIR/vnadmin.db without needing diacritics ("lao dong tien tien
 def register(p: argparse.ArgumentParser) -> None:
     p.add_argument("outdir", metavar="OUTDIR", help="a folder with vnadmin.db")
     p.add_argument("query", help="words to find, with or without diacritics")
-    p.add_argument("--table", choices=("documents", "awards"), default="documents",
-                   help="search document texts (default) or award statements")
+    p.add_argument("--table", choices=("documents", "awards", "recipients"), default="documents",
+                   help="search document texts (default), award statements or named recipients")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N matches (default 10)")
     p.add_argument("--json", action="store_true", help="one JSON object per match")
 
@@ -43,6 +43,10 @@ def run(args: argparse.Namespace) -> int:
         if args.table == "awards":
             head = (f"{hit.rank}. {f.get('award')} [{f.get('status')}, {f.get('year')}, total {f.get('total')}]"
                     f"  {hit.doc_id}#{hit.row_id}  {f.get('title') or f.get('path') or ''}")
+        elif args.table == "recipients":
+            head = (f"{hit.rank}. {f.get('name')} ({f.get('kind')}): {f.get('award')} [{f.get('status')}, "
+                    f"{f.get('year')}]  {f.get('issuer') or ''} {f.get('doc_number') or ''}/{f.get('doc_symbol') or ''} "
+                    f"{f.get('doc_date') or ''}  {hit.doc_id}#award{f.get('award_id')}")
         else:
             head = f"{hit.rank}. {f.get('title') or '(no title)'}  {hit.doc_id}  {f.get('date') or ''}  {f.get('path')}"
         print(head)

@@ -14,6 +14,7 @@ DB_NAME = Path(DATABASE).stem
 FACETS = {
     "documents": ["year", "issuer", "province", "doc_type", "error_code"],
     "awards": ["award", "year", "status", "issuer", "province", "category"],
+    "recipients": ["kind", "award", "year", "status", "issuer", "province"],
     "legal_refs": ["doc_type", "year"],
     "entities": ["type"],
     "warnings": ["code"],

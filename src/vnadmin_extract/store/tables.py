@@ -124,6 +124,28 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("doc_date", "str", "date of the document", "ngày văn bản"),
         _SECTION, _START, _END,
     )),
+    Table("recipients", "recipient_id", "named recipients of award statements: one row per (statement, recipient)",
+          "người, đơn vị được khen: mỗi (nội dung khen thưởng, người/đơn vị) một dòng", (
+        _DOC,
+        _c("recipient_id", "int", "number within the document", "số thứ tự trong văn bản"),
+        _c("award_id", "int", "the statement (awards.award_id) to join back", "nội dung khen thưởng (awards.award_id)"),
+        _c("award", "str", "canonical award name", "danh hiệu / hình thức khen thưởng"),
+        _c("status", "str", "conferred, registered, proposed, target", "tình trạng: đã tặng, đăng ký, đề nghị, chỉ tiêu"),
+        _c("year", "int", "year the award is for", "năm"),
+        _c("conferred_by", "str", "who confers or is asked to", "cấp khen"),
+        _c("kind", "str", "individual, collective, household", "cá nhân, tập thể, hộ gia đình"),
+        _c("name", "str", "name, without honorifics", "họ tên / tên đơn vị"),
+        _c("position", "str", "position", "chức vụ"),
+        _c("organization", "str", "organization", "đơn vị"),
+        _c("unit_path", "str", "the list's unit headings above the row", "khối, đơn vị trong danh sách"),
+        _c("note", "str", "honorifics, ranks and titles", "danh xưng, cấp bậc, học hàm"),
+        _c("issuer", "str", "issuing body of the document", "cơ quan ban hành văn bản"),
+        _c("doc_number", "str", "the document's number", "số văn bản"),
+        _c("doc_symbol", "str", "the document's symbol (QĐ-UBND)", "ký hiệu văn bản"),
+        _c("doc_date", "str", "date of the document", "ngày văn bản"),
+        _c("province", "str", "province of the document", "tỉnh, thành phố"),
+        _START, _END,
+    )),
     Table("commemorations", "commemoration_id", "anniversaries commemorated", "các ngày kỷ niệm", (
         _DOC,
         _c("commemoration_id", "int", "number within the document", "số thứ tự trong văn bản"),
@@ -225,6 +247,18 @@ def _children(rec: dict[str, Any], doc: dict[str, Any]) -> Iterator[tuple[str, d
         yield "sections", {**sec, "doc_id": doc_id, "section_id": sid}
     for i, ent in enumerate(rec.get("entities") or []):
         yield "entities", {**ent, "doc_id": doc_id, "entity_id": i, "value": _json(ent.get("value"))}
+    n = 0
+    for i, aw in enumerate(rec.get("awards") or []):
+        for r in aw.get("recipients") or []:
+            if isinstance(r, str):  # a record written before recipients were objects
+                r = {"name": r}
+            yield "recipients", {
+                **r, "doc_id": doc_id, "recipient_id": n, "award_id": i, "award": aw.get("award"),
+                "status": aw.get("status"), "year": aw.get("year"), "conferred_by": aw.get("conferred_by"),
+                "issuer": doc["issuer"], "doc_number": doc["number"], "doc_symbol": doc["symbol"],
+                "doc_date": doc["date"], "province": doc["province"],
+            }
+            n += 1
     for i, aw in enumerate(rec.get("awards") or []):
         yield "awards", {
             **aw, "doc_id": doc_id, "award_id": i, "recipients": _json(aw.get("recipients") or []),
@@ -279,7 +313,7 @@ def frames_from_rows(rows: dict[str, list[tuple[Any, ...]]]) -> dict[str, pd.Dat
 
 
 def record_frames(records: Iterable[dict[str, Any]]) -> dict[str, pd.DataFrame]:
-    """``documents, sections, entities, awards, commemorations, legal_refs, persons, warnings``.
+    """``documents, sections, entities, awards, recipients, commemorations, legal_refs, persons, warnings``.
 
     >>> frames = record_frames([{"doc_id": "ab", "header": {"place": "Quảng Ngãi"}}])
     >>> frames["documents"].loc[0, "province"]
