@@ -68,7 +68,7 @@ def test_real_xlsx_award_list(public_dir: Path) -> None:
     rec = extract_file(path)
     assert rec.error is None and rec.source.format == "xlsx"
     by_award = {a.award: a for a in rec.awards}
-    assert by_award["Tập thể lao động tiên tiến"].total == 368
+    assert by_award["Tập thể lao động tiên tiến"].total == 370
     first = by_award["Tập thể lao động tiên tiến"].recipients[0]
     assert (first.name, first.kind, first.organization) == ("Thanh tra sở Y tế", "collective", "Sở Y tế")
     bk = by_award["Bằng khen"].recipients[0]

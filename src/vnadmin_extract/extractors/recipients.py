@@ -37,7 +37,7 @@ from ..resources import load_yaml
 from ..rules import awards as award_rules
 from ..rules import vocab
 from ..rules.cache import fast_compile
-from ..rules.person_parts import _HONORIFICS, _name_re, post_at, titles_pattern
+from ..rules.person_parts import _HONORIFICS, _name_re, _skip_segment, post_at, titles_pattern
 from ..rules.trie import trie_pattern
 from ..schema import Award, Recipient
 from ..vietnamese import fold
@@ -80,6 +80,12 @@ def _lead_re() -> re.Pattern[str]:
 
 
 @functools.cache
+def _unit_head() -> re.Pattern[str]:
+    """Heads of small units the organisation vocabulary leaves out ("Đại đội", "Tổ dân phố", "tổ Toán")."""
+    return re.compile(rf"(?i:{trie_pattern(_data()['unit_heads'])})\s+\w")
+
+
+@functools.cache
 def _household_re() -> re.Pattern[str]:
     prefixes = trie_pattern(_data()["household_prefixes"])
     return re.compile(rf"(?i:{prefixes})\s+(?=\w)")
@@ -112,11 +118,13 @@ class _List:
 
 def find(doc: Document) -> None:
     """Stage: fill ``recipients`` of ``doc.awards``; add statements for lists nobody refers to."""
+    if not doc.text:
+        return
     for award in doc.awards:
         if award.recipients:
             award.recipients = [_inline(doc, award, r) for r in award.recipients]
-    if not doc.text:
-        return
+        else:
+            award.recipients = _enumerated(doc, award)
     lists = _lists(doc)
     if lists:
         _assign(doc, lists)
@@ -149,6 +157,91 @@ def _inline(doc: Document, award: Award, rec: Recipient) -> Recipient:
             position, organization, _ = post
     return rec.model_copy(update={"kind": kind, "note": lead[1] if lead else None, "position": position,
                                   "organization": organization, "start": lead[0] if lead else s, "end": e})
+
+
+# After the award and its count, the names: "cho 05 khoa: A, B, C;", "cho 01 cá nhân là ông X, ...",
+# "cho 01 tập thể và 01 cá nhân (A và Thượng úy B, Trợ lý ...)".
+_COUNTED = fast_compile(r"\bcho\s+(?:(?:các|\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^\W\d]+(?:\s+[^\W\d]+){0,2}(?:\s+và\s+\d+\s+[^\W\d]+(?:\s+[^\W\d]+){0,2})?)"
+                        r"(?P<tail>[^;:()\n]{0,60}?)\s*(?P<open>:|\(|\bgồm\s*:?|\blà\b)\s*")
+_SEGMENT_SPLIT = fast_compile(r",\s+|\s+và\s+(?=\p{Lu}|(?:ông|bà|anh|chị|thầy|cô|đồng\s+chí)\s)")
+
+
+def _enumerated(doc: Document, award: Award) -> list[Recipient]:
+    """Names the sentence lists right after the award's count ("cho 05 khoa: A, B, C"), or in
+    brackets at the end of its clause ("... (Ban CHQS huyện X và Thượng úy Y, Trợ lý ...)"), else []."""
+    text = doc.text
+    line = doc.lines[doc.line_index(award.start)]
+    clause = fast_compile(r";|\.(?:\s|$)").search(text, award.end, line.end)
+    clause_end = clause.start() if clause else line.end
+    spans: list[tuple[int, int]] = []
+    m = _COUNTED.search(text, award.end, min(clause_end, award.end + 160))
+    if m and not fast_compile(r"\b(?:có\s+thành\s+tích|đã|vì|do|trong)\b").search(m["tail"] or ""):
+        start = m.end()
+        if m["open"] == "(":
+            close = text.find(")", start, line.end)
+            stop = close if close >= 0 else -1
+        else:
+            # items may be separated by ";" ("cho 02 cá nhân: PGS.TS A, Phó Hiệu trưởng ...; PGS.TS B, ...")
+            end_m = fast_compile(r"\n|\.(?:\s|$)|\s+(?:vì|đã|có\s+thành\s+tích)\s").search(text, start, line.end)
+            stop = end_m.start() if end_m else line.end
+        spans.append((start, stop))
+    # brackets closing the clause: "(cô Nguyễn Thị Bích Ngọc, Tổ trưởng tổ Ngữ văn)"
+    if clause_end > award.end and text[clause_end - 1:clause_end] == ")":
+        open_at = text.rfind("(", award.end, clause_end)
+        if open_at >= 0 and "danh sách" not in fold(text[open_at:clause_end]):
+            spans.append((open_at + 1, clause_end - 1))
+    for start, stop in spans:
+        if stop <= start:
+            continue
+        out: list[Recipient] = []
+        pos = start
+        for cut in [*_SEMICOLON.finditer(text, start, stop), None]:
+            chunk = _segments(text, pos, cut.start() if cut else stop)
+            if not chunk:
+                if not out:
+                    break
+                break  # the clause goes on after the names ("A, B, C; danh hiệu ... cho 03 cá nhân")
+            out.extend(chunk)
+            pos = cut.end() if cut else stop
+        if out and (award.total is None or len(out) <= award.total):
+            return out
+    return []
+
+
+_SEMICOLON = fast_compile(r"\s*;\s*")
+
+
+def _segments(text: str, start: int, stop: int, split: regex.Pattern[str] | None = None,
+              hint: str | None = None) -> list[Recipient]:
+    """"A, B và ông C, Đội trưởng thi công, Công ty X" as recipients; [] if a part names none.
+    A lower-case part after some names ends the enumeration ("..., tác giả của 02 sáng kiến")."""
+    out: list[Recipient] = []
+    pos = start
+    for cut in [*(split or _SEGMENT_SPLIT).finditer(text, start, stop), None]:
+        seg_end = cut.start() if cut else stop
+        seg_s = pos
+        while seg_s < seg_end and text[seg_s].isspace():
+            seg_s += 1
+        pos = cut.end() if cut else stop
+        if seg_s >= seg_end:
+            continue
+        prev = out[-1] if out else None
+        post = post_at(text, seg_s, seg_end) if prev is not None and prev.kind == "individual" else None
+        if prev is not None and post and prev.position is None:  # "ông X, Đội trưởng thi công"
+            out[-1] = prev.model_copy(update={"position": post[0], "organization": post[1] or prev.organization,
+                                              "end": seg_end})
+            continue
+        if prev is not None and prev.kind == "individual" and prev.position and prev.organization is None \
+                and vocab.org_head_regex().match(text, seg_s):  # "..., Công ty Cổ phần X": the post's body
+            out[-1] = prev.model_copy(update={"organization": _TRAIL.sub("", text[seg_s:seg_end]), "end": seg_end})
+            continue
+        rec = parse_phrase(text, seg_s, seg_end, hint)
+        if not plausible(rec):
+            if out and text[seg_s].islower():
+                break
+            return []
+        out.append(rec)
+    return out
 
 
 def _lead_before(text: str, s: int) -> tuple[int, str] | None:
@@ -208,11 +301,18 @@ def parse_phrase(text: str, s: int, e: int, hint: str | None, unit_path: str | N
         name_end = cut.start() if cut else e
         name = text[at:name_end].strip()
         if cut:
-            comma = fast_compile(r"\s*[,–-]\s*").match(text, name_end)
+            comma = fast_compile(r"\s*[,–(-]\s*").match(text, name_end)
             after = comma.end() if comma else name_end
+            for _ in range(3):  # "sinh năm 1970, Phó Giáo sư, Tiến sĩ, " before the post
+                skip = _skip_segment().match(text, after, e)
+                if not skip or post_at(text, after, e):
+                    break
+                after = skip.end()
             post = post_at(text, after, e)
             if post:
                 position, organization, _ = post
+            elif "(" in text[name_end:after]:
+                organization = text[after:e].rstrip(" )") or None
             else:
                 rest = _TRAIL.sub("", text[after:e]).strip(" ()")
                 if rest and rest[:1].isupper():
@@ -235,12 +335,17 @@ def _collective_end(text: str, s: int, e: int) -> int:
 _PERSON_NAME = fast_compile(r"^\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?){1,5}$")
 
 
+_COUNT_IN_NAME = fast_compile(r":|\b\d+\s+(?:hộ|người|cá\s+nhân|tập\s+thể|đơn\s+vị|lượt)\b")
+
+
 def plausible(rec: Recipient) -> bool:
     """A row that names a recipient: a person's name, or a unit's name starting with its head
     noun, not a sentence ("Giao Sở Nội vụ hoàn thiện hồ sơ ...") nor an award's name."""
     if rec.kind in ("individual", "household"):
         return bool(_PERSON_NAME.match(rec.name))
-    if len(rec.name) > 150 or not vocab.org_head_regex().match(rec.name):
+    if _COUNT_IN_NAME.search(rec.name):
+        return False  # "Tổ dân phố 1: 118 hộ": a breakdown of a count, not a recipient
+    if len(rec.name) > 150 or not (vocab.org_head_regex().match(rec.name) or _unit_head().match(rec.name)):
         return False
     mentions = award_rules.find_mentions(rec.name)
     return not (mentions and mentions[0].start == 0)
@@ -250,8 +355,20 @@ def plausible(rec: Recipient) -> bool:
 
 def _part_kind(line: str) -> str | None:
     body = _LABEL.sub("", line.strip(), count=1)
-    body = _PARENS.sub("", body).rstrip(" :.")
+    body = _PARENS.sub("", body.rstrip(" :.")).rstrip(" :.")  # "1. Tập thể (02):"
     return _parts().get(fold(body))
+
+
+_RUN_IN_PART = fast_compile(r"^(?P<head>(?:(?:[IVX]{1,4}|[A-Da-dđ]|\d{1,2})\s*[./)]\s*)?(?P<word>[^\W\d][^:]{1,30}?))\s*:\s*(?=\S)")
+
+
+def _run_in_part(line: str) -> tuple[str, int] | None:
+    """"a) Tập thể: Khoa Điện - Điện tử; Phòng Đào tạo.": the kind and where the names start."""
+    m = _RUN_IN_PART.match(line)
+    if not m:
+        return None
+    kind = _parts().get(fold(m["word"]))
+    return (kind, m.end()) if kind else None
 
 
 def _is_title(line: str) -> bool:
@@ -278,7 +395,8 @@ def _lists(doc: Document) -> list[_List]:
         li = doc.line_index(award.start)
         if lines[li].text.rstrip().endswith(":") and li + 1 < len(lines) and li + 1 not in starts:
             nxt = next((k for k in range(li + 1, min(len(lines), li + 3)) if lines[k].text.strip()), None)
-            if nxt is not None and (_ITEM.match(lines[nxt].text) or _part_kind(lines[nxt].text)):
+            if nxt is not None and (_ITEM.match(lines[nxt].text) or _part_kind(lines[nxt].text)
+                                    or _run_in_part(lines[nxt].text)):
                 starts.setdefault(li + 1, award)
     order = sorted(starts)
     for n, i in enumerate(order):
@@ -300,6 +418,7 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
     title_open = not inline
     title: list[str] = []
     blank_run = 0
+    first_marker: str | None = None
     for k in range(first, stop):
         ln = lines[k]
         raw = ln.text.strip()
@@ -312,6 +431,14 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
         part = _part_kind(raw)
         if part:
             kind, unit, title_open = part, None, False
+            continue
+        run_in = _run_in_part(raw)
+        if run_in:
+            kind, unit, title_open = run_in[0], None, False
+            at = ln.start + (len(ln.text) - len(ln.text.lstrip())) + run_in[1]
+            for rec in _segments(text, at, ln.end, split=_SEMICOLON, hint=kind):
+                lst.rows.append(_Row(rec.start, rec.end, rec))
+                lst.end = ln.end
             continue
         if CELL in raw:
             cells = _cells(text, ln.start, ln.end)
@@ -326,6 +453,12 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
                     lst.end = ln.end
                 continue
         item = _ITEM.match(raw)
+        if item and inline:
+            marker = "num" if item["num"] else raw[0]
+            if first_marker is None:
+                first_marker = marker
+            elif marker != first_marker:
+                break  # "- A; - B;" then "4. Bằng khen ...": the next heading, not a row
         if item and (not title_open or (item["num"] and not _is_heading_like(raw))):
             title_open = False
             s = ln.start + (len(ln.text) - len(ln.text.lstrip())) + item.end()
@@ -338,8 +471,7 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
                 lst.rows.append(_Row(s, ln.end, rec))
                 lst.end = ln.end
             elif inline:
-                lst.rows.clear()  # a numbered paragraph, not a list of recipients
-                break
+                break  # a numbered paragraph after the list (or instead of one)
             continue
         if inline and not title_open:
             break  # the paragraph after the list
