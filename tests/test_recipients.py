@@ -51,3 +51,40 @@ def test_quang_binh_scan_lists_nine(public_dir: Path) -> None:
     kinds = [r.kind for r in award.recipients]
     assert kinds.count("collective") == 5 and kinds.count("individual") == 4
     assert ("Lê Văn Tiến", "individual", "Chính ủy", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Đại tá") in _rows(award)
+
+
+def test_report_names_the_decision_and_recipients_inline() -> None:
+    rec = extract_file(REPO / "corpus/documents/bc-snv-ha-nam-88-2025-ket-qua-khen-thuong-quy-1.txt")
+    reported, one, units, person = rec.awards
+    assert reported.document_ref is not None
+    assert reported.document_ref.model_dump() == {"doc_type": "Quyết định", "number": "512", "symbol": "QĐ-UBND",
+                                                  "date": "2025-03-20", "issuer": None}
+    assert [a.document_ref for a in (one, units, person)] == [None, None, None]
+    assert _rows(one) == [("Phan Thị Thu Trang", "individual", "Phó Giám đốc",
+                           "Trung tâm Phục vụ hành chính công tỉnh", "bà")]
+    assert [(r.name, r.kind) for r in units.recipients] == [("Phòng Tổ chức - Biên chế", "collective"),
+                                                            ("Văn phòng Sở", "collective")]
+    assert _rows(person) == [("Trần Đức Mạnh", "individual", "Chuyên viên", "Phòng Công chức - Viên chức", "ông")]
+
+
+def test_a_decision_citing_its_proposal_has_no_document_ref() -> None:
+    rec = extract_file(REPO / "corpus/documents/qd-ubnd-ha-nam-512-2025-tang-bang-khen-cai-cach-hanh-chinh.txt")
+    [award] = rec.awards
+    assert award.document_ref is None
+    assert [r.name for r in award.recipients][-2:] == ["Vũ Thị Ngọc Lan", "Đoàn Văn Khánh"]
+
+
+def test_enumerations_in_the_sentence() -> None:
+    text = ("Đề nghị xét tặng danh hiệu “Nhà giáo ưu tú” cho 02 cá nhân: PGS.TS Lê Thị Hoa Sen, Phó Hiệu trưởng "
+            "Trường Đại học Nông Lâm; PGS.TS Hồ Đắc Minh, Viện trưởng Viện Công nghệ sinh học.\n"
+            "Chủ tịch nước tặng Huân chương Chiến công hạng Ba cho 01 tập thể và 01 cá nhân có thành tích "
+            "đặc biệt xuất sắc (Ban CHQS huyện Hương Khê và Thượng úy Phan Văn Tài, Trợ lý Tác chiến Ban CHQS "
+            "huyện Hương Khê).\n")
+    rec = extract_text(text)
+    ngut, hc = rec.awards
+    assert _rows(ngut) == [
+        ("Lê Thị Hoa Sen", "individual", "Phó Hiệu trưởng", "Trường Đại học Nông Lâm", "PGS.TS"),
+        ("Hồ Đắc Minh", "individual", "Viện trưởng", "Viện Công nghệ sinh học", "PGS.TS")]
+    assert _rows(hc) == [
+        ("Ban CHQS huyện Hương Khê", "collective", None, None, None),
+        ("Phan Văn Tài", "individual", "Trợ lý Tác chiến", "Ban CHQS huyện Hương Khê", "Thượng úy")]

@@ -7,7 +7,7 @@
 
 ``load`` reads ``OUTDIR/parquet/<table>.parquet`` as written by ``vnadmin-extract run`` (or
 ``load``) and returns a ``Dataset`` whose attributes are the eight tables: ``documents,
-sections, entities, awards, recipients, commemorations, legal_refs, persons, warnings``. Every row carries
+sections, entities, awards, recipients, links, commemorations, legal_refs, persons, warnings``. Every row carries
 ``doc_id``; the columns and their meaning are those of ``store.tables.TABLES``
 (``describe("awards")`` prints them in English and Vietnamese). Types:
 
@@ -65,6 +65,7 @@ DATE_COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("date",),
     "awards": ("doc_date",),
     "recipients": ("doc_date",),
+    "links": ("date",),
     "commemorations": ("start_date", "anniversary_date"),
     "legal_refs": ("date",),
 }
@@ -180,6 +181,7 @@ class Dataset:
     entities: pd.DataFrame
     awards: pd.DataFrame
     recipients: pd.DataFrame
+    links: pd.DataFrame
     commemorations: pd.DataFrame
     legal_refs: pd.DataFrame
     persons: pd.DataFrame

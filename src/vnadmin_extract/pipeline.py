@@ -29,7 +29,16 @@ Stage = Callable[[Document], None]
 
 def _stages() -> list[tuple[str, Stage]]:
     # Imported here so that importing the package stays cheap (the CLI's --help).
-    from .extractors import awards, commemorations, dates, legal_refs, movements, persons, recipients
+    from .extractors import (
+        awards,
+        commemorations,
+        dates,
+        document_refs,
+        legal_refs,
+        movements,
+        persons,
+        recipients,
+    )
     from .structure import boilerplate, footer, header, sections
 
     return [
@@ -44,11 +53,12 @@ def _stages() -> list[tuple[str, Stage]]:
         ("movements", movements.find),
         ("awards", awards.find),               # AWARD / COUNT entities and statements
         ("recipients", recipients.find),       # named recipients of the statements, from lists and sentences
+        ("document_refs", document_refs.find),  # the decision a statement reports
     ]
 
 
 STAGE_NAMES = ("boilerplate", "header", "footer", "sections", "dates", "legal_refs",
-               "commemorations", "persons", "movements", "awards", "recipients")
+               "commemorations", "persons", "movements", "awards", "recipients", "document_refs")
 
 
 def run_stages(doc: Document) -> None:

@@ -123,6 +123,16 @@ class Recipient(Span):
     __hash__ = None  # type: ignore[assignment]
 
 
+class DocumentRef(_Model):
+    """The decision a statement reports: "Quyết định số 2871/QĐ-UBND ngày 24/10/2022"."""
+
+    doc_type: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+
+
 class Award(Span):
     award: str
     award_raw: str
@@ -134,6 +144,7 @@ class Award(Span):
     individuals: int | None = None
     total: int | None = None
     recipients: list[Recipient] = Field(default_factory=list)
+    document_ref: DocumentRef | None = Field(None, description="the decision this statement reports, if it names one")
     year: int | None = None
     section: str | None = None
 

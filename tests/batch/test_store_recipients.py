@@ -46,3 +46,16 @@ def test_search_recipients_with_or_without_diacritics(outdir: Path, query: str) 
 def test_search_by_unit_finds_collectives_and_members(outdir: Path) -> None:
     hits = search(outdir / "vnadmin.db", "van phong hdnd", table="recipients")
     assert [h.fields["name"] for h in hits] == ["Đỗ Thị Hạnh"]
+
+
+def test_links_between_documents_of_a_run(tmp_path: Path) -> None:
+    docs = REPO / "corpus/documents"
+    names = ["ttr-snv-ha-nam-45-2025-de-nghi-bang-khen-danh-sach.txt",
+             "qd-ubnd-ha-nam-512-2025-tang-bang-khen-cai-cach-hanh-chinh.txt",
+             "bc-snv-ha-nam-88-2025-ket-qua-khen-thuong-quy-1.txt"]
+    recs = [extract_file(docs / n).model_dump(mode="json") for n in names]
+    ttr, qd, bc = (r["doc_id"] for r in recs)
+    links = record_frames(recs)["links"]
+    got = sorted(zip(links["doc_id"], links["to_doc"], links["relation"], links["raw"], strict=True))
+    assert got == sorted([(qd, ttr, "confers", "Tờ trình số 45/TTr-SNV ngày 03/3/2025"),
+                          (bc, qd, "reports", "Quyết định số 512/QĐ-UBND ngày 20/3/2025")])

@@ -20,7 +20,7 @@ def test_load_gives_every_table_with_its_rows(ds: dataset.Dataset, run_dir: Path
     assert len(ds.documents) == len(lines) == N_CORPUS
     assert len(ds.awards) == sum(len(r["awards"]) for r in lines)
     assert len(ds.entities) == sum(len(r["entities"]) for r in lines)
-    assert set(ds.tables) == {"documents", "sections", "entities", "awards", "recipients", "commemorations", "legal_refs",
+    assert set(ds.tables) == {"documents", "sections", "entities", "awards", "recipients", "links", "commemorations", "legal_refs",
                               "persons", "warnings"}
     assert ds["awards"] is ds.awards
     with pytest.raises(KeyError, match="the tables are"):
