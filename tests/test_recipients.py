@@ -88,3 +88,13 @@ def test_enumerations_in_the_sentence() -> None:
     assert _rows(hc) == [
         ("Ban CHQS huyện Hương Khê", "collective", None, None, None),
         ("Phan Văn Tài", "individual", "Trợ lý Tác chiến", "Ban CHQS huyện Hương Khê", "Thượng úy")]
+
+
+def test_show_lists_awards_with_recipients(capsys) -> None:
+    from vnadmin_extract.cli import main
+
+    assert main(["show", str(TWO_LISTS)]) == 0
+    out = capsys.readouterr().out
+    assert "  * Chiến sĩ thi đua cơ sở [conferred, 2024]: 2 individuals\n" in out
+    assert "      - Lê Văn Thịnh (individual), Trưởng phòng, phòng Văn hóa và Thông tin huyện\n" in out
+    assert "  ! W_RECIPIENT_COUNT: Chiến sĩ thi đua cơ sở: 2 individuals stated, 3 listed" in out

@@ -10,7 +10,7 @@ from ..pipeline import process_file
 from . import UsageError
 
 NAME = "show"
-HELP = "print a readable summary of one document: header, signers, section outline, entity counts"
+HELP = "print a readable summary of one document: header, signers, section outline, entity counts, awards and recipients"
 
 
 def register(p: argparse.ArgumentParser) -> None:
@@ -50,6 +50,20 @@ def run(args: argparse.Namespace) -> int:
     print("entities: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"))
     print(f"awards {len(rec.awards)}, commemorations {len(rec.commemorations)}, legal refs {len(rec.legal_refs)}, "
           f"persons {len(rec.persons)}, warnings {len(rec.warnings)}")
+    for a in rec.awards:
+        counts = ", ".join(f"{n} {k}" for n, k in ((a.collectives, "collectives"), (a.individuals, "individuals"))
+                           if n is not None) or (f"{a.total} in all" if a.total is not None else "")
+        by = f" by {a.conferred_by}" if a.conferred_by else ""
+        ref = f" (QĐ {a.document_ref.number}/{a.document_ref.symbol})" if a.document_ref else ""
+        print(f"  * {a.award} [{a.status}, {a.year}]{by}: {counts}{ref}")
+        for r in a.recipients[:MAX_RECIPIENTS]:
+            post = ", ".join(x for x in (r.position, r.organization) if x)
+            print(f"      - {r.name} ({r.kind})" + (f", {post}" if post else ""))
+        if len(a.recipients) > MAX_RECIPIENTS:
+            print(f"      ... and {len(a.recipients) - MAX_RECIPIENTS} more")
     for w in rec.warnings:
         print(f"  ! {w.code}: {w.message}")
     return 0
+
+
+MAX_RECIPIENTS = 12  # per award statement; a spreadsheet may list hundreds
