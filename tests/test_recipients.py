@@ -98,3 +98,25 @@ def test_show_lists_awards_with_recipients(capsys) -> None:
     assert "  * Chiến sĩ thi đua cơ sở [conferred, 2024]: 2 individuals\n" in out
     assert "      - Lê Văn Thịnh (individual), Trưởng phòng, phòng Văn hóa và Thông tin huyện\n" in out
     assert "  ! W_RECIPIENT_COUNT: Chiến sĩ thi đua cơ sở: 2 individuals stated, 3 listed" in out
+
+
+def test_docx_table_list_gives_recipients(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Điều 1. Tặng Giấy khen của Giám đốc Sở cho 01 tập thể và 02 cá nhân (có danh sách kèm theo).")
+    d.add_paragraph("DANH SÁCH")
+    table = d.add_table(rows=4, cols=3)
+    rows = [["STT", "Họ và tên", "Chức vụ, đơn vị"], ["1", "Phòng Tổng hợp", ""],
+            ["2", "Ông Nguyễn Văn An", "Trưởng phòng Tổng hợp"], ["3", "Bà Lê Thị Bình", "Chuyên viên Văn phòng Sở"]]
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    d.save(tmp_path / "ds.docx")
+    rec = extract_file(tmp_path / "ds.docx")
+    assert "2 │ Ông Nguyễn Văn An │ Trưởng phòng Tổng hợp" in rec.text
+    [award] = rec.awards
+    assert [(r.name, r.kind, r.position, r.organization) for r in award.recipients] == [
+        ("Phòng Tổng hợp", "collective", None, None),
+        ("Nguyễn Văn An", "individual", "Trưởng phòng", "phòng Tổng hợp"),
+        ("Lê Thị Bình", "individual", "Chuyên viên", "Văn phòng Sở")]

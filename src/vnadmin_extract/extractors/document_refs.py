@@ -49,9 +49,14 @@ def find(doc: Document) -> None:
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    lo = max(text.rfind(".", 0, pos), text.rfind(";", 0, pos), text.rfind("\n", 0, pos)) + 1
-    m = _SENTENCE_END.search(text, pos)
-    return lo, (m.end() if m else len(text))
+    """The sentence around ``pos``, at most ``WINDOW`` characters either side."""
+    floor = max(0, pos - WINDOW)
+    lo = max(text.rfind(".", floor, pos), text.rfind(";", floor, pos), text.rfind("\n", floor, pos), floor - 1) + 1
+    m = _SENTENCE_END.search(text, pos, pos + WINDOW)
+    return lo, (m.end() if m else min(len(text), pos + WINDOW))
+
+
+WINDOW = 400
 
 
 def _ref(r: LegalRef) -> DocumentRef:

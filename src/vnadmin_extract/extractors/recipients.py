@@ -137,9 +137,9 @@ def _inline(doc: Document, award: Award, rec: Recipient) -> Recipient:
         return rec
     text = doc.text
     line = doc.lines[doc.line_index(award.start)]
-    s = text.find(rec.name, line.start, max(line.end, award.end + 400))
+    s = text.find(rec.name, max(line.start, award.start - REF_WINDOW), award.end + 4 * REF_WINDOW)
     if s < 0:
-        s = text.find(rec.name, max(0, award.start - 400))
+        s = text.find(rec.name, max(0, award.start - REF_WINDOW), award.end + 4 * REF_WINDOW)
     if s < 0:
         return rec.model_copy(update={"kind": _kind_of(rec.name, None), "start": award.start, "end": award.end})
     lead = _lead_before(text, s)
@@ -152,7 +152,7 @@ def _inline(doc: Document, award: Award, rec: Recipient) -> Recipient:
     position = organization = None
     if kind == "individual":  # the awards stage's name stays; a post after it is read
         comma = fast_compile(r"\s*[,–-]\s*").match(text, e)
-        post = post_at(text, comma.end(), _phrase_end(text, e, line.end)) if comma else None
+        post = post_at(text, comma.end(), _phrase_end(text, e, min(line.end, e + CLAUSE_MAX))) if comma else None
         if post:
             position, organization, _ = post
     return rec.model_copy(update={"kind": kind, "note": lead[1] if lead else None, "position": position,
@@ -171,19 +171,20 @@ def _enumerated(doc: Document, award: Award) -> list[Recipient]:
     brackets at the end of its clause ("... (Ban CHQS huyện X và Thượng úy Y, Trợ lý ...)"), else []."""
     text = doc.text
     line = doc.lines[doc.line_index(award.start)]
-    clause = fast_compile(r";|\.(?:\s|$)").search(text, award.end, line.end)
-    clause_end = clause.start() if clause else line.end
+    line_end = min(line.end, award.end + CLAUSE_MAX)  # a text may be one line of megabytes
+    clause = fast_compile(r";|\.(?:\s|$)").search(text, award.end, line_end)
+    clause_end = clause.start() if clause else line_end
     spans: list[tuple[int, int]] = []
     m = _COUNTED.search(text, award.end, min(clause_end, award.end + 160))
     if m and not fast_compile(r"\b(?:có\s+thành\s+tích|đã|vì|do|trong)\b").search(m["tail"] or ""):
         start = m.end()
         if m["open"] == "(":
-            close = text.find(")", start, line.end)
+            close = text.find(")", start, line_end)
             stop = close if close >= 0 else -1
         else:
             # items may be separated by ";" ("cho 02 cá nhân: PGS.TS A, Phó Hiệu trưởng ...; PGS.TS B, ...")
-            end_m = fast_compile(r"\n|\.(?:\s|$)|\s+(?:vì|đã|có\s+thành\s+tích)\s").search(text, start, line.end)
-            stop = end_m.start() if end_m else line.end
+            end_m = fast_compile(r"\n|\.(?:\s|$)|\s+(?:vì|đã|có\s+thành\s+tích)\s").search(text, start, line_end)
+            stop = end_m.start() if end_m else line_end
         spans.append((start, stop))
     # brackets closing the clause: "(cô Nguyễn Thị Bích Ngọc, Tổ trưởng tổ Ngữ văn)"
     if clause_end > award.end and text[clause_end - 1:clause_end] == ")":
@@ -393,7 +394,7 @@ def _lists(doc: Document) -> list[_List]:
     # A statement whose line ends with ":" owns the rows right after it.
     for award in doc.awards:
         li = doc.line_index(award.start)
-        if lines[li].text.rstrip().endswith(":") and li + 1 < len(lines) and li + 1 not in starts:
+        if _ends_with_colon(doc.text, lines[li].start, lines[li].end) and li + 1 < len(lines) and li + 1 not in starts:
             nxt = next((k for k in range(li + 1, min(len(lines), li + 3)) if lines[k].text.strip()), None)
             if nxt is not None and (_ITEM.match(lines[nxt].text) or _part_kind(lines[nxt].text)
                                     or _run_in_part(lines[nxt].text)):
@@ -407,6 +408,14 @@ def _lists(doc: Document) -> list[_List]:
         if lst.rows:
             out.append(lst)
     return out
+
+
+def _ends_with_colon(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with ":" (no copy of the line: it may be megabytes long)."""
+    k = end - 1
+    while k >= start and text[k].isspace():
+        k -= 1
+    return k >= start and text[k] == ":"
 
 
 def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -> None:
@@ -547,8 +556,14 @@ def _table_row(text: str, cells: list[tuple[int, int]], columns: dict[int, str],
 # --- statements ------------------------------------------------------------------------------
 
 def _refers(doc: Document, award: Award) -> bool:
+    # the statement's line, within a window: a text may be one line of megabytes
     line = doc.lines[doc.line_index(award.start)]
-    return bool(_list_ref().search(fold(doc.text[line.start:line.end])))
+    lo, hi = max(line.start, award.start - REF_WINDOW), min(line.end, award.end + REF_WINDOW)
+    return bool(_list_ref().search(fold(doc.text[lo:hi])))
+
+
+REF_WINDOW = 400  # characters around a statement searched for "có danh sách kèm theo"
+CLAUSE_MAX = 2000  # characters after a statement searched for the names it enumerates
 
 
 def _title_award(doc: Document, lst: _List) -> str | None:
