@@ -99,6 +99,16 @@ _PARENS = fast_compile(r"\s*\([^)]*\)\s*$")
 _YEAR = fast_compile(r"\bnăm\s+(\d{4})\b")
 
 
+# Patterns used per statement or row, compiled once.
+_COMMA = fast_compile(r"\s*[,–-]\s*")
+_CLAUSE_END = fast_compile(r";|\.(?:\s|$)")
+_REASON = fast_compile(r"\b(?:có\s+thành\s+tích|đã|vì|do|trong)\b")
+_NAMES_END = fast_compile(r"\n|\.(?:\s|$)|\s+(?:vì|đã|có\s+thành\s+tích)\s")
+_PHRASE_END = fast_compile(r"[;\n]|\s+và\s+(?=\p{Lu}|ông|bà|đồng)|\s+(?:đã|có|vì|do)\s")
+_NAME_CUT = fast_compile(r"\s*[,(–]|\s+-\s")
+_AFTER_NAME = fast_compile(r"\s*[,–(-]\s*")
+
+
 @dataclass
 class _Row:
     start: int
@@ -151,7 +161,7 @@ def _inline(doc: Document, award: Award, rec: Recipient) -> Recipient:
     kind = "individual" if lead else _kind_of(rec.name, None)
     position = organization = None
     if kind == "individual":  # the awards stage's name stays; a post after it is read
-        comma = fast_compile(r"\s*[,–-]\s*").match(text, e)
+        comma = _COMMA.match(text, e)
         post = post_at(text, comma.end(), _phrase_end(text, e, min(line.end, e + CLAUSE_MAX))) if comma else None
         if post:
             position, organization, _ = post
@@ -172,18 +182,21 @@ def _enumerated(doc: Document, award: Award) -> list[Recipient]:
     text = doc.text
     line = doc.lines[doc.line_index(award.start)]
     line_end = min(line.end, award.end + CLAUSE_MAX)  # a text may be one line of megabytes
-    clause = fast_compile(r";|\.(?:\s|$)").search(text, award.end, line_end)
+    window = text[award.end:min(line_end, award.end + 220)]
+    if ":" not in window and "(" not in window and " là " not in window and "gồm" not in window:
+        return []  # most statements: no names after the count (a cheap test before the patterns)
+    clause = _CLAUSE_END.search(text, award.end, line_end)
     clause_end = clause.start() if clause else line_end
     spans: list[tuple[int, int]] = []
     m = _COUNTED.search(text, award.end, min(clause_end, award.end + 160))
-    if m and not fast_compile(r"\b(?:có\s+thành\s+tích|đã|vì|do|trong)\b").search(m["tail"] or ""):
+    if m and not _REASON.search(m["tail"] or ""):
         start = m.end()
         if m["open"] == "(":
             close = text.find(")", start, line_end)
             stop = close if close >= 0 else -1
         else:
             # items may be separated by ";" ("cho 02 cá nhân: PGS.TS A, Phó Hiệu trưởng ...; PGS.TS B, ...")
-            end_m = fast_compile(r"\n|\.(?:\s|$)|\s+(?:vì|đã|có\s+thành\s+tích)\s").search(text, start, line_end)
+            end_m = _NAMES_END.search(text, start, line_end)
             stop = end_m.start() if end_m else line_end
         spans.append((start, stop))
     # brackets closing the clause: "(cô Nguyễn Thị Bích Ngọc, Tổ trưởng tổ Ngữ văn)"
@@ -254,7 +267,7 @@ def _lead_before(text: str, s: int) -> tuple[int, str] | None:
 
 
 def _phrase_end(text: str, s: int, limit: int) -> int:
-    m = fast_compile(r"[;\n]|\s+và\s+(?=\p{Lu}|ông|bà|đồng)|\s+(?:đã|có|vì|do)\s").search(text, s, limit)
+    m = _PHRASE_END.search(text, s, limit)
     return m.start() if m else limit
 
 
@@ -298,11 +311,11 @@ def parse_phrase(text: str, s: int, e: int, hint: str | None, unit_path: str | N
         rest = _TRAIL.sub("", text[name_end:e]).lstrip(" ,")
         organization = rest or None
     else:
-        cut = fast_compile(r"\s*[,(–]|\s+-\s").search(text, at, e)
+        cut = _NAME_CUT.search(text, at, e)
         name_end = cut.start() if cut else e
         name = text[at:name_end].strip()
         if cut:
-            comma = fast_compile(r"\s*[,–(-]\s*").match(text, name_end)
+            comma = _AFTER_NAME.match(text, name_end)
             after = comma.end() if comma else name_end
             for _ in range(3):  # "sinh năm 1970, Phó Giáo sư, Tiến sĩ, " before the post
                 skip = _skip_segment().match(text, after, e)
@@ -372,7 +385,15 @@ def _run_in_part(line: str) -> tuple[str, int] | None:
     return (kind, m.end()) if kind else None
 
 
+@functools.cache
+def _title_first() -> frozenset[str]:
+    return frozenset(c for w in _data()["list_titles"] for c in (w[0].upper(), w[0].lower()))
+
+
 def _is_title(line: str) -> bool:
+    head = line[:16].lstrip()
+    if not head or not any(c in _title_first() for c in head[:5]):
+        return False  # most lines (a cheap test: the first letter of a title word near the start)
     stripped = line.strip()
     if not _title_re().match(stripped):
         return False
