@@ -386,6 +386,13 @@ def _run_in_part(line: str) -> tuple[str, int] | None:
 
 
 @functools.cache
+def _title_scan() -> regex.Pattern[str]:
+    """Any list title at a line's start, over the whole text at once."""
+    words = trie_pattern([w.upper() for w in _data()["list_titles"]])
+    return fast_compile(rf"(?m)^(?:\S{{1,3}}\s+)?(?:{words})\b")
+
+
+@functools.cache
 def _title_first() -> frozenset[str]:
     return frozenset(c for w in _data()["list_titles"] for c in (w[0].upper(), w[0].lower()))
 
@@ -405,10 +412,13 @@ def _lists(doc: Document) -> list[_List]:
     lines = doc.lines
     out: list[_List] = []
     starts: dict[int, Award | None] = {}
-    for i, ln in enumerate(lines):
-        if _is_title(ln.text):
+    # Most documents have neither a list title nor a table: one scan of the text says so.
+    titles = _title_scan().search(doc.text) is not None
+    cells = CELL in doc.text
+    for i, ln in enumerate(lines if titles or cells else ()):
+        if titles and _is_title(ln.text):
             starts[i] = None
-        elif CELL in ln.text and _header(doc.text, _cells(doc.text, ln.start, ln.end)):
+        elif cells and CELL in ln.text and _header(doc.text, _cells(doc.text, ln.start, ln.end)):
             # a table's header row starts a list unless a title just above started it
             if not any(k in starts for k in range(max(0, i - 8), i)):
                 starts[i] = None
