@@ -54,7 +54,8 @@ def _fingerprint(doc: Document) -> dict[str, str]:
 def test_declared_order_is_consistent() -> None:
     order = stages()
     assert [s.name for s in order] == ["boilerplate", "header", "footer", "sections", "dates", "legal_refs",
-                                       "commemorations", "persons", "movements", "awards"]
+                                       "commemorations", "persons", "movements", "awards", "recipients",
+                                       "document_refs"]
     assert check_stage_order(order) == []
     fields = set(FIELDS)
     for st in order:

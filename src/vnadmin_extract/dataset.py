@@ -7,7 +7,7 @@
 
 ``load`` reads ``OUTDIR/parquet/<table>.parquet`` as written by ``vnadmin-extract run`` (or
 ``load``) and returns a ``Dataset`` whose attributes are the eight tables: ``documents,
-sections, entities, awards, commemorations, legal_refs, persons, warnings``. Every row carries
+sections, entities, awards, recipients, links, commemorations, legal_refs, persons, warnings``. Every row carries
 ``doc_id``; the columns and their meaning are those of ``store.tables.TABLES``
 (``describe("awards")`` prints them in English and Vietnamese). Types:
 
@@ -27,7 +27,7 @@ sections, entities, awards, commemorations, legal_refs, persons, warnings``. Eve
   newer run) is appended to the categories, never turned into a missing value. Group with
   ``observed=True`` to leave out categories without rows;
 - JSON columns are decoded to Python objects: ``documents.signers`` (list of dicts),
-  ``documents.recipients`` and ``awards.recipients`` (lists of str), ``entities.value``.
+  ``documents.recipients`` (list of str), ``awards.recipients`` (list of objects), ``entities.value``.
 
 A run whose Parquet files lack a column (an older version) gets it as all ``<NA>`` with a
 warning; extra columns (a newer version) are kept.
@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .schema import AwardCategory, AwardStatus, EntityType
+from .schema import AwardCategory, AwardStatus, EntityType, RecipientKind
 from .store.paths import PARQUET_DIR, RECORDS
 from .store.tables import TABLES
 
@@ -64,6 +64,8 @@ RUN_ENV = "VNADMIN_RUN"
 DATE_COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("date",),
     "awards": ("doc_date",),
+    "recipients": ("doc_date",),
+    "links": ("date",),
     "commemorations": ("start_date", "anniversary_date"),
     "legal_refs": ("date",),
 }
@@ -72,6 +74,8 @@ CATEGORIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("awards", "category"): typing.get_args(AwardCategory),
     ("awards", "status"): typing.get_args(AwardStatus),
     ("awards", "level"): AWARD_LEVELS,
+    ("recipients", "status"): typing.get_args(AwardStatus),
+    ("recipients", "kind"): typing.get_args(RecipientKind),
     ("entities", "type"): typing.get_args(EntityType),
     ("documents", "genre"): ("document", "news"),
 }
@@ -176,6 +180,8 @@ class Dataset:
     sections: pd.DataFrame
     entities: pd.DataFrame
     awards: pd.DataFrame
+    recipients: pd.DataFrame
+    links: pd.DataFrame
     commemorations: pd.DataFrame
     legal_refs: pd.DataFrame
     persons: pd.DataFrame

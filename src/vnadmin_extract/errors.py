@@ -17,6 +17,7 @@ E_TOO_LARGE = "E_TOO_LARGE"  # over a size limit (--max-bytes, --max-chars, a DO
 E_PDF = "E_PDF"  # damaged, encrypted or not a PDF
 E_DOCX = "E_DOCX"
 E_HTML = "E_HTML"
+E_SPREADSHEET = "E_SPREADSHEET"  # a damaged .xlsx or .xls workbook
 E_OCR = "E_OCR"
 E_CONVERTER = "E_CONVERTER"  # an external converter (antiword, libreoffice) failed
 E_TIMEOUT = "E_TIMEOUT"  # over the per-document time budget (--timeout)
@@ -40,6 +41,7 @@ W_TEXT_LAYER_REJECTED = "W_TEXT_LAYER_REJECTED"  # a PDF text layer that is not 
 W_PDF_FIELDS = "W_PDF_FIELDS"  # text drawn by form fields/annotations (e-signature stamps) was read
 W_OCR_REPAIRED = "W_OCR_REPAIRED"  # an OCR'd header line was corrected against the header vocabulary
 W_TRUNCATED = "W_TRUNCATED"  # part of the document was not read: a page limit or the time budget
+W_RECIPIENT_COUNT = "W_RECIPIENT_COUNT"  # an award list names more or fewer recipients than stated
 W_DAMAGED = "W_DAMAGED"  # part of the file could not be read (a damaged PDF page); the rest was
 
 

@@ -110,6 +110,19 @@ UNIQUE = {"persons", "persons.organization"}
 HEADER_FIELDS = tuple(k for k in SCALARS if k not in ("header.author", "header.source_name"))
 
 
+def _recipient_key(r: Any) -> tuple[Any, ...]:
+    # A gold file written before recipients were objects names them as plain strings.
+    if isinstance(r, str):
+        return (_f(r), None)
+    return _key(r, ("name", "kind"))
+
+
+# Fields scored over items nested in a list: (list, inner list, key of an inner item).
+NESTED: dict[str, tuple[str, str, Callable[[Any], tuple[Any, ...]]]] = {
+    "award_recipients": ("awards", "recipients", _recipient_key),
+}
+
+
 @dataclass
 class DocResult:
     gold_path: Path
@@ -144,6 +157,14 @@ def compare(record: Record, gold: dict[str, Any]) -> dict[str, Score]:
         want = [fn(x) for x in gold.get(key) or []]
         if name in UNIQUE:
             pred, want = list(set(pred)), list(set(want))
+        out[name] = score_multiset(pred, want)
+    for name, (key, inner, fn) in NESTED.items():
+        if key in gold and gold[key] is None:
+            continue
+        pred = [fn(r) for x in rec.get(key) or [] for r in _dig(x, inner) or []]
+        want = [fn(r) for x in gold.get(key) or [] for r in _dig(x, inner) or []]
+        if any(k[1:] == (None,) for k in want):  # a gold of plain names: compare names only
+            pred, want = [k[:1] for k in pred], [k[:1] for k in want]
         out[name] = score_multiset(pred, want)
     return out
 

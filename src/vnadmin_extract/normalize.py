@@ -187,7 +187,7 @@ def tidy_spaces(text: str) -> str:
 _STARTS_BLOCK = fast_compile(
     r"""^(?:
         [IVXLC]+[.)]\s                                  # I. II.
-      | \d+(?:\.\d+)*[.)](?:\s|$)                       # 1. 2.1. 3)
+      | \d{1,3}(?:\.\d+)*[.)](?:\s|$)                    # 1. 2.1. 3) (not "2024." ending a wrapped sentence)
       | [a-zđ][)]\s                                      # a) đ)
       | [-+•–*]\s?                                       # bullets
       | (?:Điều|Chương|Phần|Mục)\s+[\dIVXLC]+            # Điều 1, Chương II

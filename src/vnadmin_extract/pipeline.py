@@ -52,7 +52,16 @@ INITIAL_FIELDS = ("text", "lines", "metadata")
 def stages() -> list[Stage]:
     """The stages in the order they run."""
     # Imported here so that importing the package stays cheap (the CLI's --help).
-    from .extractors import awards, commemorations, dates, legal_refs, movements, persons
+    from .extractors import (
+        awards,
+        commemorations,
+        dates,
+        document_refs,
+        legal_refs,
+        movements,
+        persons,
+        recipients,
+    )
     from .structure import boilerplate, footer, header, sections
 
     return [
@@ -82,6 +91,11 @@ def stages() -> list[Stage]:
         Stage("awards", awards.find, ("text", "header", "sections", "body_start", "body_end", "appendix_start",
                                       "doc_end", "entities"),
               ("awards", "entities"), "AWARD and COUNT entities; award statements"),
+        Stage("recipients", recipients.find, ("text", "lines", "header", "sections", "body_start", "body_end",
+                                              "appendix_start", "doc_end", "awards"),
+              ("awards", "warnings"), "named recipients of the statements, from lists, tables and sentences"),
+        Stage("document_refs", document_refs.find, ("text", "header", "awards", "legal_refs"),
+              ("awards",), "the decision a statement reports"),
     ]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = "1"
 
@@ -19,6 +19,7 @@ EntityType = Literal[
 AwardCategory = Literal["emulation_title", "commendation", "rating", "other"]
 # "rule": named by a law, circular, regulation, quota or form (a criterion or procedure, not a statement)
 AwardStatus = Literal["conferred", "registered", "proposed", "target", "rule"]
+RecipientKind = Literal["individual", "collective", "household"]
 
 
 class _Model(BaseModel):
@@ -109,6 +110,35 @@ class Entity(Span):
     source: str
 
 
+class Recipient(Span):
+    """A named recipient of an award statement (``start``/``end``: the row or phrase naming it)."""
+
+    name: str
+    kind: RecipientKind | None = None
+    position: str | None = None
+    organization: str | None = None
+    unit_path: str | None = Field(None, description="the list's unit sub-headings above it, joined by ' / '")
+    note: str | None = Field(None, description="honorifics, ranks and titles removed from the name")
+
+    def __eq__(self, other: object) -> bool:
+        # The awards stage compares its statements' recipients with plain names ("restated?").
+        if isinstance(other, str):
+            return self.name == other
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class DocumentRef(_Model):
+    """The decision a statement reports: "Quyết định số 2871/QĐ-UBND ngày 24/10/2022"."""
+
+    doc_type: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+
+
 class Award(Span):
     award: str
     award_raw: str
@@ -119,12 +149,22 @@ class Award(Span):
     collectives: int | None = None
     individuals: int | None = None
     total: int | None = None
-    recipients: list[str] = Field(default_factory=list)
+    recipients: list[Recipient] = Field(default_factory=list)
+    document_ref: DocumentRef | None = Field(None, description="the decision this statement reports, if it names one")
     year: int | None = None
     section: str | None = None
     # which named rule decided each attribute ("status": "heading_cue", "conferred_by":
     # "authority_before", "year": "sentence_year", "counts": "counts_after"); see extractors/awards
     evidence: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("recipients", mode="before")
+    @classmethod
+    def _names_to_recipients(cls, value: object) -> object:
+        # The awards stage names inline recipients as plain strings; the recipients stage
+        # then fills their kind, post and offsets.
+        if isinstance(value, list):
+            return [{"name": v, "start": -1, "end": -1} if isinstance(v, str) else v for v in value]
+        return value
 
 
 class Commemoration(Span):

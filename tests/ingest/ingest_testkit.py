@@ -90,7 +90,7 @@ def need_ocr() -> None:
 
 def flat(text: str) -> str:
     """Normalized, case-folded, one space between words (line joins do not count)."""
-    text = normalize(text).casefold().replace("|", " ")
+    text = normalize(text).casefold().replace("|", " ").replace("│", " ")  # cell separators are not words
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -16,6 +16,8 @@ from vnadmin_extract.analysis.corpus import Corpus
 REPO = Path(__file__).resolve().parents[2]
 CORPUS_DOCS = REPO / "corpus" / "documents"
 NOTEBOOKS = REPO / "notebooks"
+# How many documents the corpus run holds (engineers add documents; the tests count them).
+N_CORPUS = sum(1 for p in CORPUS_DOCS.iterdir() if p.is_file())
 
 # Corpus documents the tests read exact values from.
 BINH_DINH = "qd-ubnd-tinh-binh-dinh-2024-tang-bang-khen.txt"

@@ -12,15 +12,15 @@ import pytest
 from vnadmin_extract import dataset, extract_text
 from vnadmin_extract.store import build_outputs
 
-from .conftest import BINH_DINH, CDCS_HA_TINH, doc_id_of
+from .conftest import BINH_DINH, CDCS_HA_TINH, N_CORPUS, doc_id_of
 
 
 def test_load_gives_every_table_with_its_rows(ds: dataset.Dataset, run_dir: Path) -> None:
     lines = [json.loads(x) for x in (run_dir / "records.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(ds.documents) == len(lines) == 18
+    assert len(ds.documents) == len(lines) == N_CORPUS
     assert len(ds.awards) == sum(len(r["awards"]) for r in lines)
     assert len(ds.entities) == sum(len(r["entities"]) for r in lines)
-    assert set(ds.tables) == {"documents", "sections", "entities", "awards", "commemorations", "legal_refs",
+    assert set(ds.tables) == {"documents", "sections", "entities", "awards", "recipients", "links", "commemorations", "legal_refs",
                               "persons", "warnings"}
     assert ds["awards"] is ds.awards
     with pytest.raises(KeyError, match="the tables are"):
@@ -117,7 +117,7 @@ def test_run_without_text_loads_and_the_corpus_says_why(tmp_path: Path) -> None:
 
 def test_load_only_some_tables(run_dir: Path) -> None:
     small = dataset.load(run_dir, tables=["documents"])
-    assert len(small.documents) == 18 and small.awards.empty
+    assert len(small.documents) == N_CORPUS and small.awards.empty
     assert str(small.awards["total"].dtype) == "Int64"  # empty but typed
     with pytest.raises(KeyError):
         dataset.load(run_dir, tables=["nope"])

@@ -16,7 +16,7 @@ from vnadmin_extract import extract_file
 from vnadmin_extract.cli import main
 from vnadmin_extract.review import COLORS
 
-from .conftest import BINH_DINH, CORPUS_DOCS
+from .conftest import BINH_DINH, CORPUS_DOCS, N_CORPUS
 
 CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"),
                              shutil.which("google-chrome")) if p), None)
@@ -108,9 +108,9 @@ def test_page_from_a_run_and_the_index(run_dir: Path, tmp_path: Path) -> None:
     assert (tmp_path / "one.html").stat().st_size > 20_000
     assert main(["highlight", "--run", str(run_dir), "-o", str(tmp_path / "pages")]) == 0
     pages = sorted(p.name for p in (tmp_path / "pages").glob("*.html"))
-    assert len(pages) == 19 and "index.html" in pages
+    assert len(pages) == N_CORPUS + 1 and "index.html" in pages
     index = lxml.html.parse(str(tmp_path / "pages" / "index.html")).getroot()
-    assert len(index.xpath("//tbody/tr")) == 18
+    assert len(index.xpath("//tbody/tr")) == N_CORPUS
 
 
 def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

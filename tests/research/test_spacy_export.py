@@ -12,7 +12,7 @@ from vnadmin_extract import dataset
 from vnadmin_extract.cli import main
 from vnadmin_extract.spacy_export import ENT_PRIORITY, blank_vi, choose_ents, read_docbin, record_doc
 
-from .conftest import BINH_DINH, CDCS_HA_TINH, doc_id_of
+from .conftest import BINH_DINH, CDCS_HA_TINH, N_CORPUS, doc_id_of
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def docs(run_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, D
 
 
 def test_round_trip_keeps_text_and_every_entity(docs: dict[str, Doc], ds: dataset.Dataset) -> None:
-    assert len(docs) == len(ds.documents) == 18
+    assert len(docs) == len(ds.documents) == N_CORPUS
     for doc_id, doc in docs.items():
         assert doc.text == ds.text(doc_id)  # offsets of the record are offsets of the Doc
         ents = ds.entities[ds.entities["doc_id"] == doc_id]

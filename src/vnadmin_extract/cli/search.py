@@ -18,7 +18,7 @@ def register(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", help='words to find, with or without diacritics; "words in quotes" as a phrase')
     # Table names are checked in run(): importing the store here would slow every command's start.
     p.add_argument("--table", default="documents", metavar="TABLE",
-                   help="the table to search: documents (default: titles and texts), awards, or any other "
+                   help="the table to search: documents (default: titles and texts), awards, recipients, or any other "
                         "table of the run (sections, entities, persons, legal_refs, ...)")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N matches (default 10)")
     p.add_argument("--json", action="store_true", help="one JSON object per match")
@@ -52,6 +52,10 @@ def run(args: argparse.Namespace) -> int:
         elif args.table == "awards":
             head = (f"{hit.rank}. {f.get('award')} [{f.get('status')}, {f.get('year')}, total {f.get('total')}]"
                     f"  {hit.doc_id}#{hit.row_id}  {f.get('title') or f.get('path') or ''}")
+        elif args.table == "recipients":
+            head = (f"{hit.rank}. {f.get('name')} ({f.get('kind')}): {f.get('award')} [{f.get('status')}, "
+                    f"{f.get('year')}]  {f.get('issuer') or ''} {f.get('doc_number') or ''}/{f.get('doc_symbol') or ''} "
+                    f"{f.get('doc_date') or ''}  {hit.doc_id}#award{f.get('award_id')}")
         else:
             head = f"{hit.rank}. {f.get('title') or '(no title)'}  {hit.doc_id}  {f.get('date') or ''}  {f.get('path')}"
         print(head)

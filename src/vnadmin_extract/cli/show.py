@@ -12,7 +12,7 @@ from . import UsageError
 
 NAME = "show"
 HELP = ("print a readable summary of one document: header, signers, section outline, entity counts, "
-        "award statements with the rule that decided each attribute")
+        "award statements with the rule that decided each attribute, and their recipients")
 
 
 def register(p: argparse.ArgumentParser) -> None:
@@ -65,6 +65,16 @@ def run(args: argparse.Namespace) -> int:
           f"persons {len(rec.persons)}, warnings {len(rec.warnings)}")
     for a in rec.awards:
         print("  " + award_line(a))
+        if a.document_ref:
+            print(f"      reports: {a.document_ref.number}/{a.document_ref.symbol}")
+        for r in a.recipients[:MAX_RECIPIENTS]:
+            post = ", ".join(x for x in (r.position, r.organization) if x)
+            print(f"      - {r.name} ({r.kind})" + (f", {post}" if post else ""))
+        if len(a.recipients) > MAX_RECIPIENTS:
+            print(f"      ... and {len(a.recipients) - MAX_RECIPIENTS} more")
     for w in rec.warnings:
         print(f"  ! {w.code}: {w.message}")
     return 0
+
+
+MAX_RECIPIENTS = 12  # per award statement; a spreadsheet may list hundreds

@@ -23,7 +23,7 @@ __all__ = ["DEFAULT_MAX_BYTES", "Limits", "RawText", "Reader", "open_regular", "
            "readers"]
 
 # Order matters: magic-byte sniffers first, the text reader last.
-READER_MODULES = ("pdf", "docx", "office", "image", "html", "text")
+READER_MODULES = ("pdf", "spreadsheet", "docx", "office", "image", "html", "text")
 
 DEFAULT_MAX_BYTES = Limits().max_bytes
 _CHUNK = 1024 * 1024

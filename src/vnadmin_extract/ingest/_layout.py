@@ -50,7 +50,35 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             return [*left, *right]
     if ncols <= 1:
         return [r[0] for r in rows if r and r[0]]
+    if ncols >= 3:
+        return data_table_lines(rows)
     return [line for line in (table_row_line(r) for r in rows) if line]
+
+
+DATA_CELL_SEP = " │ "
+
+
+def data_table_lines(rows: list[list[str]]) -> list[str]:
+    """A data table (three columns or more: STT | Họ và tên | Chức vụ, đơn vị) as one line per row,
+    cells joined by " │ " and rows apart by a blank line. Not "| a | b |": normalization reads
+    ASCII pipes as Markdown residue and puts each cell on its own line, which loses the row
+    (the award recipients stage reads lists row by row); the box-drawing bar is left alone and
+    the blank line keeps rows from being joined. Empty cells stay so that columns line up;
+    trailing ones go, and a row with one filled cell is that cell alone (a heading inside the table).
+    """
+    out: list[str] = []
+    for r in rows:
+        cells = [" ".join(c.split()) for c in r]
+        while cells and not cells[-1]:
+            cells.pop()
+        filled = [c for c in cells if c]
+        if not filled:
+            continue
+        line = filled[0] if len(filled) == 1 else DATA_CELL_SEP.join(cells).strip()
+        if out:
+            out.append("")
+        out.append(line)
+    return out
 
 
 @dataclass

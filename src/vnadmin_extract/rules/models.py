@@ -236,6 +236,42 @@ class AwardRulesFile(_Model):
     entries: Annotated[list[AwardRuleWords], Field(min_length=1)]
 
 
+# --- award recipients (extractors/recipients.py) -------------------------------------------
+
+class RecipientKinds(_Model):
+    collective: Phrases
+    individual: Phrases
+    household: Phrases
+
+
+class RecipientColumns(_Model):
+    index: Phrases
+    name: Phrases
+    position: Phrases
+    organization: Phrases
+    note: Phrases
+    award: Phrases
+    kind: Phrases
+
+
+class TitleStatus(_Model):
+    proposed: Phrases
+    conferred: Phrases
+
+
+class RecipientsFile(_Model):
+    """How lists of recipients are laid out: part headings by kind, phrases that refer to a
+    list, list titles, the status a title gives, household prefixes, table columns, unit heads."""
+
+    parts: RecipientKinds
+    list_refs: Phrases
+    list_titles: Phrases
+    title_status: TitleStatus
+    household_prefixes: Phrases
+    columns: RecipientColumns
+    unit_heads: Phrases
+
+
 # --- header and signature blocks ----------------------------------------------------------
 
 class HeaderWordsFile(_Model):
@@ -273,6 +309,7 @@ FILES: dict[str, type[_Model]] = {
     "person_names.yaml": PersonNamesFile,
     "positions.yaml": PositionsFile,
     "provinces.yaml": ProvincesFile,
+    "recipients.yaml": RecipientsFile,
     "stopwords.yaml": StopwordsFile,
     "web_chrome.yaml": WebChromeFile,
 }

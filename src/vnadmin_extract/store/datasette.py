@@ -26,6 +26,7 @@ TABLE_ORDER = ("awards", "recipients", "documents", "persons", "legal_refs", "li
 FACETS = {
     "documents": ["year", "issuer", "province", "doc_type", "error_code"],
     "awards": ["award", "year", "status", "issuer", "province", "category"],
+    "recipients": ["kind", "award", "year", "status", "issuer", "province"],
     "legal_refs": ["doc_type", "year"],
     "entities": ["type"],
     "warnings": ["code"],

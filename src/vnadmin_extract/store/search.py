@@ -22,7 +22,7 @@ from .fold import fold_search, fts_phrases_expression, query_groups
 from .sqlite import connect_readonly, q
 from .tables import TABLES
 
-SEARCH_TABLES = ("documents", "awards")  # through FTS5; the other tables by a scan
+SEARCH_TABLES = ("documents", "awards", "recipients")  # through FTS5; the other tables by a scan
 
 _SQL = {
     "documents": """
@@ -40,8 +40,19 @@ _SQL = {
         FROM awards_fts JOIN awards AS a ON a.rowid = awards_fts.rowid
         LEFT JOIN documents AS d ON d.doc_id = a.doc_id
         WHERE awards_fts MATCH ? ORDER BY score, a.doc_id, a.award_id LIMIT ?""",
+    "recipients": """
+        SELECT r.doc_id, r.recipient_id AS row_id, r.name, r.kind, r.position, r.organization, r.unit_path,
+               r.award, r.status, r.year, r.conferred_by, r.award_id, r.issuer, r.doc_number, r.doc_symbol,
+               r.doc_date, r.province, d.title, d.path,
+               trim(r.name || coalesce(', ' || r.position, '') || coalesce(' ' || r.organization, '')) AS body,
+               NULL AS body_folded,
+               bm25(recipients_fts, 0.0, 0.0, 3.0, 1.0) AS score
+        FROM recipients_fts JOIN recipients AS r ON r.rowid = recipients_fts.rowid
+        LEFT JOIN documents AS d ON d.doc_id = r.doc_id
+        WHERE recipients_fts MATCH ? ORDER BY score, r.doc_id, r.recipient_id LIMIT ?""",
 }
-_FOLDED_COLUMNS = {"documents": ("title_folded", "text_folded"), "awards": ("award_folded", "statement_folded")}
+_FOLDED_COLUMNS = {"documents": ("title_folded", "text_folded"), "awards": ("award_folded", "statement_folded"),
+                   "recipients": ("name_folded", "organization_folded")}
 
 
 @dataclass
@@ -75,7 +86,7 @@ def search(db: str | Path, query: str, table: str = "documents", limit: int = 10
     hits = []
     for rank, row in enumerate(rows, 1):
         data = dict(row)
-        body, folded = data.pop("body") or "", data.pop("body_folded") or ""
+        body, folded = data.pop("body") or "", data.pop("body_folded")
         hits.append(Hit(
             rank=rank, table=table, doc_id=data.pop("doc_id"), row_id=data.pop("row_id"),
             score=float(data.pop("score")), fields=data,

@@ -29,11 +29,14 @@ _SQL_TYPE = {"str": "TEXT", "json": "TEXT", "int": "INTEGER", "float": "REAL", "
 FOLDED = {
     "documents": (("title_folded", "title"), ("text_folded", "text")),
     "awards": (("award_folded", "award"), ("statement_folded", "statement")),
+    "recipients": (("name_folded", "name"), ("organization_folded", "organization")),
 }
 FTS = {name: f"{name}_fts" for name in FOLDED}
 INDEXES = {
     "documents": (("issuer",), ("province",), ("year",), ("doc_type_code",), ("error_code",), ("sha256",)),
     "awards": (("award",), ("year",), ("status",), ("issuer",), ("province",), ("category",), ("doc_id",)),
+    "recipients": (("name",), ("award",), ("kind",), ("year",), ("doc_id", "award_id")),
+    "links": (("to_doc",), ("relation",)),
     "sections": (("doc_id",),), "entities": (("type",), ("doc_id",)),
     "legal_refs": (("symbol",), ("doc_type",), ("year",), ("doc_id",)),
     "commemorations": (("doc_id",),), "persons": (("name",), ("doc_id",)), "warnings": (("code",), ("doc_id",)),

@@ -126,6 +126,41 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("doc_date", "str", "date of the document", "ngày văn bản"),
         _SECTION, _START, _END,
     )),
+    Table("recipients", "recipient_id", "named recipients of award statements: one row per (statement, recipient)",
+          "người, đơn vị được khen: mỗi (nội dung khen thưởng, người/đơn vị) một dòng", (
+        _DOC,
+        _c("recipient_id", "int", "number within the document", "số thứ tự trong văn bản"),
+        _c("award_id", "int", "the statement (awards.award_id) to join back", "nội dung khen thưởng (awards.award_id)"),
+        _c("award", "str", "canonical award name", "danh hiệu / hình thức khen thưởng"),
+        _c("status", "str", "conferred, registered, proposed, target", "tình trạng: đã tặng, đăng ký, đề nghị, chỉ tiêu"),
+        _c("year", "int", "year the award is for", "năm"),
+        _c("conferred_by", "str", "who confers or is asked to", "cấp khen"),
+        _c("kind", "str", "individual, collective, household", "cá nhân, tập thể, hộ gia đình"),
+        _c("name", "str", "name, without honorifics", "họ tên / tên đơn vị"),
+        _c("position", "str", "position", "chức vụ"),
+        _c("organization", "str", "organization", "đơn vị"),
+        _c("unit_path", "str", "the list's unit headings above the row", "khối, đơn vị trong danh sách"),
+        _c("note", "str", "honorifics, ranks and titles", "danh xưng, cấp bậc, học hàm"),
+        _c("issuer", "str", "issuing body of the document", "cơ quan ban hành văn bản"),
+        _c("doc_number", "str", "the document's number", "số văn bản"),
+        _c("doc_symbol", "str", "the document's symbol (QĐ-UBND)", "ký hiệu văn bản"),
+        _c("doc_date", "str", "date of the document", "ngày văn bản"),
+        _c("province", "str", "province of the document", "tỉnh, thành phố"),
+        _START, _END,
+    )),
+    Table("links", "link_id", "documents of one run citing each other by number", "văn bản trong cùng lượt dẫn chiếu nhau", (
+        _c("doc_id", "str", "the citing document", "văn bản dẫn chiếu"),
+        _c("link_id", "int", "number within the citing document", "số thứ tự trong văn bản"),
+        _c("to_doc", "str", "the cited document of the same run (documents.doc_id)", "văn bản được dẫn chiếu"),
+        _c("relation", "str", "confers (a decision citing its proposal), proposes (a proposal citing minutes "
+           "or another proposal), reports (a report citing a decision), cites", "quan hệ: khen thưởng theo đề nghị, đề nghị, báo cáo, dẫn chiếu"),
+        _c("doc_type", "str", "type of the cited document as the citation gives it", "loại văn bản được dẫn"),
+        _c("number", "str", "number cited", "số"),
+        _c("symbol", "str", "symbol cited", "ký hiệu"),
+        _c("date", "str", "date cited", "ngày"),
+        _c("raw", "str", "the citation as written", "nguyên văn"),
+        _START, _END,
+    )),
     Table("commemorations", "commemoration_id", "anniversaries commemorated", "các ngày kỷ niệm", (
         _DOC,
         _c("commemoration_id", "int", "number within the document", "số thứ tự trong văn bản"),
@@ -227,6 +262,18 @@ def _children(rec: dict[str, Any], doc: dict[str, Any]) -> Iterator[tuple[str, d
         yield "sections", {**sec, "doc_id": doc_id, "section_id": sid}
     for i, ent in enumerate(rec.get("entities") or []):
         yield "entities", {**ent, "doc_id": doc_id, "entity_id": i, "value": _json(ent.get("value"))}
+    n = 0
+    for i, aw in enumerate(rec.get("awards") or []):
+        for r in aw.get("recipients") or []:
+            if isinstance(r, str):  # a record written before recipients were objects
+                r = {"name": r}
+            yield "recipients", {
+                **r, "doc_id": doc_id, "recipient_id": n, "award_id": i, "award": aw.get("award"),
+                "status": aw.get("status"), "year": aw.get("year"), "conferred_by": aw.get("conferred_by"),
+                "issuer": doc["issuer"], "doc_number": doc["number"], "doc_symbol": doc["symbol"],
+                "doc_date": doc["date"], "province": doc["province"],
+            }
+            n += 1
     for i, aw in enumerate(rec.get("awards") or []):
         yield "awards", {
             **aw, "doc_id": doc_id, "award_id": i, "recipients": _json(aw.get("recipients") or []),
@@ -249,6 +296,8 @@ def record_rows(records: Iterable[dict[str, Any]]) -> dict[str, list[tuple[Any, 
     rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
     names = {name: t.names for name, t in TABLES.items()}
     seen: set[str] = set()
+    cites: list[tuple[str, str | None, list[dict[str, Any]]]] = []  # (doc_id, type code, legal refs)
+    by_number: dict[tuple[str, str], list[str]] = {}
     for rec in records:
         doc_id = rec.get("doc_id")
         if not doc_id or doc_id in seen:
@@ -258,7 +307,46 @@ def record_rows(records: Iterable[dict[str, Any]]) -> dict[str, list[tuple[Any, 
         rows["documents"].append(tuple(doc[c] for c in names["documents"]))
         for table, row in _children(rec, doc):
             rows[table].append(tuple(_scalar(row.get(c)) for c in names[table]))
+        key = _number_key(doc["number"], doc["symbol"])
+        if key:
+            by_number.setdefault(key, []).append(doc_id)
+        cites.append((doc_id, doc["doc_type_code"], rec.get("legal_refs") or []))
+    codes = {r[0]: r[names["documents"].index("doc_type_code")] for r in rows["documents"]}
+    for doc_id, code, refs in cites:
+        for row in _links(doc_id, code, refs, by_number, codes):
+            rows["links"].append(tuple(_scalar(row.get(c)) for c in names["links"]))
     return rows
+
+
+def _number_key(number: Any, symbol: Any) -> tuple[str, str] | None:
+    """How a document is cited: its number and its symbol without case or spaces ("2753", "TTR-STP")."""
+    if not number or not symbol:
+        return None
+    return str(number).lstrip("0") or "0", "".join(str(symbol).split()).upper().replace("Đ", "D")
+
+
+# (citing type, cited type) -> relation; otherwise "cites".
+_RELATIONS = {("QĐ", "TTr"): "confers", ("QĐ", "BB"): "confers", ("TTr", "BB"): "proposes",
+              ("TTr", "TTr"): "proposes", ("BC", "QĐ"): "reports", ("TB", "QĐ"): "reports",
+              ("CV", "QĐ"): "reports"}
+
+
+def _links(doc_id: str, code: str | None, refs: list[dict[str, Any]], by_number: dict[tuple[str, str], list[str]],
+           codes: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Links from one document to the documents of the run it cites by number and symbol."""
+    n = 0
+    done: set[str] = set()
+    for ref in refs:
+        key = _number_key(ref.get("number"), ref.get("symbol"))
+        for target in by_number.get(key, []) if key else []:
+            if target == doc_id or target in done:
+                continue
+            done.add(target)
+            relation = _RELATIONS.get((code or "", codes.get(target) or ""), "cites")
+            yield {"doc_id": doc_id, "link_id": n, "to_doc": target, "relation": relation,
+                   "doc_type": ref.get("doc_type"), "number": ref.get("number"), "symbol": ref.get("symbol"),
+                   "date": ref.get("date"), "raw": ref.get("raw"), "start": ref.get("start"), "end": ref.get("end")}
+            n += 1
 
 
 def _scalar(v: Any) -> Any:
@@ -282,7 +370,7 @@ def frames_from_rows(rows: dict[str, list[tuple[Any, ...]]]) -> dict[str, pd.Dat
 
 
 def record_frames(records: Iterable[dict[str, Any]]) -> dict[str, pd.DataFrame]:
-    """``documents, sections, entities, awards, commemorations, legal_refs, persons, warnings``.
+    """``documents, sections, entities, awards, recipients, links, commemorations, legal_refs, persons, warnings``.
 
     >>> frames = record_frames([{"doc_id": "ab", "header": {"place": "Quảng Ngãi"}}])
     >>> frames["documents"].loc[0, "province"]

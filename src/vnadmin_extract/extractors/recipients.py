@@ -1,0 +1,698 @@
+"""Named recipients of the award statements: ``awards[].recipients`` as objects.
+
+Runs after the awards stage and reads ``doc.awards`` and the text; it never finds award
+statements of its own except for a list that no statement refers to.
+
+Sources, in order:
+- names the awards stage took from the sentence ("cho ông X, Phó Giám đốc Sở Y", "cho các
+  tập thể: ...") come as plain strings: each gets its kind, post and offsets;
+- lists: a "DANH SÁCH ..." (or "PHỤ LỤC ...") title starts one, a list right after a
+  statement that ends with ":" is that statement's. A list holds numbered or bulleted
+  rows, or table rows (cells joined by " │ ", as the spreadsheet reader writes them, with
+  a header row naming the columns), split into parts by "I. TẬP THỂ" / "II. CÁ NHÂN" /
+  "Hộ gia đình" headings (the kind) and unit sub-headings (``unit_path``);
+- a statement that refers to a list ("có danh sách kèm theo", "có tên tại Điều 1") gets the
+  list whose title names its award, else the next list not yet taken; two statements of
+  one sentence split by kind ("Tập thể lao động tiên tiến" and "Lao động tiên tiến" for
+  25 tập thể và 312 cá nhân) share the list by kind;
+- a list no statement takes (a Biên bản's table of proposals, a spreadsheet) gives
+  statements of its own: the award from its title or its award column, the status from
+  the title's words or the document type.
+Rows are split as ``persons[]`` are (``rules/person_parts.py``): honorifics, ranks and
+titles go to ``note``, then the name, then the position and organisation. A count the text
+states that the list contradicts adds ``W_RECIPIENT_COUNT``; the count stays.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import Document
+from ..errors import W_RECIPIENT_COUNT
+from ..rules.load import load_yaml
+from ..rules import awards as award_rules
+from ..rules import lexicon, vocab
+from ..rules.cache import fast_compile
+from ..rules.person_parts import _name_re, _skip_segment, post_at, titles_pattern
+from ..rules.trie import trie_pattern
+from ..schema import Award, Recipient
+from ..vietnamese import fold
+
+CELL = "│"
+
+
+@functools.cache
+def _data() -> dict:
+    return load_yaml("recipients.yaml")
+
+
+@functools.cache
+def _parts() -> dict[str, str]:
+    return {fold(w): kind for kind, words in _data()["parts"].items() for w in words}
+
+
+@functools.cache
+def _columns() -> dict[str, str]:
+    return {fold(w): col for col, words in _data()["columns"].items() for w in words}
+
+
+@functools.cache
+def _list_ref() -> re.Pattern[str]:
+    return re.compile(trie_pattern([fold(w) for w in _data()["list_refs"]]))
+
+
+@functools.cache
+def _title_re() -> regex.Pattern[str]:
+    # An OCR'd title may carry a few stray letters before it ("NỊ DANH SÁCH").
+    words = trie_pattern([w.upper() for w in _data()["list_titles"]])
+    return fast_compile(rf"^(?:\S{{1,3}}\s+)?(?:{words})\b")
+
+
+@functools.cache
+def _lead_re() -> re.Pattern[str]:
+    """Honorifics and titles before a name: "Ông", "Đồng chí", "Đại tá", "PGS.TS"."""
+    hon = trie_pattern(lexicon.honorifics())
+    return re.compile(rf"(?:(?:{hon})\s+)?(?:{titles_pattern()}\s*)?", re.UNICODE)
+
+
+@functools.cache
+def _unit_head() -> re.Pattern[str]:
+    """Heads of small units the organisation vocabulary leaves out ("Đại đội", "Tổ dân phố", "tổ Toán")."""
+    return re.compile(rf"(?i:{trie_pattern(_data()['unit_heads'])})\s+\w")
+
+
+@functools.cache
+def _household_re() -> re.Pattern[str]:
+    prefixes = trie_pattern(_data()["household_prefixes"])
+    return re.compile(rf"(?i:{prefixes})\s+(?=\w)")
+
+
+_LABEL = fast_compile(r"^(?:[IVXLH]{1,4}|[A-DĐa-dđ]|\d{1,3}(?:\.\d{1,3})*)\s*[./)-]\s*|^[-+•*]\s*")
+_ITEM = fast_compile(r"^(?:(?P<num>\d{1,4})\s*[./)]|[-+•])\s*(?=\S)")
+_TRAIL = fast_compile(r"[\s;,.:]*(?:/\.)?[\s;,.]*$")
+_SUBUNIT = fast_compile(r"^(?:[a-zđ]\)|[A-ZĐ]\.|\d{1,2}\.)\s+(?P<u>[^;]{3,100}?)\s*:?$")
+_PARENS = fast_compile(r"\s*\([^)]*\)\s*$")
+_YEAR = fast_compile(r"\bnăm\s+(\d{4})\b")
+
+
+# Patterns used per statement or row, compiled once.
+_COMMA = fast_compile(r"\s*[,–-]\s*")
+_CLAUSE_END = fast_compile(r";|\.(?:\s|$)")
+_REASON = fast_compile(r"\b(?:có\s+thành\s+tích|đã|vì|do|trong)\b")
+_NAMES_END = fast_compile(r"\n|\.(?:\s|$)|\s+(?:vì|đã|có\s+thành\s+tích)\s")
+_PHRASE_END = fast_compile(r"[;\n]|\s+và\s+(?=\p{Lu}|ông|bà|đồng)|\s+(?:đã|có|vì|do)\s")
+_NAME_CUT = fast_compile(r"\s*[,(–]|\s+-\s")
+_AFTER_NAME = fast_compile(r"\s*[,–(-]\s*")
+
+
+@dataclass
+class _Row:
+    start: int
+    end: int
+    recipient: Recipient
+    award: str | None = None
+
+
+@dataclass
+class _List:
+    start: int                 # the title (or the first row)
+    end: int
+    title: str = ""
+    rows: list[_Row] = field(default_factory=list)
+    owner: Award | None = None  # a statement the list follows directly ("... sau:")
+
+
+def find(doc: Document) -> None:
+    """Stage: fill ``recipients`` of ``doc.awards``; add statements for lists nobody refers to."""
+    if not doc.text:
+        return
+    for award in doc.awards:
+        if award.recipients:
+            award.recipients = [_inline(doc, award, r) for r in award.recipients]
+        else:
+            award.recipients = _enumerated(doc, award)
+    lists = _lists(doc)
+    if lists:
+        _assign(doc, lists)
+
+
+# --- inline names ---------------------------------------------------------------------------
+
+def _inline(doc: Document, award: Award, rec: Recipient) -> Recipient:
+    if rec.start >= 0:
+        return rec
+    text = doc.text
+    line = doc.lines[doc.line_index(award.start)]
+    s = text.find(rec.name, max(line.start, award.start - REF_WINDOW), award.end + 4 * REF_WINDOW)
+    if s < 0:
+        s = text.find(rec.name, max(0, award.start - REF_WINDOW), award.end + 4 * REF_WINDOW)
+    if s < 0:
+        return rec.model_copy(update={"kind": _kind_of(rec.name, None), "start": award.start, "end": award.end})
+    lead = _lead_before(text, s)
+    e = s + len(rec.name)
+    own = _lead_re().match(rec.name)
+    if own and own.group().strip() and own.end() < len(rec.name) and rec.name[own.end()].isupper():  # "ông Võ Văn Chín" as the name
+        lead = (s, " ".join(own.group().split()))
+        rec = rec.model_copy(update={"name": rec.name[own.end():]})
+    kind = "individual" if lead else _kind_of(rec.name, None)
+    position = organization = None
+    if kind == "individual":  # the awards stage's name stays; a post after it is read
+        comma = _COMMA.match(text, e)
+        post = post_at(text, comma.end(), _phrase_end(text, e, min(line.end, e + CLAUSE_MAX))) if comma else None
+        if post:
+            position, organization, _ = post
+    return rec.model_copy(update={"kind": kind, "note": lead[1] if lead else None, "position": position,
+                                  "organization": organization, "start": lead[0] if lead else s, "end": e})
+
+
+# After the award and its count, the names: "cho 05 khoa: A, B, C;", "cho 01 cá nhân là ông X, ...",
+# "cho 01 tập thể và 01 cá nhân (A và Thượng úy B, Trợ lý ...)".
+_COUNTED = fast_compile(r"\bcho\s+(?:(?:các|\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^\W\d]+(?:\s+[^\W\d]+){0,2}(?:\s+và\s+\d+\s+[^\W\d]+(?:\s+[^\W\d]+){0,2})?)"
+                        r"(?P<tail>[^;:()\n]{0,60}?)\s*(?P<open>:|\(|\bgồm\s*:?|\blà\b)\s*")
+_SEGMENT_SPLIT = fast_compile(r",\s+|\s+và\s+(?=\p{Lu}|(?:ông|bà|anh|chị|thầy|cô|đồng\s+chí)\s)")
+
+
+def _enumerated(doc: Document, award: Award) -> list[Recipient]:
+    """Names the sentence lists right after the award's count ("cho 05 khoa: A, B, C"), or in
+    brackets at the end of its clause ("... (Ban CHQS huyện X và Thượng úy Y, Trợ lý ...)"), else []."""
+    text = doc.text
+    line = doc.lines[doc.line_index(award.start)]
+    line_end = min(line.end, award.end + CLAUSE_MAX)  # a text may be one line of megabytes
+    window = text[award.end:min(line_end, award.end + 220)]
+    if ":" not in window and "(" not in window and " là " not in window and "gồm" not in window:
+        return []  # most statements: no names after the count (a cheap test before the patterns)
+    clause = _CLAUSE_END.search(text, award.end, line_end)
+    clause_end = clause.start() if clause else line_end
+    spans: list[tuple[int, int]] = []
+    m = _COUNTED.search(text, award.end, min(clause_end, award.end + 160))
+    if m and not _REASON.search(m["tail"] or ""):
+        start = m.end()
+        if m["open"] == "(":
+            close = text.find(")", start, line_end)
+            stop = close if close >= 0 else -1
+        else:
+            # items may be separated by ";" ("cho 02 cá nhân: PGS.TS A, Phó Hiệu trưởng ...; PGS.TS B, ...")
+            end_m = _NAMES_END.search(text, start, line_end)
+            stop = end_m.start() if end_m else line_end
+        spans.append((start, stop))
+    # brackets closing the clause: "(cô Nguyễn Thị Bích Ngọc, Tổ trưởng tổ Ngữ văn)"
+    if clause_end > award.end and text[clause_end - 1:clause_end] == ")":
+        open_at = text.rfind("(", award.end, clause_end)
+        if open_at >= 0 and "danh sách" not in fold(text[open_at:clause_end]):
+            spans.append((open_at + 1, clause_end - 1))
+    for start, stop in spans:
+        if stop <= start:
+            continue
+        out: list[Recipient] = []
+        pos = start
+        for cut in [*_SEMICOLON.finditer(text, start, stop), None]:
+            chunk = _segments(text, pos, cut.start() if cut else stop)
+            if not chunk:
+                if not out:
+                    break
+                break  # the clause goes on after the names ("A, B, C; danh hiệu ... cho 03 cá nhân")
+            out.extend(chunk)
+            pos = cut.end() if cut else stop
+        if out and (award.total is None or len(out) <= award.total):
+            return out
+    return []
+
+
+_SEMICOLON = fast_compile(r"\s*;\s*")
+
+
+def _segments(text: str, start: int, stop: int, split: regex.Pattern[str] | None = None,
+              hint: str | None = None) -> list[Recipient]:
+    """"A, B và ông C, Đội trưởng thi công, Công ty X" as recipients; [] if a part names none.
+    A lower-case part after some names ends the enumeration ("..., tác giả của 02 sáng kiến")."""
+    out: list[Recipient] = []
+    pos = start
+    for cut in [*(split or _SEGMENT_SPLIT).finditer(text, start, stop), None]:
+        seg_end = cut.start() if cut else stop
+        seg_s = pos
+        while seg_s < seg_end and text[seg_s].isspace():
+            seg_s += 1
+        pos = cut.end() if cut else stop
+        if seg_s >= seg_end:
+            continue
+        prev = out[-1] if out else None
+        post = post_at(text, seg_s, seg_end) if prev is not None and prev.kind == "individual" else None
+        if prev is not None and post and prev.position is None:  # "ông X, Đội trưởng thi công"
+            out[-1] = prev.model_copy(update={"position": post[0], "organization": post[1] or prev.organization,
+                                              "end": seg_end})
+            continue
+        if prev is not None and prev.kind == "individual" and prev.position and prev.organization is None \
+                and vocab.org_head_regex().match(text, seg_s):  # "..., Công ty Cổ phần X": the post's body
+            out[-1] = prev.model_copy(update={"organization": _TRAIL.sub("", text[seg_s:seg_end]), "end": seg_end})
+            continue
+        rec = parse_phrase(text, seg_s, seg_end, hint)
+        if not plausible(rec):
+            if out and text[seg_s].islower():
+                break
+            return []
+        out.append(rec)
+    return out
+
+
+def _lead_before(text: str, s: int) -> tuple[int, str] | None:
+    window = text[max(0, s - 40):s]
+    for m in _lead_re().finditer(window):
+        if m.group().strip() and max(0, s - 40) + m.end() == s:
+            return max(0, s - 40) + m.start(), m.group().strip()
+    return None
+
+
+def _phrase_end(text: str, s: int, limit: int) -> int:
+    m = _PHRASE_END.search(text, s, limit)
+    return m.start() if m else limit
+
+
+# --- one row or phrase -----------------------------------------------------------------------
+
+def _kind_of(body: str, hint: str | None) -> str:
+    if _household_re().match(body) and not vocab.org_head_regex().match(body):
+        return "household"
+    lead = _lead_re().match(body)
+    if lead and lead.group().strip():
+        return "individual"
+    if vocab.org_head_regex().match(body):
+        return "collective"
+    if hint:
+        return hint
+    nm = _name_re().match(body)
+    return "individual" if nm and (nm.end() == len(body) or body[nm.end()] in ",(") else "collective"
+
+
+def parse_phrase(text: str, s: int, e: int, hint: str | None, unit_path: str | None = None) -> Recipient:
+    """One recipient from ``text[s:e]`` ("Ông Trương Quang Sáng, Phó Giám đốc Sở Tư pháp;")."""
+    body = text[s:e]
+    e = s + len(_TRAIL.sub("", body))
+    body = text[s:e]
+    kind = _kind_of(body, hint)
+    notes: list[str] = []
+    at = s
+    if kind == "household":
+        hm = _household_re().match(body)
+        if hm:
+            notes.append(hm.group().strip())
+            at = s + hm.end()
+    lead = _lead_re().match(text, at, e)
+    if lead and lead.group().strip() and kind != "collective":
+        notes.append(" ".join(lead.group().split()))
+        at = lead.end()
+    position = organization = None
+    if kind == "collective":
+        name_end = _collective_end(text, at, e)
+        name = text[at:name_end].strip()
+        rest = _TRAIL.sub("", text[name_end:e]).lstrip(" ,")
+        organization = rest or None
+    else:
+        cut = _NAME_CUT.search(text, at, e)
+        name_end = cut.start() if cut else e
+        name = text[at:name_end].strip()
+        if cut:
+            comma = _AFTER_NAME.match(text, name_end)
+            after = comma.end() if comma else name_end
+            for _ in range(3):  # "sinh năm 1970, Phó Giáo sư, Tiến sĩ, " before the post
+                skip = _skip_segment().match(text, after, e)
+                if not skip or post_at(text, after, e):
+                    break
+                after = skip.end()
+            post = post_at(text, after, e)
+            if post:
+                position, organization, _ = post
+            elif "(" in text[name_end:after]:
+                organization = text[after:e].rstrip(" )") or None
+            else:
+                rest = _TRAIL.sub("", text[after:e]).strip(" ()")
+                if rest and rest[:1].isupper():
+                    organization = rest
+    return Recipient(name=name or body.strip(), kind=kind, position=position, organization=organization,  # type: ignore[arg-type]
+                     unit_path=unit_path, note=", ".join(notes) or None, start=s, end=e)
+
+
+_PARENT = fast_compile(r",\s*(?=(?:Sở|Bộ|UBND|Ủy\s+ban|Uỷ\s+ban|Cục|Tổng\s+cục|Trường|Bệnh\s+viện|Công\s+ty|Viện|"
+                       r"Hội|Liên\s+đoàn|Đảng\s+ủy|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Học\s+viện|Đại\s+học|Ban|"
+                       r"Tổng\s+công\s+ty|Bộ\s+Chỉ\s+huy|Công\s+an|Tỉnh\s+đoàn|Huyện\s+đoàn)\s)")
+
+
+def _collective_end(text: str, s: int, e: int) -> int:
+    """A unit then the body it belongs to: "Phòng Chuyển đổi số, Sở Thông tin và Truyền thông"."""
+    m = _PARENT.search(text, s, e)
+    return m.start() if m else e
+
+
+_PERSON_NAME = fast_compile(r"^\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?){1,5}$")
+
+
+_COUNT_IN_NAME = fast_compile(r":|\b\d+\s+(?:hộ|người|cá\s+nhân|tập\s+thể|đơn\s+vị|lượt)\b")
+
+
+def plausible(rec: Recipient) -> bool:
+    """A row that names a recipient: a person's name, or a unit's name starting with its head
+    noun, not a sentence ("Giao Sở Nội vụ hoàn thiện hồ sơ ...") nor an award's name."""
+    if rec.kind in ("individual", "household"):
+        return bool(_PERSON_NAME.match(rec.name))
+    if _COUNT_IN_NAME.search(rec.name):
+        return False  # "Tổ dân phố 1: 118 hộ": a breakdown of a count, not a recipient
+    if len(rec.name) > 150 or not (vocab.org_head_regex().match(rec.name) or _unit_head().match(rec.name)):
+        return False
+    mentions = award_rules.find_mentions(rec.name)
+    return not (mentions and mentions[0].start == 0)
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+def _part_kind(line: str) -> str | None:
+    body = _LABEL.sub("", line.strip(), count=1)
+    body = _PARENS.sub("", body.rstrip(" :.")).rstrip(" :.")  # "1. Tập thể (02):"
+    return _parts().get(fold(body))
+
+
+_RUN_IN_PART = fast_compile(r"^(?P<head>(?:(?:[IVX]{1,4}|[A-Da-dđ]|\d{1,2})\s*[./)]\s*)?(?P<word>[^\W\d][^:]{1,30}?))\s*:\s*(?=\S)")
+
+
+def _run_in_part(line: str) -> tuple[str, int] | None:
+    """"a) Tập thể: Khoa Điện - Điện tử; Phòng Đào tạo.": the kind and where the names start."""
+    m = _RUN_IN_PART.match(line)
+    if not m:
+        return None
+    kind = _parts().get(fold(m["word"]))
+    return (kind, m.end()) if kind else None
+
+
+@functools.cache
+def _title_scan() -> regex.Pattern[str]:
+    """Any list title at a line's start, over the whole text at once."""
+    words = trie_pattern([w.upper() for w in _data()["list_titles"]])
+    return fast_compile(rf"(?m)^(?:\S{{1,3}}\s+)?(?:{words})\b")
+
+
+@functools.cache
+def _title_first() -> frozenset[str]:
+    return frozenset(c for w in _data()["list_titles"] for c in (w[0].upper(), w[0].lower()))
+
+
+def _is_title(line: str) -> bool:
+    head = line[:16].lstrip()
+    if not head or not any(c in _title_first() for c in head[:5]):
+        return False  # most lines (a cheap test: the first letter of a title word near the start)
+    stripped = line.strip()
+    if not _title_re().match(stripped):
+        return False
+    letters = [c for c in stripped if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= 0.6 * max(1, len(letters))
+
+
+def _lists(doc: Document) -> list[_List]:
+    lines = doc.lines
+    out: list[_List] = []
+    starts: dict[int, Award | None] = {}
+    # Most documents have neither a list title nor a table: one scan of the text says so.
+    titles = _title_scan().search(doc.text) is not None
+    cells = CELL in doc.text
+    for i, ln in enumerate(lines if titles or cells else ()):
+        if titles and _is_title(ln.text):
+            starts[i] = None
+        elif cells and CELL in ln.text and _header(doc.text, _cells(doc.text, ln.start, ln.end)):
+            # a table's header row starts a list unless a title just above started it
+            if not any(k in starts for k in range(max(0, i - 8), i)):
+                starts[i] = None
+    # A statement whose line ends with ":" owns the rows right after it.
+    for award in doc.awards:
+        li = doc.line_index(award.start)
+        if _ends_with_colon(doc.text, lines[li].start, lines[li].end) and li + 1 < len(lines) and li + 1 not in starts:
+            nxt = next((k for k in range(li + 1, min(len(lines), li + 3)) if lines[k].text.strip()), None)
+            if nxt is not None and (_ITEM.match(lines[nxt].text) or _part_kind(lines[nxt].text)
+                                    or _run_in_part(lines[nxt].text)):
+                starts.setdefault(li + 1, award)
+    order = sorted(starts)
+    for n, i in enumerate(order):
+        stop = order[n + 1] if n + 1 < len(order) else len(lines)
+        owner = starts[i]
+        lst = _List(start=lines[i].start, end=lines[i].end, owner=owner)
+        _read_list(doc, lst, i, stop, inline=owner is not None)
+        if lst.rows:
+            out.append(lst)
+    return out
+
+
+def _ends_with_colon(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with ":" (no copy of the line: it may be megabytes long)."""
+    k = end - 1
+    while k >= start and text[k].isspace():
+        k -= 1
+    return k >= start and text[k] == ":"
+
+
+def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -> None:
+    text = doc.text
+    lines = doc.lines
+    kind: str | None = None
+    unit: str | None = None
+    columns: dict[int, str] | None = None
+    title_open = not inline
+    title: list[str] = []
+    blank_run = 0
+    first_marker: str | None = None
+    for k in range(first, stop):
+        ln = lines[k]
+        raw = ln.text.strip()
+        if not raw:
+            blank_run += 1
+            continue
+        if inline and blank_run >= 2:
+            break
+        blank_run = 0
+        part = _part_kind(raw)
+        if part:
+            kind, unit, title_open = part, None, False
+            continue
+        run_in = _run_in_part(raw)
+        if run_in:
+            kind, unit, title_open = run_in[0], None, False
+            at = ln.start + (len(ln.text) - len(ln.text.lstrip())) + run_in[1]
+            for rec in _segments(text, at, ln.end, split=_SEMICOLON, hint=kind):
+                lst.rows.append(_Row(rec.start, rec.end, rec))
+                lst.end = ln.end
+            continue
+        if CELL in raw:
+            cells = _cells(text, ln.start, ln.end)
+            cols = _header(text, cells)
+            if cols:
+                columns, title_open = cols, False
+                continue
+            if columns:
+                row = _table_row(text, cells, columns, kind, unit)
+                if row and plausible(row.recipient):
+                    lst.rows.append(row)
+                    lst.end = ln.end
+                continue
+        item = _ITEM.match(raw)
+        if item and inline:
+            marker = "num" if item["num"] else raw[0]
+            if first_marker is None:
+                first_marker = marker
+            elif marker != first_marker:
+                break  # "- A; - B;" then "4. Bằng khen ...": the next heading, not a row
+        if item and (not title_open or (item["num"] and not _is_heading_like(raw))):
+            title_open = False
+            s = ln.start + (len(ln.text) - len(ln.text.lstrip())) + item.end()
+            sub = _SUBUNIT.match(raw)
+            if sub and raw.rstrip().endswith(":"):
+                unit = sub["u"].strip()
+                continue
+            rec = parse_phrase(text, s, ln.end, kind, unit)
+            if plausible(rec):
+                lst.rows.append(_Row(s, ln.end, rec))
+                lst.end = ln.end
+            elif inline:
+                break  # a numbered paragraph after the list (or instead of one)
+            continue
+        if inline and not title_open:
+            break  # the paragraph after the list
+        if title_open:
+            title.append(raw)
+            if len(title) > 6:
+                title_open = False
+            continue
+        if len(raw) < 120 and (raw.endswith(":") or raw.isupper()) and not raw.endswith("./."):
+            unit = _LABEL.sub("", raw, count=1).rstrip(" :") or None
+    lst.title = " ".join(title)
+
+
+def _is_heading_like(raw: str) -> bool:
+    return raw.isupper() and len(raw) > 3
+
+
+def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Offsets of each cell of a table row (empty cells included)."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    while True:
+        bar = text.find(CELL, pos, e)
+        end = bar if bar >= 0 else e
+        a, b = pos, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+        if bar < 0:
+            return out
+        pos = bar + 1
+
+
+def _header(text: str, cells: list[tuple[int, int]]) -> dict[int, str] | None:
+    """The columns of a table's header row (``{cell index: field}``), or None."""
+    names = [fold(text[a:b]) for a, b in cells]
+    cols = {k: _columns()[n] for k, n in enumerate(names) if n in _columns()}
+    return cols if "name" in cols.values() and len(cols) >= 2 else None
+
+
+def _table_row(text: str, cells: list[tuple[int, int]], columns: dict[int, str], kind: str | None,
+               unit: str | None) -> _Row | None:
+    got = {col: cells[k] for k, col in columns.items() if k < len(cells) and cells[k][0] < cells[k][1]}
+    if "name" not in got:
+        return None
+    s, e = got["name"]
+    row_kind = kind
+    if "kind" in got:
+        row_kind = _parts().get(fold(text[slice(*got["kind"])]).removeprefix("khen thưởng ").strip(), kind)
+    rec = parse_phrase(text, s, e, row_kind, unit)
+    update: dict[str, object] = {"start": cells[0][0], "end": cells[-1][1]}
+    if "note" in got and not rec.note:
+        update["note"] = text[slice(*got["note"])]
+    if "position" in got:
+        ps, pe = got["position"]
+        post = post_at(text, ps, pe)
+        if post:
+            update["position"], org, _ = post
+            update["organization"] = org or rec.organization
+        else:
+            update["position"] = text[ps:pe]
+    if "organization" in got:
+        update["organization"] = text[slice(*got["organization"])]
+    award = None
+    if "award" in got:
+        found = award_rules.find_mentions(text, *got["award"])
+        award = found[0].canonical if found else None
+    return _Row(cells[0][0], cells[-1][1], rec.model_copy(update=update), award)
+
+
+# --- statements ------------------------------------------------------------------------------
+
+def _refers(doc: Document, award: Award) -> bool:
+    # the statement's line, within a window: a text may be one line of megabytes
+    line = doc.lines[doc.line_index(award.start)]
+    lo, hi = max(line.start, award.start - REF_WINDOW), min(line.end, award.end + REF_WINDOW)
+    return bool(_list_ref().search(fold(doc.text[lo:hi])))
+
+
+REF_WINDOW = 400  # characters around a statement searched for "có danh sách kèm theo"
+CLAUSE_MAX = 2000  # characters after a statement searched for the names it enumerates
+
+
+def _title_award(doc: Document, lst: _List) -> str | None:
+    found = award_rules.find_mentions(lst.title) if lst.title else []
+    return found[0].canonical if found else None
+
+
+def _assign(doc: Document, lists: list[_List]) -> None:
+    referring = [a for a in doc.awards if _refers(doc, a)]
+    taken: set[int] = set()  # ids of referring statements already given a list
+    for lst in lists:
+        targets: list[Award] = []
+        if lst.owner is not None:
+            targets = [lst.owner]
+        else:
+            want = _title_award(doc, lst)
+            free = [a for a in referring if id(a) not in taken]
+            pick = next((a for a in free if want and fold(a.award) == fold(want)), None)
+            if pick is None and free and not (want and any(fold(a.award) == fold(want) for a in referring)):
+                pick = free[0]
+            if pick is not None:
+                line = doc.line_index(pick.start)
+                # statements of the same sentence share the list (split by kind below)
+                targets = [a for a in free if doc.line_index(a.start) == line]
+        if not targets:
+            _own_statements(doc, lst)
+            continue
+        for a in targets:
+            taken.add(id(a))
+            rows = [r.recipient for r in lst.rows]
+            if len(targets) > 1:
+                kind = _stated_kind(a)
+                if kind:
+                    rows = [r for r in rows if (r.kind == "collective") == (kind == "collective")]
+            if not rows:
+                continue
+            a.recipients = [*a.recipients, *rows] if lst.owner is None else rows
+            _check_counts(doc, a)
+
+
+def _stated_kind(a: Award) -> str | None:
+    if a.collectives and not a.individuals:
+        return "collective"
+    if a.individuals and not a.collectives:
+        return "individual"
+    return None
+
+
+def _check_counts(doc: Document, a: Award) -> None:
+    col = sum(1 for r in a.recipients if r.kind == "collective")
+    ind = sum(1 for r in a.recipients if r.kind in ("individual", "household"))
+    problems = []
+    if a.collectives is not None and a.collectives != col:
+        problems.append(f"{a.collectives} collectives stated, {col} listed")
+    if a.individuals is not None and a.individuals != ind:
+        problems.append(f"{a.individuals} individuals stated, {ind} listed")
+    if not problems and a.collectives is None and a.individuals is None and a.total is not None \
+            and a.total != len(a.recipients):
+        problems.append(f"{a.total} recipients stated, {len(a.recipients)} listed")
+    if problems:
+        doc.warn(W_RECIPIENT_COUNT, f"{a.award}: " + "; ".join(problems), a.start, a.end)
+
+
+def _own_statements(doc: Document, lst: _List) -> None:
+    """A list no statement refers to: one statement per award it names (title or column)."""
+    if not any(r.award for r in lst.rows) and "danh sách" not in fold(lst.title):
+        return  # an appendix of forms or templates, not a list of recipients
+    title_award = _title_award(doc, lst)
+    groups: dict[str, list[Recipient]] = {}
+    for row in lst.rows:
+        name = row.award or title_award
+        if name:
+            groups.setdefault(name, []).append(row.recipient)
+    if not groups:
+        return
+    status = _title_status(doc, lst.title)
+    ym = _YEAR.search(fold(lst.title))
+    year = int(ym.group(1)) if ym else _doc_year(doc)
+    by_name = {e.canonical: e for e in award_rules.entries()}
+    for name, recs in groups.items():
+        entry = by_name.get(name) or next((e for e in award_rules.entries() if name.startswith(e.canonical)), None)
+        doc.awards.append(Award(
+            award=name, award_raw=lst.title or name, category=entry.category if entry else "other",  # type: ignore[arg-type]
+            level=entry.level if entry else None, conferred_by=None, status=status,  # type: ignore[arg-type]
+            total=len(recs), recipients=recs, year=year, section=doc.section_at(lst.start),
+            start=lst.start, end=lst.end if not lst.title else lst.start + len(doc.lines[doc.line_index(lst.start)].text),
+        ))
+
+
+def _title_status(doc: Document, title: str) -> str:
+    low = fold(title)
+    for status, words in _data()["title_status"].items():
+        if any(fold(w) in low for w in words):
+            return status
+    code = (doc.header.doc_type.code if doc.header.doc_type else None) or ""
+    return "proposed" if code in {"TTr", "BB"} else "conferred"
+
+
+def _doc_year(doc: Document) -> int | None:
+    value = doc.header.date.value if doc.header.date else None
+    return int(value[:4]) if value and value[:4].isdigit() else None
