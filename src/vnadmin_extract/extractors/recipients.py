@@ -33,10 +33,10 @@ import regex
 
 from ..document import Document
 from ..errors import W_RECIPIENT_COUNT
-from ..rules.load import load_yaml
 from ..rules import awards as award_rules
 from ..rules import lexicon, vocab
 from ..rules.cache import fast_compile
+from ..rules.load import load_yaml
 from ..rules.person_parts import _name_re, _skip_segment, post_at, titles_pattern
 from ..rules.trie import trie_pattern
 from ..schema import Award, Recipient
