@@ -68,3 +68,31 @@ def test_a_complete_header_needs_no_review() -> None:
     assert rec.review.needed is False and rec.review.reasons == []
     assert rec.header.sources == {"number": "header_block", "place": "date_line", "date": "date_line",
                                   "doc_type": "type_line", "title": "title_block", "issuer": "header_block"}
+
+
+# qd-ubnd-quangbinh-2871-2022 (corpus-public), as Tesseract reads the scan: the number and the
+# day were handwritten, and the column layout puts "Số:" between the issuer and the motto.
+SCANNED_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG BÌNH
+Số: Sý 7i QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Quảng Bình, ngày \\J tháng năm 2022
+
+QUYẾT ĐỊNH
+Về việc tặng Bằng khen của Chủ tịch UBND tỉnh
+"""
+
+
+def test_an_illegible_handwritten_number_keeps_the_symbol_and_says_so() -> None:
+    rec = extract_text(SCANNED_DECISION)
+    h = rec.header
+    assert (h.issuer.name, h.issuer.parent) == ("ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH", None)
+    assert (h.number.number, h.number.symbol, h.number.type_code) == (None, "QĐ-UBND", "QĐ")
+    assert (h.date.value, h.place) == ("2022", "Quảng Bình")
+    assert [w.code for w in rec.warnings] == ["W_NUMBER_ILLEGIBLE", "W_BLANK_DATE"]
+    assert rec.review.reasons == ["number_illegible", "date_partial"]
+
+
+def test_a_name_after_so_is_not_a_number() -> None:
+    assert extract_text("SỞ Y TẾ\nSố: Nguyễn Văn-A\nBÁO CÁO\n").header.number is None

@@ -31,6 +31,7 @@ W_ISSUER_REJECTED = "W_ISSUER_REJECTED"  # header lines that name no body (fragm
 W_NO_DATE = "W_NO_DATE"  # no place-and-date line: the date of issue is unknown (never borrowed from the body)
 W_BLANK_DATE = "W_BLANK_DATE"  # the date line is printed with day and month left blank: year only
 W_BLANK_NUMBER = "W_BLANK_NUMBER"
+W_NUMBER_ILLEGIBLE = "W_NUMBER_ILLEGIBLE"  # marks where the number should be (handwriting OCR could not read)
 W_BLANK_DAY = "W_BLANK_DAY"
 W_INCONSISTENT_ANNIVERSARY = "W_INCONSISTENT_ANNIVERSARY"
 W_LEGACY_ENCODING = "W_LEGACY_ENCODING"

@@ -69,6 +69,7 @@ def find(doc: Document) -> None:
     doc.genre = "news" if newsy and not has_header else "document"
 
 
+_NUMBER_START = fast_compile(r"^Số\s*[:.]", 2)  # re.I
 _START_SEARCH = 400  # a portal's banner and metadata never run longer
 
 
@@ -83,10 +84,12 @@ def _document_start(doc: Document) -> int:
         i = doc.line_index(ln.start)
         if MOTTO.search(ln.text) or (NUMBER_LINE.match(ln.text) and _near_date_line(doc, i)):
             j = i
-            # Walk up over the issuer lines (upper case, short) that precede it.
+            # Walk up over the issuer lines (upper case, short) that precede it, and over the
+            # "Số: ..." line that a scan's column layout may put between them and the motto.
             while j > 0 and j - 1 >= i - 6:
                 prev = lines[j - 1].text
-                if prev and (not mostly_upper(prev, 0.8) or len(prev) > 120 or chrome().match(prev)):
+                if prev and not _NUMBER_START.match(prev) and (
+                        not mostly_upper(prev, 0.8) or len(prev) > 120 or chrome().match(prev)):
                     break
                 j -= 1
             while j < i and not lines[j].text:

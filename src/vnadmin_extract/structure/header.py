@@ -46,11 +46,18 @@ NUMBER = regex.compile(
       ))""",
     regex.X | regex.I,
 )
+# "Số: Sý 7i QĐ-UBND": marks where a handwritten number was, then a symbol whose first part is
+# a type code (checked against doc_types.yaml).
+ILLEGIBLE_NUMBER = fast_compile(
+    r"^\s*Số\s*[:.]?\s*(?P<junk>[^\s/][^/\n]{0,12}?)\s*/?\s*"
+    r"(?P<sym>(?P<type>[\p{Lu}Đ]{1,5})\s*[-–]\s*[\p{Lu}Đ&][\p{Lu}Đ&\d]*(?:\s*[-–]\s*[\p{Lu}Đ&\d]+)*)\s*$"
+)
 PLACE_DATE = fast_compile(
     r"(?P<place>(?:TP\.\s*|Thành\s+phố\s+)?\p{Lu}\p{Ll}+(?:[ ]+\p{L}\p{Ll}+){0,4})\s*,\s*"
     r"(?P<date>(?i:ngày)\b[^\n]{0,40}?(?i:năm)\s*\d{4})",
 )
-_BLANK = r"[ \t.…_]*"
+# Blank (dots, spaces), or a few marks where OCR read a handwritten day or month ("ngày \\J tháng").
+_BLANK = r"[ \t.…_]*(?:[^\s\d,;]{1,2}[ \t.…_]+)?"
 PLACE_BLANK_DATE = fast_compile(
     r"(?P<place>(?:TP\.\s*|Thành\s+phố\s+)?\p{Lu}\p{Ll}+(?:[ ]+\p{L}\p{Ll}+){0,4})\s*,\s*"
     rf"(?P<date>(?i:ngày){_BLANK}(?i:tháng){_BLANK}(?i:năm){_BLANK}(?P<y>(?:19|20)\d\d))(?!\d)"
@@ -123,6 +130,18 @@ def _find_number(doc: Document, header: Header, window: list[Line]) -> Line | No
                          ln.start + m.start(), ln.start + m.end())
             doc.add_entity("DOC_NUMBER", ln.start + m.start("raw"), ln.start + m.end("raw"),
                            header.number.symbol, "pattern:doc_number")
+            return ln
+    for ln in window:  # "Số: Sý 7i QĐ-UBND": a handwritten number OCR could not read
+        m = ILLEGIBLE_NUMBER.match(ln.text)
+        if m and vocab.type_by_code().get(m["type"].upper()):
+            symbol = _rx(r"\s*[-–]\s*").sub("-", m["sym"])
+            parts = symbol.split("-")
+            header.number = DocNumber(raw=m.group().strip(), number=None, symbol=symbol, type_code=parts[0],
+                                      issuer_code=parts[1], unit="-".join(parts[2:]) or None)
+            header.sources["number"] = "header_block"
+            doc.warn(errors.W_NUMBER_ILLEGIBLE, f"the document number could not be read ({m['junk']!r} before "
+                     f"the symbol: handwritten or filled in later); only the symbol {symbol!r} is kept",
+                     ln.start + m.start(), ln.start + m.end())
             return ln
     return None
 

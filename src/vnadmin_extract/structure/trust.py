@@ -19,6 +19,7 @@ _WARNING_REASONS = {
     errors.W_ISSUER_INFERRED: "issuer_inferred",
     errors.W_NO_HEADER: "no_header",
     errors.W_BLANK_NUMBER: "number_blank",
+    errors.W_NUMBER_ILLEGIBLE: "number_illegible",
     errors.W_BLANK_DAY: "date_partial",
     errors.W_BLANK_DATE: "date_partial",
     errors.W_NO_DATE: "date_missing",
