@@ -127,6 +127,7 @@ def _parents(f: Path) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     from ..batch import DEFAULT_DOC_FN, DOC_FN_ENV, RunConfig, format_summary, run_batch
     from ..store import build_outputs
+    from ..store.lock import output_lock
     from ..store.paths import OutsideOutdir
 
     outdir = _check(args)
@@ -139,9 +140,11 @@ def run(args: argparse.Namespace) -> int:
         max_memory=args.max_memory,
     )
     try:
-        summary = run_batch(files, outdir, config)
-        built = build_outputs(outdir)
-    except (RuntimeError, OutsideOutdir) as exc:  # another run holds OUTDIR; a link points out
+        outdir.mkdir(parents=True, exist_ok=True)
+        with output_lock(outdir):  # one lock over the run and the build: no load in between
+            summary = run_batch(files, outdir, config)
+            built = build_outputs(outdir)
+    except (RuntimeError, OutsideOutdir) as exc:  # FolderBusy, WorkerStartError, no Dask scheduler
         raise UsageError(str(exc)) from None
     print(format_summary(summary), file=sys.stderr)
     print(f"wrote {outdir}/records.jsonl ({built.records} records), {outdir}/parquet/ "

@@ -56,7 +56,7 @@ def is_loopback(host: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     from ..store.datasette import metadata
-    from ..store.paths import DATABASE, DATASETTE_METADATA, fresh_tmp, inside
+    from ..store.paths import DATABASE, DATASETTE_METADATA, discard, fresh_tmp, inside
 
     outdir = Path(args.outdir)
     db = outdir / DATABASE
@@ -70,9 +70,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("serve needs Datasette: pip install datasette") from None
     meta = inside(outdir, DATASETTE_METADATA)
     tmp = fresh_tmp(meta)
-    with open(tmp, "x", encoding="utf-8") as fh:
-        fh.write(json.dumps(metadata(), ensure_ascii=False, indent=2))
-    os.replace(tmp, meta)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(metadata(), ensure_ascii=False, indent=2))
+        os.replace(tmp, meta)
+    except BaseException:
+        discard(tmp)
+        raise
     if not is_loopback(args.host):
         print(f"warning: listening on {args.host}: anyone who can reach this machine can read the database "
               "(put a reverse proxy with a login in front)", file=sys.stderr)
