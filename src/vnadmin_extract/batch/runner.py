@@ -140,6 +140,9 @@ def run_batch(files: list[Path], outdir: str | Path, config: RunConfig | None = 
 
 def _run_locked(files: list[Path], out: Path, config: RunConfig) -> RunSummary:
     t0 = time.perf_counter()
+    if config.executor == "local":
+        config.mp_context = config.mp_context or default_context()
+        _start_fork_server(config.mp_context)  # it loads the pipeline while this process hashes the inputs
     records = inside(out, RECORDS)
     jr = journal.Journal(records, inside(out, LOCK), fsync=config.fsync)
     summary = RunSummary(repaired_bytes=journal.repair(records))
@@ -174,6 +177,13 @@ def _run_locked(files: list[Path], out: Path, config: RunConfig) -> RunSummary:
     if interrupted:
         raise Interrupted(summary)
     return summary
+
+
+def _start_fork_server(ctx: Any) -> None:
+    if getattr(ctx, "get_start_method", lambda: "")() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _folder_figures(summary: RunSummary, chosen: Selection, sink: _Sink, where: dict[str, str]) -> None:

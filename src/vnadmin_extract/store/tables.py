@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .provinces import province_of
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -330,6 +331,8 @@ _DTYPES = {"str": object, "json": object, "int": "Int64", "float": "Float64", "b
 
 def frames_from_rows(rows: dict[str, list[tuple[Any, ...]]]) -> dict[str, pd.DataFrame]:
     """DataFrames with the columns and nullable dtypes of ``TABLES`` (also when empty)."""
+    import pandas as pd  # here, not at import: a run must not wait for it before its first document
+
     out = {}
     for name, table in TABLES.items():
         data = rows.get(name, [])
