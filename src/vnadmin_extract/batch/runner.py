@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..ingest.limits import Limits
+from ..ingest.limits import DEFAULT_MAX_MEMORY, Limits
 from ..store.lock import output_lock
 from ..store.paths import DUPLICATES, LOCK, RECORDS, SUMMARY, discard, fresh_tmp, inside
 from ..store.select import Kept, Selection, select
@@ -34,7 +34,7 @@ class RunConfig:
     workers: int | None = None  # None: all cores
     timeout: float = 60.0  # seconds per document
     limits: Limits = field(default_factory=Limits)  # sizes and pages (ingest.limits); its timeout unused
-    max_memory: int | None = None  # bytes of address space per local worker (None: no cap)
+    max_memory: int | None = DEFAULT_MAX_MEMORY  # bytes of address space per local worker (None: no cap)
     keep_text: bool = True
     executor: Literal["local", "dask"] = "local"
     scheduler: str | None = None  # Dask scheduler address

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..ingest.limits import Limits
+from ..ingest.limits import DEFAULT_MAX_MEMORY, Limits
 from . import UsageError
 from ._inputs import expand_inputs
 
@@ -36,8 +36,8 @@ def register(p: argparse.ArgumentParser) -> None:
                    help=f"PDF pages read; the rest are left out with W_TRUNCATED (default {d.max_pages})")
     g.add_argument("--max-ocr-pages", type=_non_negative_int, default=d.max_ocr_pages, metavar="N",
                    help=f"pages OCR'd per document; the rest with W_TRUNCATED (default {d.max_ocr_pages})")
-    g.add_argument("--max-memory", type=parse_size, default=None, metavar="SIZE",
-                   help="address space per worker process, e.g. 4G (default: no cap)")
+    g.add_argument("--max-memory", type=parse_memory, default=DEFAULT_MAX_MEMORY, metavar="SIZE",
+                   help="address space per worker process, e.g. 4G; 'none' for no cap (default 2G)")
     p.add_argument("--follow-links", action="store_true",
                    help="search symbolic links to folders too (each folder once: loops are skipped)")
 
@@ -57,6 +57,13 @@ def parse_size(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"a size must be positive, not {text!r}")
     return int(value)
+
+
+def parse_memory(text: str) -> int | None:
+    """A memory cap: a size, or "none" (also "0") for no cap."""
+    if text.strip().lower() in ("none", "0", "off"):
+        return None
+    return parse_size(text)
 
 
 def _size(n: int) -> str:

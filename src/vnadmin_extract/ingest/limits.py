@@ -72,6 +72,10 @@ class Limits:
 
 
 DEFAULT = Limits()
+# Address space of a worker process (``run``, ``extract``): twice what the largest corpus
+# document needs (a PDF with OCR: 650 MB of address space, 370 MB resident).
+DEFAULT_MAX_MEMORY = 2 * 1024 * MB
+DEFAULT_TIMEOUT = 60.0  # seconds per document in ``run`` and ``extract``
 _process_default = DEFAULT
 _current: contextvars.ContextVar[Limits | None] = contextvars.ContextVar("vnadmin_limits", default=None)
 
