@@ -155,16 +155,16 @@ def _run_locked(files: list[Path], out: Path, config: RunConfig) -> RunSummary:
     where = {t.key: display_path(t.path) for t in todo}
     progress = Progress(len(todo), tty=config.progress, interval=config.progress_interval)
     sink = _Sink(jr, progress, where)
-    interrupted = False
+    interrupted: KeyboardInterrupt | None = None
     jr.open()
     try:
         _execute(todo, sink, config)
-    except KeyboardInterrupt:
-        interrupted = True
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM turned into it by the CLI
+        interrupted = exc
     finally:
         progress.close()
         jr.close()
-    summary.interrupted = interrupted
+    summary.interrupted = interrupted is not None
     summary.processed = len(sink.results)
     _folder_figures(summary, chosen, sink, where)
     summary.duplicates = _all_duplicates(out, the_plan, chosen, sink, where)
@@ -174,8 +174,8 @@ def _run_locked(files: list[Path], out: Path, config: RunConfig) -> RunSummary:
     summary.seconds = round(time.perf_counter() - t0, 3)
     summary.docs_per_second = round(summary.processed / summary.seconds, 2) if summary.seconds else 0.0
     _write_reports(out, summary)
-    if interrupted:
-        raise Interrupted(summary)
+    if interrupted is not None:
+        raise Interrupted(summary) from interrupted
     return summary
 
 

@@ -103,12 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt as exc:
-        summary = getattr(exc, "summary", None) or getattr(exc.__context__, "summary", None)
+        summary = getattr(exc, "summary", None)
         if summary is not None:
             from ..batch import format_summary
 
             print(format_summary(summary), file=sys.stderr)
-        term = isinstance(exc, _Terminated) or isinstance(exc.__context__, _Terminated)
+        term = any(isinstance(e, _Terminated) for e in (exc, exc.__cause__, exc.__context__))
         print(f"{name}: {'terminated' if term else 'interrupted'}"
               + ("; run the same command again to finish" if args.command == "run" else ""), file=sys.stderr)
         return 143 if term else 130

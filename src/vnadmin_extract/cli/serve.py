@@ -47,6 +47,24 @@ def command(db: Path, metadata: Path, port: int, host: str = LOOPBACK, writable:
     ]
 
 
+def _port_free(host: str, port: int) -> bool:
+    """Whether Datasette will be able to listen there (checked first: its own error is a traceback)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+    except OSError:
+        return True  # let Datasette say what is wrong with the address
+    family, kind, proto, _name, addr = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(addr)
+        except OSError:
+            return False
+    return True
+
+
 def is_loopback(host: str) -> bool:
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
@@ -68,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
         import datasette  # noqa: F401
     except ImportError:
         raise UsageError("serve needs Datasette: pip install datasette") from None
+    if args.port and not _port_free(args.host, args.port):
+        raise UsageError(f"port {args.port} on {args.host} is in use; choose another with --port (0: any free port)")
     meta = inside(outdir, DATASETTE_METADATA)
     tmp = fresh_tmp(meta)
     try:
