@@ -241,3 +241,33 @@ def test_summary_and_duplicates_describe_the_whole_folder(tmp_path: Path) -> Non
         (str(copy_a), str(a[0])), (str(b[0]), str(a[0]))]
     tsv = (out / "duplicates.tsv").read_text(encoding="utf-8")
     assert str(copy_a) in tsv and str(b[0]) in tsv
+
+
+def test_the_build_streams_with_memory_bounded_by_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python memory at the build's peak is the same for 4 times the records (issue 15, item 7)."""
+    import tracemalloc
+
+    from batch_testlib import award_record, write_records
+
+    from vnadmin_extract.store import build as store_build
+
+    monkeypatch.setattr(store_build, "BATCH_RECORDS", 10)
+
+    def peak(n: int) -> int:
+        recs = []
+        for k in range(n):
+            rec = award_record(doc_id=f"{k:016x}")
+            rec.text = (rec.text or "") + " Nội dung báo cáo." * 3000  # about 60 KB a record
+            recs.append(rec)
+        out = write_records(tmp_path / f"out-{n}", recs)
+        del recs
+        tracemalloc.start()
+        try:
+            report = build_outputs(out.parent if out.name == "records.jsonl" else out)
+            return tracemalloc.get_traced_memory()[1] if report.records == n else -1
+        finally:
+            tracemalloc.stop()
+
+    small, large = peak(40), peak(160)
+    assert small > 0 and large > 0
+    assert large < 1.5 * small, f"build peak {small} bytes for 40 records, {large} for 160"
