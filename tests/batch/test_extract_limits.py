@@ -23,7 +23,7 @@ def test_a_document_stuck_where_no_signal_reaches_is_killed_and_the_rest_follow_
     docs = write_docs(tmp_path / "in", 2)
     stuck = tmp_path / "in" / "doc-001-stuck.txt"
     stuck.write_text("Báo cáo stuck\n", encoding="utf-8")
-    done = _extract(str(tmp_path / "in"), "--timeout", "1")
+    done = _extract(str(tmp_path / "in"), "--timeout", "3")  # generous: the good documents must fit on a busy machine
     assert done.returncode == 1, done.stderr
     recs = [json.loads(line) for line in done.stdout.splitlines()]
     assert [Path(r["source"]["path"]).name for r in recs] == ["doc-000.txt", "doc-001-stuck.txt", "doc-001.txt"]
