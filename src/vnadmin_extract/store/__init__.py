@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from .search import Hit, search  # light (sqlite3); its name is also a submodule's, so not lazy
+
 __all__ = ["TABLES", "BuildReport", "Hit", "build_outputs", "record_frames", "search"]
 
 # Imported on first use: a run must not wait for pandas and pyarrow before its first
 # document (they matter only for the build at its end).
-_WHERE = {"BuildReport": "build", "build_outputs": "build", "Hit": "search", "search": "search",
-          "TABLES": "tables", "record_frames": "tables"}
+_WHERE = {"BuildReport": "build", "build_outputs": "build", "TABLES": "tables", "record_frames": "tables"}
 
 
 def __getattr__(name: str) -> Any:
