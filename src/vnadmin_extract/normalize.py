@@ -208,27 +208,71 @@ def _is_upper(line: str) -> bool:
     return bool(_UPPER_LINE.match(line))
 
 
-def _should_join(prev: str, nxt: str) -> bool:
-    """Whether ``nxt`` continues ``prev`` (both non-empty, no blank line between)."""
-    if _ENDS_SENTENCE.search(prev) or _STARTS_BLOCK.match(nxt) or prev.startswith("Số"):
+_LOWER = fast_compile(r"\p{Ll}")
+_UPPER = fast_compile(r"\p{Lu}")
+_CLOSERS = "\"”’)"
+
+
+def _tail(line: str) -> str:
+    """The end of ``line`` that decides ``_ENDS_SENTENCE`` and ``_JOINING_END``: its trailing
+    run of closing quotes and the 8 characters before it (the longest ending tested, with
+    the character before a word boundary, is 5). Searching the tail instead of the whole
+    line keeps the joining linear: a line that grows by thousands of joins is not searched
+    from its start again at every join."""
+    return line[max(0, len(line.rstrip(_CLOSERS)) - 8):]
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(_ENDS_SENTENCE.search(_tail(line)))
+
+
+def _joining_end(line: str) -> bool:
+    return bool(_JOINING_END.search(_tail(line)))
+
+
+def _should_join(prev: str, nxt: str, prev_upper: bool | None = None) -> bool:
+    """Whether ``nxt`` continues ``prev`` (both non-empty, no blank line between).
+    ``prev_upper``: ``_is_upper(prev)`` when the caller knows it."""
+    if _ends_sentence(prev) or _STARTS_BLOCK.match(nxt) or prev.startswith("Số"):
         return False
     if _NAME_LINE.match(prev):
         return False  # a signer's name stands alone on its line
-    if _is_upper(prev):
+    if _is_upper(prev) if prev_upper is None else prev_upper:
         # Header blocks, headings and signature lines stack upper-case lines on purpose;
         # join only a heading visibly cut in the middle ("I. MỤC ĐÍCH," / "YÊU CẦU").
-        return bool(_JOINING_END.search(prev)) and _is_upper(nxt) and bool(_STARTS_BLOCK.match(prev))
+        return _joining_end(prev) and _is_upper(nxt) and bool(_STARTS_BLOCK.match(prev))
     if _is_upper(nxt) and len(nxt) > 3:
         return False
-    if _NUMBERED_HEADING.match(prev) and len(prev) < 60 and nxt[:1].isupper() and not _JOINING_END.search(prev):
+    if _NUMBERED_HEADING.match(prev) and len(prev) < 60 and nxt[:1].isupper() and not _joining_end(prev):
         return False  # "1. Đánh giá chung" / "Sau 100 ngày ...": a short run-in heading, then its paragraph
     return True
 
 
-def _joins_across_blank(prev: str, nxt: str) -> bool:
+def _joins_across_blank(prev: str, nxt: str, prev_upper: bool | None = None) -> bool:
     """A paragraph cut by a page break: the next one starts in lower case."""
-    return (bool(nxt) and nxt[0].islower() and len(prev) >= 60 and not _ENDS_SENTENCE.search(prev)
-            and not _is_upper(prev) and not _STARTS_BLOCK.match(nxt))
+    return (bool(nxt) and nxt[0].islower() and len(prev) >= 60 and not _ends_sentence(prev)
+            and not (_is_upper(prev) if prev_upper is None else prev_upper) and not _STARTS_BLOCK.match(nxt))
+
+
+class _Case:
+    """Whether a line has lower-case and upper-case letters, kept up to date as it grows by
+    joins (``_is_upper`` of the joined line without reading it again)."""
+
+    __slots__ = ("lower", "upper")
+
+    def __init__(self, line: str) -> None:
+        self.lower = bool(_LOWER.search(line))
+        self.upper = bool(_UPPER.search(line))
+
+    def add(self, line: str) -> None:
+        if not self.lower:
+            self.lower = bool(_LOWER.search(line))
+        if not self.upper:
+            self.upper = bool(_UPPER.search(line))
+
+    @property
+    def is_upper(self) -> bool:
+        return self.upper and not self.lower
 
 
 def unwrap(text: str) -> str:
@@ -241,28 +285,44 @@ def _unwrap(text: str) -> tuple[str, bool]:
 
     A second run tests the same pairs of lines but one kind: a line that grew by a join was
     tested, as the lower of a pair, by its first part only ("ABC" is upper case, "ABC, và def"
-    is not), so only those pairs are tested again."""
+    is not), so only those pairs are tested again.
+
+    Linear in the text: the line being built is a local string grown in place (``+=``), its
+    case is kept in a ``_Case``, and its end is tested by its tail only."""
     out: list[str] = []
     grown: set[int] = set()  # indices in ``out`` of lines that grew
     blank_pending = False
+    last: str | None = None  # the line being built (out[-1] once it is finished)
+    case: _Case | None = None
+    last_grew = False
     for line in text.split("\n"):
         if not line:
             blank_pending = True
             continue
-        if out and out[-1]:
-            if not blank_pending and _should_join(out[-1], line):
-                out[-1] = out[-1] + " " + line
-                grown.add(len(out) - 1)
+        if last:
+            if not blank_pending and _should_join(last, line, case.is_upper):  # type: ignore[union-attr]
+                last += " " + line
+                case.add(line)  # type: ignore[union-attr]
+                last_grew = True
                 continue
-            if blank_pending and _joins_across_blank(out[-1], line):
-                out[-1] = out[-1] + " " + line
+            if blank_pending and _joins_across_blank(last, line, case.is_upper):  # type: ignore[union-attr]
+                last += " " + line
+                case.add(line)  # type: ignore[union-attr]
                 blank_pending = False
-                grown.add(len(out) - 1)
+                last_grew = True
                 continue
-        if blank_pending and out:
+        if last is not None:
+            if last_grew:
+                grown.add(len(out))
+            out.append(last)
+        if blank_pending and (out or last is not None):
             out.append("")
         blank_pending = False
-        out.append(line)
+        last, case, last_grew = line, _Case(line), False
+    if last is not None:
+        if last_grew:
+            grown.add(len(out))
+        out.append(last)
     stable = True
     for k in sorted(grown):
         if k >= 2 and not out[k - 1]:

@@ -2,7 +2,7 @@
 
 ``faulty_process`` is the per-document function the tests inject through the runner's
 ``fn_spec`` (or the CLI's VNADMIN_EXTRACT_DOC_FN): a document whose file name contains
-"raise", "hang" or "die" raises, hangs or kills its worker; "stuck" hangs where no signal
+"raise", "hang" or "die" raises, hangs or kills its worker; "hog" asks for 3 GB; "stuck" hangs where no signal
 reaches it (SIGALRM blocked, as in C code), so only the parent's kill ends it; "surrogate"
 returns a record the JSON encoder refuses. With VNADMIN_TEST_SLOW set, every document takes
 that many seconds more.
@@ -73,6 +73,9 @@ def faulty_process(path: str, keep_text: bool = True) -> Record:
     if "stuck" in name:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
         time.sleep(3600)
+    if "hog" in name:  # wants 3 GB at once: over the worker's memory cap
+        blob = bytearray(3 * 1024**3)
+        return process_file(path, keep_text=keep_text) if blob else None  # type: ignore[return-value]
     if "surrogate" in name:
         rec = process_file(path, keep_text=keep_text)
         rec.text = "lone \udcff surrogate"

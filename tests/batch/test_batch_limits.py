@@ -25,19 +25,19 @@ def test_a_hang_is_stopped_inside_the_worker_and_the_worker_replaced(tmp_path: P
     good = write_docs(tmp_path / "in", 3)
     hang.write_text("Báo cáo\n", encoding="utf-8")
     t0 = time.monotonic()
-    s = run_batch([hang, *good], tmp_path / "out", _config(timeout=1.0))
+    s = run_batch([hang, *good], tmp_path / "out", _config(timeout=5.0))
     recs = {r["source"]["path"]: r for r in read_lines(tmp_path / "out" / "records.jsonl")}
     assert recs[str(hang)]["error"]["code"] == errors.E_TIMEOUT
     assert "time budget" in recs[str(hang)]["error"]["message"]  # from the worker, not the parent's kill
     assert all(recs[str(p)]["error"] is None for p in good) and s.processed == 4
-    assert time.monotonic() - t0 < 1.0 + grace_for(1.0) + 20
+    assert time.monotonic() - t0 < 5.0 + grace_for(5.0) + 60  # stopped, not waited out (generous: a busy machine)
 
 
 def test_code_no_signal_reaches_is_killed_after_the_grace(tmp_path: Path) -> None:
     stuck = tmp_path / "in" / "a-stuck.txt"
     good = write_docs(tmp_path / "in", 2)
     stuck.write_text("Báo cáo\n", encoding="utf-8")
-    s = run_batch([stuck, *good], tmp_path / "out", _config(timeout=0.5))
+    s = run_batch([stuck, *good], tmp_path / "out", _config(timeout=3.0))
     recs = {r["source"]["path"]: r for r in read_lines(tmp_path / "out" / "records.jsonl")}
     err = recs[str(stuck)]["error"]
     assert err["code"] == errors.E_TIMEOUT and "killed" in err["message"] and "grace" in err["message"]

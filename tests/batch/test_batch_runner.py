@@ -52,7 +52,7 @@ def test_raise_hang_and_dead_worker_become_error_records(tmp_path: Path) -> None
         bad[kind] = p
     t0 = time.monotonic()
 
-    s = run_batch(sorted([*good, *bad.values()]), tmp_path / "out", _config(timeout=2.0))
+    s = run_batch(sorted([*good, *bad.values()]), tmp_path / "out", _config(timeout=5.0))
 
     assert time.monotonic() - t0 < 30
     by_path = {r["source"]["path"]: r for r in read_lines(tmp_path / "out" / "records.jsonl")}

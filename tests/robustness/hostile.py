@@ -152,6 +152,23 @@ def page_tree_loop_pdf() -> bytes:
 # --- ZIP containers (DOCX, ODT), written by hand where sizes must lie --------------------
 
 
+def pdf_content_bomb(megabytes: int = 400) -> bytes:
+    """One page whose content stream of path commands inflates to ``megabytes`` MB (about
+    0.2% of that compressed): PDFium took 97 s and 8 GB on the 400 MB one."""
+    unit = b"10 10 m 500 800 l 20 30 l h S\n" * 1000
+    co = zlib.compressobj(9)
+    block = co.compress(unit) + co.flush(zlib.Z_FULL_FLUSH)
+    again = co.compress(unit) + co.flush(zlib.Z_FULL_FLUSH)
+    data = block + again * (megabytes * 1024 * 1024 // len(unit)) + co.flush(zlib.Z_FINISH)
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        _stream(data, b"/Filter /FlateDecode "),
+    ]
+    return pdf_bytes(objs)
+
+
 def _deflate_repeated(unit: bytes, times: int) -> tuple[bytes, int, int]:
     """Raw deflate of ``unit * times`` built from one compressed block: (data, crc, size)."""
     co = zlib.compressobj(9, zlib.DEFLATED, -15)
@@ -541,6 +558,16 @@ HOSTILE: tuple[Hostile, ...] = (
             "E_EMPTY", _bytes(lambda: blank_pdf(2000))),
     Hostile("pdf-giant-page", "giant-page.pdf", "one 200 x 200 inch page with no text layer (OCR render bomb)",
             "E_EMPTY", _bytes(lambda: text_pdf([[""]], media_box=(14400, 14400)))),
+    Hostile("text-hard-wrapped", "hard-wrapped.txt", "20,000 short lines of one sentence (hard wraps to join)",
+            None, _bytes(lambda: ("cán bộ công chức viên chức\n" * 20_000).encode())),
+    Hostile("text-cr-only", "cr-only.txt", "200,000 lines ending in CR only", None,
+            _bytes(lambda: ("cán bộ công chức viên chức\r" * 200_000).encode())),
+    Hostile("text-u2028", "u2028.txt", "100,000 lines separated by U+2028", None,
+            _bytes(lambda: ("cán bộ công chức viên chức\u2028" * 100_000).encode())),
+    Hostile("text-deep-numbering", "deep-numbering.txt", "2,000 lines numbered one level deeper each (I.1.1...)",
+            None, _bytes(lambda: "".join("I." + ".".join(["1"] * d) + " Mục\n" for d in range(1, 2001)).encode())),
+    Hostile("pdf-content-bomb", "content-bomb.pdf", "a 1 MB PDF page whose drawing instructions inflate to "
+            "400 MB", "E_TOO_LARGE", _bytes(pdf_content_bomb)),
     Hostile("docx-zip-bomb", "zip-bomb.docx", "DOCX whose document.xml inflates to 1 GB (1 MB file)",
             "E_TOO_LARGE", _bytes(docx_zip_bomb)),
     Hostile("docx-lying-sizes", "lying-sizes.docx", "DOCX member claiming 2 kB that inflates to 256 MB",

@@ -103,18 +103,24 @@ def test_random_kills_then_rerun_give_every_document_exactly_once(tmp_path: Path
     for _attempt in range(int(os.environ.get("KILL_ATTEMPTS", "80"))):
         if kills >= MIN_KILLS and build_kills >= BUILD_KILLS:
             break
-        all_done = len(_lines(records)[0]) >= len(expected)
+        before = len(_lines(records)[0])
+        all_done = before >= len(expected)
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 start_new_session=True)
-        delay = rng.uniform(0.3, 1.5) if all_done else rng.uniform(1.0, 4.5)
-        try:
-            proc.wait(timeout=delay)
-            finished += 1
-        except subprocess.TimeoutExpired:
+        # Kill at a random moment after the run has shown it works: a new record (progress
+        # after every kill), or, once every document is done, a temporary file of the build.
+        # Waiting for an event, not a fixed delay, keeps the test meaningful on a busy machine.
+        started = _wait_for(proc, (lambda: _building(out)) if all_done else (lambda n=before: len(_lines(records)[0]) > n))
+        time.sleep(rng.uniform(0.0, 0.3 if all_done else 1.0))
+        if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
             kills += 1
             build_kills += all_done
+        else:
+            finished += 1
+        if not all_done:
+            assert started, "no record within the wait after a restart: no progress"
         _kill_group(proc.pid)
         if kills % 4 == 0 and not all_done:
             torn += _tear_last_line(records, rng)
@@ -149,6 +155,22 @@ def test_random_kills_then_rerun_give_every_document_exactly_once(tmp_path: Path
     assert not list(out.rglob("*.tmp")), "a temporary file was left behind"
     print(f"\nkills {kills} (while building outputs: {build_kills}), runs that finished {finished}, "
           f"cut last lines seen {cut_lines} ({torn} torn on purpose), documents done after each attempt {seen_done}")
+
+
+def _wait_for(proc: subprocess.Popen, event, limit: float = 180.0) -> bool:
+    """Poll until ``event()`` or the process ends (then False) or ``limit`` seconds pass."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if event():
+            return True
+        if proc.poll() is not None:
+            return event()
+        time.sleep(0.01)
+    return False
+
+
+def _building(out: Path) -> bool:
+    return any(p.name.endswith(".tmp") for p in out.rglob("*"))
 
 
 def _tear_last_line(records: Path, rng: random.Random) -> int:

@@ -342,8 +342,11 @@ def test_a_planted_temporary_link_cannot_redirect_an_output(tmp_path: Path) -> N
     assert victim.read_text(encoding="utf-8") == "keep me"
     for name in ("summary.json", "duplicates.tsv", "vnadmin.db", "parquet/awards.parquet"):
         assert (out / name).is_file() and not (out / name).is_symlink()
-    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["documents"] == 1
-    assert fresh_tmp(out / "x.json") == out / ".x.json.tmp"
+    # the folder's documents: the record already there and the new one
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["documents"] == 2
+    tmp = fresh_tmp(out / "x.json")  # a new name each time, created empty: nothing planted is written through
+    assert tmp.name.startswith(".x.json.") and tmp.name.endswith(".tmp") and tmp.stat().st_size == 0
+    assert fresh_tmp(out / "x.json") != tmp
 
 
 def test_records_file_that_links_outside_is_refused(tmp_path: Path) -> None:

@@ -6,9 +6,10 @@
 
 from __future__ import annotations
 
-from .runner import RunConfig, RunSummary, format_summary, run_batch
+from .journal import JournalWriteError
+from .runner import Interrupted, RunConfig, RunSummary, format_summary, run_batch
 from .tasks import Task
 from .worker import DEFAULT_DOC_FN, DOC_FN_ENV, DocResult, process_document
 
-__all__ = ["DEFAULT_DOC_FN", "DOC_FN_ENV", "DocResult", "RunConfig", "RunSummary", "Task",
+__all__ = ["DEFAULT_DOC_FN", "DOC_FN_ENV", "DocResult", "Interrupted", "JournalWriteError", "RunConfig", "RunSummary", "Task",
            "format_summary", "process_document", "run_batch"]

@@ -9,6 +9,7 @@ that line off (or restores its newline when the line is whole) before a run appe
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -85,8 +86,14 @@ def scan(path: Path) -> Scan:
     return out
 
 
+class JournalWriteError(OSError):
+    """A record could not be written (a full disk, a read-only folder): the run stops."""
+
+
 class Journal:
     """Appends record lines durably; holds an exclusive lock on the output folder."""
+
+    _write = staticmethod(os.write)  # the tests put a full disk here
 
     def __init__(self, path: Path, lock_path: Path, fsync: bool = True) -> None:
         self.path, self.lock_path, self.fsync = path, lock_path, fsync
@@ -107,14 +114,24 @@ class Journal:
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
 
     def append(self, line: str) -> None:
+        """Write one record line durably, or raise ``JournalWriteError`` having cut off what
+        was written of it (the journal keeps only whole lines, so the rerun completes it)."""
         assert self._fd is not None, "Journal.open() first"
         data = (line + "\n").encode("utf-8")
         view = memoryview(data)
-        while view:  # one write in practice; a short write continues the same line
-            written = os.write(self._fd, view)
-            view = view[written:]
-        if self.fsync:
-            os.fsync(self._fd)
+        start = os.lseek(self._fd, 0, os.SEEK_END)  # where an O_APPEND write lands (one writer: the lock)
+        try:
+            while view:  # one write in practice; a short write continues the same line
+                written = self._write(self._fd, view)
+                view = view[written:]
+            if self.fsync:
+                os.fsync(self._fd)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, start)
+            raise JournalWriteError(exc.errno, f"cannot write a record to {self.path}: {exc.strerror or exc}; "
+                                               "nothing was lost: fix that and run the same command again "
+                                               "to finish the documents not yet written") from exc
 
     def close(self) -> None:
         if self._fd is not None:

@@ -88,9 +88,7 @@ class _Slot:
 
     def start(self) -> None:
         parent, child = self.ctx.Pipe(duplex=True)
-        args: tuple[Any, ...] = (child, self.keep_text, self.fn_spec)
-        if self.limits is not None or self.timeout or self.max_memory:
-            args += (self.limits, self.timeout, self.max_memory)
+        args = (child, self.keep_text, self.fn_spec, self.limits, self.timeout, self.max_memory, os.getpid())
         self.proc = self.ctx.Process(target=worker_main, args=args, name="vnadmin-extract-worker", daemon=True)
         self.proc.start()
         child.close()
@@ -129,20 +127,16 @@ class _Slot:
         alive = self.proc.is_alive()
         timed_out = False
         if self.conn in ready or not alive:  # a dead worker's last answers are still read
-            try:
-                while self.conn.poll():
-                    result = self.conn.recv()
-                    self.deadline = time.monotonic() + self.hard_timeout
-                    if isinstance(result, str) and result == READY:
-                        self.ready, self.failed_starts = True, 0
-                        continue
-                    self.queue.popleft()
-                    on_result(result)
-                    if result.error_code == errors.E_TIMEOUT:
-                        timed_out = True
-                        break
-            except (EOFError, OSError):
-                pass  # the worker died: handled below
+            while (result := self._receive()) is not None:
+                self.deadline = time.monotonic() + self.hard_timeout
+                if isinstance(result, str) and result == READY:
+                    self.ready, self.failed_starts = True, 0
+                    continue
+                self.queue.popleft()
+                on_result(result)  # a failure to write it stops the run: never swallowed
+                if result.error_code == errors.E_TIMEOUT:
+                    timed_out = True
+                    break
         if timed_out and alive:
             return self.restart()  # a fresh process for the documents queued behind
         if not self.queue:
@@ -164,6 +158,13 @@ class _Slot:
                                                          "the worker was killed"))
             return self.restart()
         return []
+
+    def _receive(self) -> Any:
+        """The next answer waiting on the pipe, or None (none yet, or the worker died)."""
+        try:
+            return self.conn.recv() if self.conn.poll() else None
+        except (EOFError, OSError):
+            return None  # the worker died: collect() handles it
 
     def failed_start(self) -> list[Task]:
         self.failed_starts += 1

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..errors import VnAdminError
 from ..ingest import open_regular
 from ..ingest.limits import DEFAULT
+from ..paths import display_path, path_key
 from ..schema import ErrorInfo, Record, Source
 
 
@@ -48,18 +49,6 @@ class Plan:
     inputs: int = 0
 
 
-def path_key(path: str) -> str:
-    """The key of a document whose bytes are not read (``pipeline.path_key``)."""
-    return hashlib.sha256(b"path:" + os.fsencode(path)).hexdigest()
-
-
-def display_path(path: str) -> str:
-    """The path as records show it: bytes that are not UTF-8 as ``\\xff`` escapes."""
-    raw = os.fsencode(path)
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("utf-8", errors="backslashreplace")
 
 
 def file_key(path: str, max_bytes: int | None = None) -> tuple[str, int | None]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 import resource
 import signal
 import threading
@@ -137,14 +138,21 @@ def process_document(task: Task, keep_text: bool = True, fn_spec: str = DEFAULT_
 
 
 def worker_main(conn: Any, keep_text: bool, fn_spec: str, limits: Limits | None = None,
-                timeout: float | None = None, max_memory: int | None = None) -> None:
+                timeout: float | None = None, max_memory: int | None = None,
+                parent_pid: int | None = None) -> None:
     """A local worker: receive a Task, send back its DocResult, until told to stop (None).
 
     The run's limits become the process default; ``timeout`` is the document's budget
     inside the worker (the parent kills the worker a little later, for code a signal
-    cannot interrupt); ``max_memory`` caps the process's address space (bytes).
+    cannot interrupt); ``max_memory`` caps the process's address space (bytes). The
+    worker exits when ``parent_pid`` (the run) is gone, even in the middle of a document.
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # Ctrl-C and SIGTERM are the parent's to handle: it stops the workers itself, so a
+    # signal sent to the whole process group does not turn queued documents into failures.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if parent_pid:
+        exit_with_parent(parent_pid)
     if limits is not None:
         set_default_limits(limits)
     if max_memory:
@@ -175,3 +183,41 @@ def _limit_memory(max_bytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
     except (ValueError, OSError, AttributeError):  # pragma: no cover - platform without it
         pass
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def exit_with_parent(parent_pid: int, interval: float = 0.5) -> None:
+    """Die when the run that started this worker dies (``kill -9`` of the parent alone).
+
+    The kernel sends SIGKILL when this process's parent exits (``PR_SET_PDEATHSIG``; with
+    the fork server that parent is the server, which exits with the run). A thread also
+    checks every ``interval`` seconds that ``parent_pid`` lives, for a parent that died
+    before the first check and for platforms without prctl.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+    def watch() -> None:
+        while True:
+            if not _alive(parent_pid):
+                os._exit(3)
+            time.sleep(interval)
+
+    threading.Thread(target=watch, name="vnadmin-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - a pid reused by another user's process
+        return False
+    return True

@@ -1,9 +1,10 @@
 """Turning PATH arguments into a sorted, stable list of input files.
 
-Folders are searched recursively. Symbolic links to files are inputs like the files (a
-link that loops or points nowhere gets its error record when it is read). Links to
+Folders are searched recursively. Symbolic links to files inside the folder are inputs
+like the files (a link that loops or points nowhere gets its error record when it is
+read); links that leave the folder (to ``/etc/passwd``, ``/proc/self/status``) and links to
 folders are not followed unless asked (``follow_links``): an archive's links can point
-anywhere, up to ``/``. When they are followed, every folder is visited once, known by its
+anywhere, up to ``/``. A file named on the command line is read wherever it points. When they are followed, every folder is visited once, known by its
 device and inode, so a link to a parent or to itself cannot send the walk round forever.
 What was left out (links not followed, loops, folders that cannot be listed) is told in
 ``notes``.
@@ -33,10 +34,21 @@ def skip_pattern(name: str, patterns: Sequence[str]) -> str | None:
     return next((p for p in patterns if fnmatch.fnmatchcase(name, p)), None)
 
 
+def _leaves(path: str, root: Path) -> bool:
+    """A symbolic link under ``root`` whose target is outside it (or cannot be resolved)."""
+    try:
+        target = Path(path).resolve(strict=False)
+    except (OSError, RuntimeError):
+        return False  # a loop: kept, its record says why
+    return target != root and root not in target.parents
+
+
 def _walk(root: Path, follow_links: bool, notes: list[str], skip: Sequence[str] = DEFAULT_SKIP,
           skipped: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
     seen: set[tuple[int, int]] = set()
     skipped_links: list[str] = []
+    leaving: list[str] = []
+    real_root = root.resolve()
 
     def cannot_list(err: OSError) -> None:
         notes.append(f"cannot list {err.filename}: {err.strerror or err}; its files are not inputs")
@@ -65,7 +77,15 @@ def _walk(root: Path, follow_links: bool, notes: list[str], skip: Sequence[str] 
                 if skipped is not None:
                     skipped.append((Path(dirpath) / name, pattern))
                 continue
-            yield Path(dirpath) / name
+            path = os.path.join(dirpath, name)
+            if not follow_links and os.path.islink(path) and _leaves(path, real_root):
+                leaving.append(path)  # /etc/passwd, /proc/self/status: not the archive's to give
+                continue
+            yield Path(path)
+    if leaving:
+        shown = ", ".join(leaving[:3]) + (f" and {len(leaving) - 3} more" if len(leaving) > 3 else "")
+        notes.append(f"not followed: {len(leaving)} symbolic link(s) to files outside {root} ({shown}); "
+                     "give --follow-links to read them")
     if skipped_links:
         shown = ", ".join(skipped_links[:3]) + (f" and {len(skipped_links) - 3} more" if len(skipped_links) > 3 else "")
         notes.append(f"not followed: {len(skipped_links)} symbolic link(s) to folders ({shown}); "

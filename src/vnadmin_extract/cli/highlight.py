@@ -23,7 +23,8 @@ def register(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="*", metavar="FILE",
                    help="a document to extract and show; with --run: doc_ids or source paths of the run")
     p.add_argument("-o", "--output", metavar="OUT",
-                   help="the page (default: FILE.html next to FILE); with --run: a folder (default OUTDIR/review)")
+                   help="the page (default: FILE.html in the current folder, never next to FILE: the input "
+                        "tree stays as it is); with --run: a folder (default OUTDIR/review)")
     p.add_argument("--run", metavar="OUTDIR", help="take the records of this run instead of extracting FILE")
     p.add_argument("--title", help="page title (default: the document's title)")
 
@@ -38,7 +39,7 @@ def _single(args: argparse.Namespace) -> int:
     path = Path(args.inputs[0])
     if not path.is_file():
         raise UsageError(f"no such file: {args.inputs[0]!r}")
-    out = Path(args.output) if args.output else path.with_name(path.name + ".html")
+    out = Path(args.output) if args.output else Path.cwd() / (path.name + ".html")
     if out.is_dir():
         out = out / (path.name + ".html")
     if out.resolve() == path.resolve():
@@ -54,8 +55,8 @@ def _single(args: argparse.Namespace) -> int:
 
 def _from_run(args: argparse.Namespace) -> int:
     require("spacy")
-    from ..review import write_page, write_run_pages
-    from ..review.run_pages import find_records
+    from ..review import write_page
+    from ..review.run_pages import find_records, write_run_pages_counted
 
     outdir = Path(args.run)
     try:
@@ -69,8 +70,11 @@ def _from_run(args: argparse.Namespace) -> int:
         print(f"wrote {out}")
     else:
         folder = Path(args.output) if args.output else outdir / "review"
-        index = write_run_pages(records, folder, progress="vnadmin-extract highlight")
-        print(f"wrote {len(records)} pages and {index}")
+        index, failed = write_run_pages_counted(records, folder, progress="vnadmin-extract highlight")
+        print(f"wrote {len(records) - failed} pages and {index}"
+              + (f"; {failed} pages could not be made (listed in the index)" if failed else ""))
+        if failed:
+            return 1
     return 1 if any(r.get("error") for r in records) else 0
 
 

@@ -25,12 +25,18 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"no {RECORDS} in {outdir} (write one with 'vnadmin-extract run ... -o {outdir}')")
     try:
         report = build_outputs(outdir)
-    except OutsideOutdir as exc:
+    except (OutsideOutdir, RuntimeError) as exc:
         raise UsageError(str(exc)) from None
     rows = ", ".join(f"{name} {n}" for name, n in report.rows.items())
     print(f"loaded {report.records} records: {rows}", file=sys.stderr)
-    if report.read.bad_lines:
-        print(f"skipped unreadable lines: {report.read.bad_lines[:20]}", file=sys.stderr)
+    if report.quarantined:
+        shown = ", ".join(f"line {n} ({why})" for n, why in report.quarantined[:5])
+        print(f"set aside {len(report.quarantined)} unreadable or invalid lines in {outdir}/quarantine.jsonl: "
+              f"{shown}{' ...' if len(report.quarantined) > 5 else ''}; 'vnadmin-extract run' on the same "
+              "inputs redoes those documents", file=sys.stderr)
+    if report.superseded:
+        print(f"{report.superseded} older records of edited or retried files left out (the newest record "
+              "of each path is loaded)", file=sys.stderr)
     if report.read.truncated_tail:
         print("skipped a cut last line (run 'vnadmin-extract run' again to finish that document)", file=sys.stderr)
     return 0

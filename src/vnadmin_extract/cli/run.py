@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..extras import require
-from ..ingest.limits import Limits
+from ..ingest.limits import DEFAULT_MAX_MEMORY, Limits
 from . import UsageError
 from ._inputs import DEFAULT_SKIP, expand_inputs
 
@@ -37,8 +37,8 @@ def register(p: argparse.ArgumentParser) -> None:
                    help=f"PDF pages read; the rest are left out with W_TRUNCATED (default {d.max_pages})")
     g.add_argument("--max-ocr-pages", type=_non_negative_int, default=d.max_ocr_pages, metavar="N",
                    help=f"pages OCR'd per document; the rest with W_TRUNCATED (default {d.max_ocr_pages})")
-    g.add_argument("--max-memory", type=parse_size, default=None, metavar="SIZE",
-                   help="address space per worker process, e.g. 4G (default: no cap)")
+    g.add_argument("--max-memory", type=parse_memory, default=DEFAULT_MAX_MEMORY, metavar="SIZE",
+                   help="address space per worker process, e.g. 4G; 'none' for no cap (default 2G)")
     p.add_argument("--follow-links", action="store_true",
                    help="search symbolic links to folders too (each folder once: loops are skipped)")
     p.add_argument("--skip", action="append", default=[], metavar="GLOB",
@@ -63,6 +63,13 @@ def parse_size(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"a size must be positive, not {text!r}")
     return int(value)
+
+
+def parse_memory(text: str) -> int | None:
+    """A memory cap: a size, or "none" (also "0") for no cap."""
+    if text.strip().lower() in ("none", "0", "off"):
+        return None
+    return parse_size(text)
 
 
 def _size(n: int) -> str:
@@ -143,6 +150,7 @@ def _parents(f: Path) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     from ..batch import DEFAULT_DOC_FN, DOC_FN_ENV, RunConfig, format_summary, run_batch
     from ..store import build_outputs
+    from ..store.lock import output_lock
     from ..store.paths import OutsideOutdir
 
     outdir = _check(args)
@@ -155,9 +163,11 @@ def run(args: argparse.Namespace) -> int:
         max_memory=args.max_memory,
     )
     try:
-        summary = run_batch(files, outdir, config)
-        built = build_outputs(outdir)
-    except (RuntimeError, OutsideOutdir) as exc:  # another run holds OUTDIR; a link points out
+        outdir.mkdir(parents=True, exist_ok=True)
+        with output_lock(outdir):  # one lock over the run and the build: no load in between
+            summary = run_batch(files, outdir, config)
+            built = build_outputs(outdir)
+    except (RuntimeError, OutsideOutdir) as exc:  # FolderBusy, WorkerStartError, no Dask scheduler
         raise UsageError(str(exc)) from None
     print(format_summary(summary), file=sys.stderr)
     print(skipped_line(getattr(args, "skipped", [])), file=sys.stderr)

@@ -52,6 +52,24 @@ def command(db: Path, metadata: Path, port: int, host: str = LOOPBACK, writable:
     ]
 
 
+def _port_free(host: str, port: int) -> bool:
+    """Whether Datasette will be able to listen there (checked first: its own error is a traceback)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+    except OSError:
+        return True  # let Datasette say what is wrong with the address
+    family, kind, proto, _name, addr = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(addr)
+        except OSError:
+            return False
+    return True
+
+
 def is_loopback(host: str) -> bool:
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
@@ -61,7 +79,7 @@ def is_loopback(host: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     from ..store.datasette import metadata
-    from ..store.paths import DATABASE, DATASETTE_METADATA, RECORDS, fresh_tmp, inside
+    from ..store.paths import DATABASE, DATASETTE_METADATA, RECORDS, discard, fresh_tmp, inside
 
     outdir = Path(args.outdir)
     db = outdir / DATABASE
@@ -70,12 +88,18 @@ def run(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         raise UsageError("--port must be between 0 and 65535")
     require("datasette")
+    if args.port and not _port_free(args.host, args.port):
+        raise UsageError(f"port {args.port} on {args.host} is in use; choose another with --port (0: any free port)")
     meta = inside(outdir, DATASETTE_METADATA)
     tmp = fresh_tmp(meta)
-    with open(tmp, "x", encoding="utf-8") as fh:
-        records = outdir / RECORDS
-        fh.write(json.dumps(metadata(db, records if records.is_file() else None), ensure_ascii=False, indent=2))
-    os.replace(tmp, meta)
+    try:
+        with open(tmp, "x", encoding="utf-8") as fh:
+            records = outdir / RECORDS
+            fh.write(json.dumps(metadata(db, records if records.is_file() else None), ensure_ascii=False, indent=2))
+        os.replace(tmp, meta)
+    except BaseException:
+        discard(tmp)
+        raise
     if not is_loopback(args.host):
         print(f"warning: listening on {args.host}: anyone who can reach this machine can read the database "
               "(put a reverse proxy with a login in front)", file=sys.stderr)

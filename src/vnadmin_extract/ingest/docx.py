@@ -15,7 +15,6 @@ legacy text in fonts with other names.
 from __future__ import annotations
 
 import io
-import re
 import struct
 import zipfile
 import zlib
@@ -238,8 +237,6 @@ def read_docx_bytes(data: bytes) -> RawText:
 # --- the container, checked before python-docx inflates anything ---------------------------
 
 _CHUNK = 64 * 1024
-_PROLOG = 64 * 1024  # bytes of each XML part searched for a DTD
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)\b")
 _LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
 
 
@@ -291,11 +288,11 @@ def _check_part(view: memoryview, info: zipfile.ZipInfo) -> None:
     comp = view[start:start + info.compress_size]
     if len(comp) < info.compress_size:
         raise IngestError(E_DOCX, f"the DOCX part {name!r} is cut short (truncated file)")
-    is_xml = name.lower().endswith((".xml", ".rels"))
-    prolog = bytearray()
+    sniffer = _XmlSniffer(name)
     if info.compress_type == zipfile.ZIP_STORED:
         total = len(comp)
-        prolog += comp[:_PROLOG]
+        for pos in range(0, len(comp), _CHUNK):
+            sniffer.feed(bytes(comp[pos:pos + _CHUNK]))
     elif info.compress_type == zipfile.ZIP_DEFLATED:
         inflater = zlib.decompressobj(-15)
         total = 0
@@ -308,8 +305,7 @@ def _check_part(view: memoryview, info: zipfile.ZipInfo) -> None:
                     if total > info.file_size:
                         raise IngestError(E_DOCX, f"the DOCX part {name!r} inflates to more than the "
                                                   f"{info.file_size} bytes its header says (a zip bomb?)")
-                    if is_xml and len(prolog) < _PROLOG:
-                        prolog += out[:_PROLOG - len(prolog)]
+                    sniffer.feed(out)
                     buf = inflater.unconsumed_tail
                 if inflater.eof:
                     break
@@ -321,13 +317,58 @@ def _check_part(view: memoryview, info: zipfile.ZipInfo) -> None:
     if total != info.file_size:
         raise IngestError(E_DOCX, f"the DOCX part {name!r} inflates to {total} bytes, not the "
                                   f"{info.file_size} its header says (damaged ZIP)")
-    if is_xml:
-        head_text = bytes(prolog)
-        if head_text.startswith((b"\xff\xfe", b"\xfe\xff")):
-            head_text = head_text.decode("utf-16", errors="ignore").encode("utf-8")
-        if _DTD.search(head_text):
-            raise IngestError(E_DOCX, f"the DOCX part {name!r} declares a DTD or entities, which OOXML never "
-                                      "does (an XML bomb or an external-entity read); refused")
+    sniffer.close()
+
+
+class _DoctypeSeen(Exception):
+    pass
+
+
+class _NoTree:
+    """An lxml parser target that keeps nothing (no tree: memory stays flat) and stops at a
+    document type declaration: OOXML has none; DTDs and entities are how XML bombs and
+    external-entity reads work."""
+
+    def doctype(self, *_args: object) -> None:
+        raise _DoctypeSeen()
+
+    def close(self) -> None:
+        return None
+
+
+def _safe_parser() -> Any:
+    return etree.XMLParser(target=_NoTree(), resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False)
+
+
+class _XmlSniffer:
+    """Feeds a part, chunk by chunk, to a parser that resolves no entities, loads no DTD and
+    reads nothing from the network. Every part is tried, whatever its name (a main part
+    need not be called ``.xml``) or encoding (UTF-16 needs no byte order mark, a prolog
+    can be long): a part that is not XML fails at its first bytes and is left alone."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.parser: Any = _safe_parser()
+
+    def feed(self, data: bytes) -> None:
+        if data and self.parser is not None:
+            self._call(self.parser.feed, data)
+
+    def close(self) -> None:
+        if self.parser is not None:
+            self._call(self.parser.close)
+            self.parser = None
+
+    def _call(self, fn: Any, *args: Any) -> None:
+        try:
+            fn(*args)
+        except _DoctypeSeen:
+            self.parser = None
+            raise IngestError(E_DOCX, f"the DOCX part {self.name!r} declares a DTD or entities, which OOXML "
+                                      "never does (an XML bomb or an external-entity read); refused") from None
+        except etree.XMLSyntaxError:
+            self.parser = None  # not well-formed: python-docx's own parser refuses it too
 
 
 class DocxReader:

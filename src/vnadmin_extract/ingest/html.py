@@ -172,7 +172,10 @@ def read_html_text(html: str) -> tuple[str, dict[str, str]]:
     import trafilatura
 
     try:
-        root = lxml.html.document_fromstring(html)
+        # As bytes with the encoding given: lxml refuses a str that declares its encoding
+        # (XHTML starting with <?xml ... encoding="UTF-8"?>); the text is already decoded.
+        root = lxml.html.document_fromstring(html.encode("utf-8", errors="replace"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
     except Exception as exc:
         raise IngestError(E_HTML, f"unparseable HTML: {exc}") from exc
     title_el = root.find(".//title")

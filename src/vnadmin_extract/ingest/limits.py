@@ -17,6 +17,10 @@ limit              default                    over it
 ``max_members``    10,000 (DOCX members)      ``E_TOO_LARGE``
 ``max_pixels``     80 megapixels              a page is rendered smaller for OCR; an image
                                               file over it is ``E_TOO_LARGE`` unread
+``max_content``    64 MB (PDF)                ``E_TOO_LARGE`` before PDFium parses a page:
+                                              drawing instructions (content streams, forms,
+                                              fonts: every compressed stream but images)
+                                              inflate to more (``check_pdf_content``)
 ``timeout``        none (``run``: 60 s)       ``E_TIMEOUT``; a reader that sees the budget
                                               running out stops early with ``W_TRUNCATED``
 =================  =========================  ===============================================
@@ -39,9 +43,11 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import re
 import signal
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -57,6 +63,7 @@ class Limits:
     max_unzipped: int = 256 * MB
     max_members: int = 10_000
     max_pixels: int = 80_000_000
+    max_content: int = 64 * MB
     timeout: float | None = None  # seconds per document; None: no budget
 
     def with_(self, **changes: object) -> Limits:
@@ -65,6 +72,10 @@ class Limits:
 
 
 DEFAULT = Limits()
+# Address space of a worker process (``run``, ``extract``): twice what the largest corpus
+# document needs (a PDF with OCR: 650 MB of address space, 370 MB resident).
+DEFAULT_MAX_MEMORY = 2 * 1024 * MB
+DEFAULT_TIMEOUT = 60.0  # seconds per document in ``run`` and ``extract``
 _process_default = DEFAULT
 _current: contextvars.ContextVar[Limits | None] = contextvars.ContextVar("vnadmin_limits", default=None)
 
@@ -159,3 +170,54 @@ def time_budget(seconds: float | None) -> Iterator[None]:
                 spent = seconds - (budget.deadline - time.monotonic())
                 signal.setitimer(signal.ITIMER_REAL, max(0.001, previous_timer[0] - spent))
         _budget.reset(token)
+
+
+# --- PDF content streams ------------------------------------------------------------------
+
+# "stream" after a dictionary's ">>", then the end of line the syntax requires.
+_STREAM_START = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+_CHUNK = 1 << 16
+
+
+def pdf_content_size(data: bytes, limit: int) -> int:
+    """Bytes the PDF's compressed non-image streams inflate to, counted up to just past
+    ``limit`` (one chunk at a time: checking a bomb costs ``limit`` bytes of work, not its
+    size). PDFium holds a page's drawing instructions in memory many times over (an
+    82 KB stream of path commands inflating to 80 MB took a 900 MB process), and no
+    signal can stop it inside: the size is checked before it parses anything. Images
+    are left out: a scan's pages inflate to megabytes each and PDFium decodes them lazily.
+    """
+    total = 0
+    for m in _STREAM_START.finditer(data):
+        head = data[max(0, m.start() - 4096):m.start()]
+        obj = head.rfind(b"obj")
+        head = head[obj + 3:] if obj >= 0 else head
+        if b"/Fl" not in head or b"/Image" in head:  # /FlateDecode (or its short name /Fl); not an image
+            continue
+        inflater = zlib.decompressobj()
+        pos = m.end()
+        try:
+            while pos < len(data) and not inflater.eof:
+                piece = data[pos:pos + _CHUNK]
+                pos += len(piece)
+                out = inflater.decompress(piece, _CHUNK)
+                total += len(out)
+                while inflater.unconsumed_tail and not inflater.eof and total <= limit:
+                    out = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+                    total += len(out)
+                if total > limit:
+                    return total
+        except zlib.error:  # damaged: PDFium decides what it makes of it
+            continue
+    return total
+
+
+def check_pdf_content(data: bytes) -> None:
+    """``E_TOO_LARGE`` when the PDF's drawing instructions inflate past ``max_content``."""
+    from ..errors import E_TOO_LARGE, IngestError
+
+    lim = current().max_content
+    size = pdf_content_size(data, lim)
+    if size > lim:
+        raise IngestError(E_TOO_LARGE, f"the PDF's compressed drawing instructions inflate to more than "
+                                       f"{lim // MB} MB (the max_content limit); not rendered")

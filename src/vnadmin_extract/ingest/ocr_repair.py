@@ -95,7 +95,7 @@ def _table(phrases: list[str]) -> dict[int, dict[str, str | None]]:
             continue
         key = fold(phrase)
         slot = table.setdefault(len(words), {})
-        if key in slot and slot[key] is not None and slot[key].lower() != phrase.lower():
+        if key in slot and (prev := slot[key]) is not None and prev.lower() != phrase.lower():
             slot[key] = None  # two phrases, one folded form: not unique
         elif key not in slot:
             slot[key] = phrase

@@ -339,6 +339,7 @@ def _is_blank(page: Any) -> bool:
 def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
     start = time.monotonic()
     lim = limits.current()
+    limits.check_pdf_content(data)  # before PDFium parses anything (a stream bomb cannot be stopped inside it)
     pdf = _open(data)
     try:
         pages: list[_Page] = []

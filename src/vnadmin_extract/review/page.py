@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import html
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -117,6 +118,15 @@ def _as_dict(record: Any) -> dict[str, Any]:
     raise TypeError("record must be a vnadmin_extract Record or a dict (a line of records.jsonl)")
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML cannot hold (control characters, lone surrogates)
+    replaced by U+FFFD: same length, so the record's offsets still point at the same places."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _esc(value: Any) -> str:
     if value is None:
         return ""
@@ -171,7 +181,9 @@ def _line_html(text: str, line_start: int, tokens: list[Span], entities: list[_E
         last = bisect.bisect_left(starts, t)
         if first >= last:
             continue
-        spans_data.append({"start_token": first, "end_token": last, "label": e.type})
+        # displaCy puts labels into its markup as they are: a type read from records.jsonl
+        # could be markup (``<img onerror=...>``), so it goes in escaped.
+        spans_data.append({"start_token": first, "end_token": last, "label": html.escape(e.type)})
         for k in range(first, last):
             covering[k].append(e)
     rendered = displacy.render(
@@ -218,9 +230,9 @@ def _line_html(text: str, line_start: int, tokens: list[Span], entities: list[_E
                 gap = ""
             el.set("class", "tok")
             el.set("data-start", str(s))
-            el.set("title", "\n".join(
+            el.set("title", xml_safe("\n".join(
                 f"{c.type}: {c.text}" + (f" → {c.value}" if c.value not in (None, "", c.text) else "")
-                + f"  [{c.source}]" for c in covering[k]))
+                + f"  [{c.source}]" for c in covering[k])))
             last_el = el
             put(gap)
         else:
@@ -318,7 +330,7 @@ def _outline(sections: list[dict[str, Any]], links: list[str | None]) -> str:
 def build_page(record: Any, *, title: str | None = None) -> str:
     """The review page of one record (a ``Record`` or a dict from records.jsonl), as HTML text."""
     rec = _as_dict(record)
-    text: str = rec.get("text") or ""
+    text: str = xml_safe(rec.get("text") or "")
     header = rec.get("header") or {}
     source = rec.get("source") or {}
     entities = [

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -10,6 +12,21 @@ from typing import Any
 from ..store.jsonl import iter_records
 from ..store.paths import RECORDS
 from .page import write_page
+
+_SAFE_NAME = re.compile(r"[0-9A-Za-z_-]{1,64}")
+
+
+def _obj(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def page_name(rec: dict[str, Any]) -> str:
+    """``<doc_id>.html``; a doc_id that is not a plain name (``../x``, markup) is hashed, so
+    a record can never put a page outside the folder."""
+    doc_id = str(rec.get("doc_id"))
+    if _SAFE_NAME.fullmatch(doc_id):
+        return f"{doc_id}.html"
+    return f"doc-{hashlib.sha256(doc_id.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}.html"
 
 
 def _matches(rec: dict[str, Any], wanted: set[str]) -> bool:
@@ -27,28 +44,44 @@ def find_records(outdir: str | Path, docs: Iterable[str] = ()) -> list[dict[str,
 
 
 def write_run_pages(records: list[dict[str, Any]], folder: str | Path, progress: str | None = None) -> Path:
+    """``write_run_pages_counted`` without the count."""
+    return write_run_pages_counted(records, folder, progress)[0]
+
+
+def write_run_pages_counted(records: list[dict[str, Any]], folder: str | Path,
+                            progress: str | None = None) -> tuple[Path, int]:
     """One page per record, ``<doc_id>.html``, and ``index.html`` listing them; returns the index.
 
+    A record whose page cannot be made is listed in the index with the reason, and the
+    other pages are still written; returns the index and how many pages failed.
     ``progress``: a label; then progress is shown on stderr as ``run`` shows it."""
     from ..batch.progress import Progress
 
+    shown = Progress(len(records), label=progress) if progress else None
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     rows = []
-    shown = Progress(len(records), label=progress) if progress else None
+    failed = 0
     for rec in records:
-        page = write_page(rec, out / f"{rec['doc_id']}.html")
+        try:
+            name: str | None = write_page(rec, out / page_name(rec)).name
+        except Exception as exc:  # one record that cannot be drawn must not stop the others
+            failed += 1
+            name = None
+            problem = f"page not written: {type(exc).__name__}: {exc}"
         if shown is not None:
-            shown.update(bool(rec.get("error")))
-        header = rec.get("header") or {}
-        doc_type = (header.get("doc_type") or {}).get("name")
-        date = (header.get("date") or {}).get("value")
-        issuer = (header.get("issuer") or {}).get("name")
-        error = (rec.get("error") or {}).get("code")
-        cells = [f'<a href="{page.name}">{html.escape(rec["doc_id"])}</a>',
+            shown.update(bool(rec.get("error")) or name is None)
+        header = _obj(rec.get("header"))
+        doc_type = _obj(header.get("doc_type")).get("name")
+        date = _obj(header.get("date")).get("value")
+        issuer = _obj(header.get("issuer")).get("name")
+        error = _obj(rec.get("error")).get("code")
+        doc = html.escape(str(rec["doc_id"]))
+        cells = [f'<a href="{html.escape(name)}">{doc}</a>' if name else doc,
                  *(html.escape(str(v or "")) for v in (doc_type, date, issuer, header.get("title"),
-                                                       (rec.get("source") or {}).get("path"))),
-                 str(len(rec.get("entities") or [])), str(len(rec.get("awards") or [])), html.escape(error or "")]
+                                                       _obj(rec.get("source")).get("path"))),
+                 str(len(rec.get("entities") or [])), str(len(rec.get("awards") or [])),
+                 html.escape(error or "") if name else html.escape(problem)]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     if shown is not None:
         shown.close()
@@ -61,4 +94,4 @@ def write_run_pages(records: list[dict[str, Any]], folder: str | Path, progress:
         "font-size:13px}td,th{border:1px solid #d0d7de;padding:3px 6px;vertical-align:top}</style></head><body>"
         f"<h1>Review pages ({len(records)} documents)</h1><table><thead><tr>{head}</tr></thead><tbody>"
         + "".join(rows) + "</tbody></table></body></html>\n", encoding="utf-8")
-    return index
+    return index, failed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 from pathlib import Path
 
 RECORDS = "records.jsonl"
@@ -10,6 +12,7 @@ PARQUET_DIR = "parquet"
 DUPLICATES = "duplicates.tsv"
 SUMMARY = "summary.json"
 DATASETTE_METADATA = "datasette-metadata.json"
+QUARANTINE = "quarantine.jsonl"
 LOCK = ".vnadmin-extract.lock"
 
 
@@ -38,15 +41,35 @@ def inside(outdir: str | Path, *parts: str) -> Path:
 
 
 def fresh_tmp(target: Path) -> Path:
-    """The temporary name a file is written under before it is renamed to ``target``.
+    """A new temporary name next to ``target`` to write it under before renaming it over.
 
-    A leftover of that name (a run killed while writing, or a symbolic link planted there)
-    is removed first: writing through a link would put the bytes wherever it points, and
-    the rename would then make ``target`` itself that link.
+    Each call gets its own name (process id and a random part), created empty with
+    ``O_EXCL``: two writers never share a temporary file, and a symbolic link planted under
+    some name is never written through. ``discard`` removes it when the write fails.
     """
-    tmp = target.with_name(f".{target.name}.tmp")
-    if tmp.is_symlink() or tmp.is_file():
-        tmp.unlink()
-    elif tmp.exists():
-        raise OutsideOutdir(f"{tmp} is in the way (not a file); remove it")
-    return tmp
+    for _ in range(100):
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return tmp
+    raise OutsideOutdir(f"cannot create a temporary file next to {target}")  # pragma: no cover
+
+
+def discard(tmp: Path) -> None:
+    """Remove a temporary file after a failed write (and SQLite's journal beside it)."""
+    for p in (tmp, tmp.with_name(tmp.name + "-journal")):
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def stale_tmps(folder: Path) -> list[Path]:
+    """Temporary files left by a writer that was killed (call with the folder's lock held)."""
+    try:
+        return [p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith((".tmp", ".tmp-journal"))]
+    except OSError:
+        return []

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .fold import fold_search
-from .paths import DATABASE, fresh_tmp, inside
+from .paths import DATABASE, discard, fresh_tmp, inside
 from .tables import TABLES
 
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -91,25 +91,56 @@ def create_indexes(con: sqlite3.Connection) -> None:
         con.execute(f"INSERT INTO {q(fts)} ({q(fts)}) VALUES ('optimize')")
 
 
+class SqliteBuilder:
+    """The database built batch by batch in a temporary file; ``commit`` adds the indexes
+    and full-text search and renames it into place, ``abort`` removes it."""
+
+    def __init__(self, outdir: str | Path) -> None:
+        self.target = inside(outdir, DATABASE)
+        self.tmp = fresh_tmp(self.target)
+        self.con = sqlite3.connect(self.tmp)
+        try:
+            self.con.execute("PRAGMA journal_mode = OFF")
+            self.con.execute("PRAGMA synchronous = OFF")
+            self.con.execute("PRAGMA cache_size = -65536")  # 64 MB, whatever the run's size
+            create_schema(self.con)
+        except BaseException:
+            self.abort()
+            raise
+
+    def add(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+        with self.con:
+            for name in TABLES:
+                if rows.get(name):
+                    _insert(self.con, name, rows[name])
+
+    def commit(self) -> Path:
+        try:
+            with self.con:
+                create_indexes(self.con)
+                self.con.execute("ANALYZE")
+        finally:
+            self.con.close()
+        os.replace(self.tmp, self.target)
+        return self.target
+
+    def abort(self) -> None:
+        try:
+            self.con.close()
+        except sqlite3.Error:
+            pass
+        discard(self.tmp)
+
+
 def write_sqlite(rows: dict[str, list[tuple[Any, ...]]], outdir: str | Path) -> Path:
     """Build ``OUTDIR/vnadmin.db`` from ``tables.record_rows`` output; returns its path."""
-    target = inside(outdir, DATABASE)
-    tmp = fresh_tmp(target)
-    tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
-    con = sqlite3.connect(tmp)
+    builder = SqliteBuilder(outdir)
     try:
-        con.execute("PRAGMA journal_mode = OFF")
-        con.execute("PRAGMA synchronous = OFF")
-        with con:
-            create_schema(con)
-            for name in TABLES:
-                _insert(con, name, rows.get(name, []))
-            create_indexes(con)
-            con.execute("ANALYZE")
-    finally:
-        con.close()
-    os.replace(tmp, target)
-    return target
+        builder.add(rows)
+        return builder.commit()
+    except BaseException:
+        builder.abort()
+        raise
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:

@@ -15,12 +15,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .provinces import province_of
 from .sentence import sentence_of
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -287,35 +288,117 @@ def _children(rec: dict[str, Any], doc: dict[str, Any]) -> Iterator[tuple[str, d
             yield table, {**item, "doc_id": doc_id, field: i}
 
 
+class BadRecord(ValueError):
+    """A record the tables cannot hold (a field of the wrong type): set aside, not loaded."""
+
+
+_LISTS = ("sections", "entities", "awards", "commemorations", "legal_refs", "persons", "warnings", "signers")
+_INT64 = 2**63
+_NAMES = {name: t.names for name, t in TABLES.items()}
+_KINDS = {name: [c.kind for c in t.columns] for name, t in TABLES.items()}
+
+
+def _fits(kind: str, v: Any) -> bool:
+    if v is None:
+        return True
+    if kind in ("str", "json"):
+        return isinstance(v, str)
+    if kind == "int":
+        return isinstance(v, int) and -_INT64 <= v < _INT64
+    if kind == "float":
+        return isinstance(v, int | float) and not isinstance(v, bool)
+    return isinstance(v, bool)
+
+
+def rows_of(rec: Any) -> list[tuple[str, tuple[Any, ...]]]:
+    """The rows of one record as ``(table, row)`` pairs, the document's first.
+
+    ``BadRecord`` when the record does not fit the tables (``"awards": "oops"``, a list of
+    strings where objects belong, a text where a number belongs): the build sets such a
+    line aside instead of failing, and a run redoes its document.
+    """
+    if not isinstance(rec, dict):
+        raise BadRecord("not a JSON object")
+    doc_id = rec.get("doc_id")
+    if not isinstance(doc_id, str) or not doc_id:
+        raise BadRecord("no doc_id")
+    for name in ("header", "source", "error"):
+        if rec.get(name) is not None and not isinstance(rec[name], dict):
+            raise BadRecord(f"{name!r} is a {type(rec[name]).__name__}, not an object")
+    for name in _LISTS:
+        items = rec.get(name)
+        if items is None:
+            continue
+        if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+            raise BadRecord(f"{name!r} is not a list of objects")
+    if rec.get("recipients") is not None and not isinstance(rec["recipients"], list):
+        raise BadRecord("'recipients' is not a list")
+    if rec.get("text") is not None and not isinstance(rec["text"], str):
+        raise BadRecord("'text' is not a string")
+    try:
+        doc = _document(rec, province_of(rec.get("header")))
+        out = [("documents", tuple(_scalar(doc[c]) for c in _NAMES["documents"]))]
+        out += [(table, tuple(_scalar(row.get(c)) for c in _NAMES[table])) for table, row in _children(rec, doc)]
+    except (TypeError, AttributeError, ValueError) as exc:
+        raise BadRecord(f"{type(exc).__name__}: {exc}") from None
+    for table, row in out:
+        for kind, col, v in zip(_KINDS[table], _NAMES[table], row, strict=True):
+            if not _fits(kind, v):
+                raise BadRecord(f"{table}.{col} is {type(v).__name__} {str(v)[:40]!r}, not {kind}")
+    return out
+
+
 def record_rows(records: Iterable[dict[str, Any]]) -> dict[str, list[tuple[Any, ...]]]:
     """Rows (tuples in ``TABLES[name].names`` order) of every table; one document per doc_id.
 
     A doc_id seen twice keeps its first record (records.jsonl is append-only, so a later
-    duplicate can only come from concatenating outputs).
+    duplicate can only come from concatenating outputs); a record that does not fit the
+    tables is left out (``rows_of``).
     """
     rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
-    names = {name: t.names for name, t in TABLES.items()}
     seen: set[str] = set()
-    cites: list[tuple[str, str | None, list[dict[str, Any]]]] = []  # (doc_id, type code, legal refs)
-    by_number: dict[tuple[str, str], list[str]] = {}
+    links = LinkCollector()
     for rec in records:
-        doc_id = rec.get("doc_id")
+        doc_id = rec.get("doc_id") if isinstance(rec, dict) else None
         if not doc_id or doc_id in seen:
             continue
+        try:
+            pairs = rows_of(rec)
+        except BadRecord:
+            continue
         seen.add(doc_id)
-        doc = _document(rec, province_of(rec.get("header")))
-        rows["documents"].append(tuple(doc[c] for c in names["documents"]))
-        for table, row in _children(rec, doc):
-            rows[table].append(tuple(_scalar(row.get(c)) for c in names[table]))
+        for table, row in pairs:
+            rows[table].append(row)
+        links.add(pairs[0][1], rec)
+    rows["links"].extend(links.rows())
+    return rows
+
+
+class LinkCollector:
+    """The ``links`` rows of a run: documents citing each other by number and symbol. Needs
+    every document first, so the streaming build feeds it one record at a time (keeping only
+    numbers, type codes and numbered references) and asks for the rows at the end."""
+
+    def __init__(self) -> None:
+        self.by_number: dict[tuple[str, str], list[str]] = {}
+        self.codes: dict[str, Any] = {}
+        self.cites: list[tuple[str, Any, list[dict[str, Any]]]] = []
+
+    def add(self, document_row: tuple[Any, ...], rec: dict[str, Any]) -> None:
+        doc = dict(zip(_NAMES["documents"], document_row, strict=True))
+        doc_id = doc["doc_id"]
         key = _number_key(doc["number"], doc["symbol"])
         if key:
-            by_number.setdefault(key, []).append(doc_id)
-        cites.append((doc_id, doc["doc_type_code"], rec.get("legal_refs") or []))
-    codes = {r[0]: r[names["documents"].index("doc_type_code")] for r in rows["documents"]}
-    for doc_id, code, refs in cites:
-        for row in _links(doc_id, code, refs, by_number, codes):
-            rows["links"].append(tuple(_scalar(row.get(c)) for c in names["links"]))
-    return rows
+            self.by_number.setdefault(key, []).append(doc_id)
+        self.codes[doc_id] = doc["doc_type_code"]
+        refs = [r for r in rec.get("legal_refs") or [] if isinstance(r, dict) and r.get("number") and r.get("symbol")]
+        if refs:
+            self.cites.append((doc_id, doc["doc_type_code"], refs))
+
+    def rows(self) -> Iterator[tuple[Any, ...]]:
+        for doc_id, code, refs in self.cites:
+            for row in _links(doc_id, code, refs, self.by_number, self.codes):
+                yield tuple(_scalar(row.get(c)) for c in _NAMES["links"])
 
 
 def _number_key(number: Any, symbol: Any) -> tuple[str, str] | None:
@@ -359,6 +442,8 @@ _DTYPES = {"str": object, "json": object, "int": "Int64", "float": "Float64", "b
 
 def frames_from_rows(rows: dict[str, list[tuple[Any, ...]]]) -> dict[str, pd.DataFrame]:
     """DataFrames with the columns and nullable dtypes of ``TABLES`` (also when empty)."""
+    import pandas as pd  # here, not at import: a run must not wait for it before its first document
+
     out = {}
     for name, table in TABLES.items():
         data = rows.get(name, [])

@@ -12,6 +12,7 @@ the "2." it extends. Ids follow ``corpus/README.md``.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -90,7 +91,7 @@ def find(doc: Document) -> None:
 def _parse_region(doc: Document, lo: int, hi: int, appendix: bool) -> None:
     stack: list[_Open] = []
     roots: dict[str, int] = {}
-    used = {s.id for s in doc.sections}
+    used = _Ids(s.id for s in doc.sections)
     chrome = doc.chrome_lines
     for idx in range(doc.line_index(lo), len(doc.lines)):
         ln = doc.lines[idx]
@@ -166,7 +167,26 @@ def _component(kind: str, value: str, parent: _Open | None, ordinal: int) -> str
     return f"{head} {value}" if head else value
 
 
-def _push(doc: Document, stack: list[_Open], roots: dict[str, int], used: set[str], kind: str,
+class _Ids(set):
+    """Section ids taken, and for each id given twice the last "~n" suffix tried: a document
+    that repeats one number thousands of times gets "1~2", "1~3", ... without trying every
+    earlier suffix again (ids only get taken, so those are all still taken)."""
+
+    def __init__(self, ids: Iterable[str] = ()) -> None:
+        super().__init__(ids)
+        self.last_suffix: dict[str, int] = {}
+
+    def fresh(self, base: str) -> str:
+        if base not in self:
+            return base
+        n = self.last_suffix.get(base, 1) + 1
+        while f"{base}~{n}" in self:
+            n += 1
+        self.last_suffix[base] = n
+        return f"{base}~{n}"
+
+
+def _push(doc: Document, stack: list[_Open], roots: dict[str, int], used: _Ids, kind: str,
           value: str, ln: Line, body_at: int, heading: str) -> None:
     parent = stack[-1] if stack else None
     counter = parent.children if parent else roots
@@ -177,9 +197,7 @@ def _push(doc: Document, stack: list[_Open], roots: dict[str, int], used: set[st
         ordinal = counter[marker]
     comp = _component(kind, value, parent, ordinal).strip()
     sid = f"{parent.section.id}.{comp}" if parent else comp
-    base, n = sid, 2
-    while sid in used:  # numbering errors in the document: keep ids unique
-        sid, n = f"{base}~{n}", n + 1
+    sid = used.fresh(sid)  # numbering errors in the document: keep ids unique
     used.add(sid)
     label = ln.text[:body_at].strip() if body_at else ""
     sec = Section(id=sid, label=label, level=len(stack) + 1, heading=heading.strip(),

@@ -63,7 +63,7 @@ def _clause(sent: Sentence, cs: int, ce: int, in_clause: list[tax.AwardMention])
                     prev_end=grouped[gi - 1].end if gi else cs,
                     next_start=grouped[gi + 1].start if gi + 1 < len(grouped) else ce,
                     clause_auth=clause_auth)
-        _, counts_rule = first_rule(COUNT_RULES, ctx, None)
+        _, counts_rule = first_rule(COUNT_RULES, ctx, None)  # type: ignore[misc]  # decides no value: its id only
         counts = ctx.counts  # the rules leave what they found there, decided or not
         if counts.continued:
             counts.verb_first = sent.listing == "rating"
@@ -146,4 +146,6 @@ def _restated(st: DocState, g: AwardGroup, auth: str | None, status: str, recipi
         return False
     key = (st.doc.section_at(g.start), status, fold(auth or ""), tuple(recipients))
     stated = st.stated.get(key)
-    return bool(stated) and any(fold(m.canonical) in stated for m in g.mentions)
+    if not stated:
+        return False
+    return any(fold(m.canonical) in stated for m in g.mentions)
