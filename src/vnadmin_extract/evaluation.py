@@ -153,6 +153,8 @@ def compare(record: Record, gold: dict[str, Any]) -> dict[str, Score]:
         items = rec.get(key) or []
         if key == "legal_refs" and preamble_end is not None:
             items = [x for x in items if x["start"] < preamble_end]
+        if key == "awards":
+            items = [x for x in items if x.get("status") != "rule"]  # criteria, quotas: not statements
         pred = [fn(x) for x in items]
         want = [fn(x) for x in gold.get(key) or []]
         if name in UNIQUE:
@@ -161,7 +163,7 @@ def compare(record: Record, gold: dict[str, Any]) -> dict[str, Score]:
     for name, (key, inner, fn) in NESTED.items():
         if key in gold and gold[key] is None:
             continue
-        pred = [fn(r) for x in rec.get(key) or [] for r in _dig(x, inner) or []]
+        pred = [fn(r) for x in rec.get(key) or [] if x.get("status") != "rule" for r in _dig(x, inner) or []]
         want = [fn(r) for x in gold.get(key) or [] for r in _dig(x, inner) or []]
         if any(k[1:] == (None,) for k in want):  # a gold of plain names: compare names only
             pred, want = [k[:1] for k in pred], [k[:1] for k in want]

@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     meta = inside(outdir, DATASETTE_METADATA)
     tmp = fresh_tmp(meta)
     try:
-        with open(tmp, "x", encoding="utf-8") as fh:
+        with open(tmp, "w", encoding="utf-8") as fh:  # fresh_tmp reserved the unique name
             records = outdir / RECORDS
             fh.write(json.dumps(metadata(db, records if records.is_file() else None), ensure_ascii=False, indent=2))
         os.replace(tmp, meta)
