@@ -95,7 +95,7 @@ def test_show_lists_awards_with_recipients(capsys) -> None:
 
     assert main(["show", str(TWO_LISTS)]) == 0
     out = capsys.readouterr().out
-    assert "  * Chiến sĩ thi đua cơ sở [conferred, 2024]: 2 individuals\n" in out
+    assert "  Chiến sĩ thi đua cơ sở | conferred [conferred_default] | 2024 [clause_year] | 2 [counts_after]" in out
     assert "      - Lê Văn Thịnh (individual), Trưởng phòng, phòng Văn hóa và Thông tin huyện\n" in out
     assert "  ! W_RECIPIENT_COUNT: Chiến sĩ thi đua cơ sở: 2 individuals stated, 3 listed" in out
 

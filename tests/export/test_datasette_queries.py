@@ -16,7 +16,7 @@ def _db() -> sqlite3.Connection:
         create table awards (doc_id text, award_id int, award text, status text, year int, conferred_by text,
                              collectives int, individuals int, sentence text, recipients text);
         create table recipients (doc_id text, recipient_id int, award_id int, name text);
-        create table links (from_doc text, to_doc text, relation text);
+        create table links (doc_id text, link_id int, to_doc text, relation text);
         insert into documents values ('ttr', 'Số: 12/TTr-SNV', '2024-03-01', 'Tờ trình'),
                                      ('qd', 'Số: 99/QĐ-UBND', '2024-04-01', 'Quyết định'),
                                      ('ttr2', 'Số: 13/TTr-SNV', '2024-05-01', 'Tờ trình khác');
@@ -27,7 +27,7 @@ def _db() -> sqlite3.Connection:
                                   ('ttr2', 0, 'Giấy khen', 'proposed', 2024, 'Giám đốc Sở', 0, 1,
                                    'Đề nghị tặng Giấy khen.', '[]');
         insert into recipients values ('qd', 0, 0, 'Lê Thị Thuỷ');
-        insert into links values ('qd', 'ttr', 'confers');
+        insert into links values ('qd', 0, 'ttr', 'confers');
     """)
     return con
 
@@ -37,7 +37,7 @@ def test_proposals_not_conferred_and_recipients_when_those_tables_exist(monkeypa
         "recipients": Table("recipients", "recipient_id", "r", "r", tuple(
             Column(n, "str", n, n) for n in ("doc_id", "recipient_id", "award_id", "name"))),
         "links": Table("links", "link_id", "l", "l", tuple(
-            Column(n, "str", n, n) for n in ("doc_id", "link_id", "from_doc", "to_doc", "relation"))),
+            Column(n, "str", n, n) for n in ("doc_id", "link_id", "to_doc", "relation"))),
     }
     monkeypatch.setattr(ds, "TABLES", {**TABLES, **{k: v for k, v in extra.items() if k not in TABLES}})
     queries = ds.queries()

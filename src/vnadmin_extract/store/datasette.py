@@ -100,7 +100,7 @@ def queries() -> dict[str, dict[str, str]]:
         },
     }
     links = TABLES.get("links")
-    if links is not None and {"from_doc", "to_doc", "relation"} <= set(links.names):
+    if links is not None and {"doc_id", "to_doc", "relation"} <= set(links.names):
         out["proposals_not_conferred"] = {
             "title": "Đề nghị chưa được khen / Proposals not yet conferred",
             "description": "Nội dung đề nghị khen thưởng mà chưa có quyết định nào trong dữ liệu liên kết tới. "
@@ -111,7 +111,7 @@ def queries() -> dict[str, dict[str, str]]:
                 "from awards as a join documents as d on d.doc_id = a.doc_id\n"
                 "where a.status = 'proposed'\n"
                 "  and not exists (select 1 from links as l where l.relation = 'confers'\n"
-                "                  and (l.to_doc = a.doc_id or l.from_doc = a.doc_id))\n"
+                "                  and (l.to_doc = a.doc_id or l.doc_id = a.doc_id))\n"
                 "order by d.date desc, a.doc_id, a.award_id"
             ),
         }

@@ -28,6 +28,7 @@ _NUMBER_REST = fast_compile(r"^[\s*_]*(?:\d|/|…|\.\.)")
 _DAY_CUT = fast_compile(r"\bngày[\s*_]*(?:\d{1,2}[\s*_]*)?$", 2)
 _DAY_REST = fast_compile(r"^[\s*_]*(?:\d{1,2}[\s*_]+)?(?:tháng|\d{1,2}\s*[/.-])", 2)
 _MAX_WORDS = 9
+_EDGE = 120  # characters of each line looked at: more than nine words of any phrase
 
 
 @functools.cache
@@ -52,7 +53,11 @@ def _prefixes() -> frozenset[tuple[str, ...]]:
 
 
 def broken_between(first: str, second: str) -> bool:
-    """Whether ``second`` continues a phrase, a number or a date that ``first`` was cut in."""
+    """Whether ``second`` continues a phrase, a number or a date that ``first`` was cut in.
+
+    Only the end of ``first`` and the start of ``second`` are looked at (a phrase has at most
+    ``_MAX_WORDS`` words), so a line that keeps growing by joins costs the same each time."""
+    first, second = first[-_EDGE:], second[:_EDGE]
     if _NUMBER_CUT.match(first) and _NUMBER_REST.match(second):
         return True
     if _DAY_CUT.search(first) and _DAY_REST.match(second):
