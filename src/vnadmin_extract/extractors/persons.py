@@ -24,16 +24,14 @@ from ..rules.cache import rx as _rx
 from ..rules.gate import GatedPattern
 from ..rules.load import load_yaml
 from ..rules.person_parts import (
-    _QUALIFIER,
-    _ends_name,
     _honorific_re,
     _name_re,
     _names,
     _org_after,
-    _org_from_position,
     _position_text,
     _skip_segment,
     _split_position,
+    post_at,
 )
 from ..rules.spans import Spans
 from ..rules.trie import trie_pattern
@@ -75,23 +73,9 @@ def find(doc: Document) -> None:
             skip = _skip_segment().match(text, at)
             at = skip.end() if skip else None
         if at is not None:
-            p = pos_re.match(text, at)
-            if p:
-                p_end = _split_position(text, p)
-                # "Đội trưởng thi công, Công ty ...", "Phó Chủ tịch thường trực, ...": a post's own
-                # lower-case qualifier, up to the comma
-                qual = _QUALIFIER.match(text, p_end) if p_end == p.end() else None
-                if qual and not any(_ends_name(w, None) for w in qual.group().split()):
-                    p_end = qual.end()
-                position = _position_text(text[p.start():p_end])
-                org, end = _org_after(text, p_end, hi)
-                org, end = _org_from_position(text, p, org, end, hi)
-                end = max(end, p.end())
-                if org is None:  # "Trưởng phòng, Phòng Tổ chức - Hành chính"
-                    cm = _rx(r"\s*,\s*(?=\p{Lu})").match(text, p_end)
-                    if cm:
-                        org, end2 = _org_after(text, cm.end(), hi)
-                        end = end2 if org else end
+            post = post_at(text, at, hi)  # "POSITION ORG" after the name (shared with recipients)
+            if post:
+                position, org, end = post
         else:
             bm = _rx(r"\s*\(").match(text, e)  # "thầy Trần Văn Hoà (tổ Toán - Tin)"
             if bm:
