@@ -52,6 +52,12 @@ def _prefixes() -> frozenset[tuple[str, ...]]:
     return frozenset(p[:k] for p in _phrases() for k in range(1, len(p)))
 
 
+@functools.cache
+def _non_final_words() -> frozenset[str]:
+    """Folded words that stand before the end of some phrase: where a broken line can end."""
+    return frozenset(w for p in _phrases() for w in p[:-1])
+
+
 def broken_between(first: str, second: str) -> bool:
     """Whether ``second`` continues a phrase, a number or a date that ``first`` was cut in.
 
@@ -62,6 +68,9 @@ def broken_between(first: str, second: str) -> bool:
         return True
     if _DAY_CUT.search(first) and _DAY_REST.match(second):
         return True
+    last = _WORD.findall(first[-30:])
+    if not last or fold(last[-1]) not in _non_final_words():
+        return False  # most line ends cannot stand inside a phrase: no need to fold every word
     tail = [fold(w) for w in _WORD.findall(first)[-_MAX_WORDS:]]
     head = [fold(w) for w in _WORD.findall(second)[:_MAX_WORDS]]
     if not tail or not head:
