@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -54,11 +53,9 @@ def test_running_headers_and_page_numbers_dropped(tmp_path):
 
 def test_encrypted_pdf_is_e_pdf(tmp_path):
     path = encrypted_pdf(tmp_path / "locked.pdf")
-    start = time.monotonic()
     with pytest.raises(IngestError) as err:
         _read(path)
     assert err.value.code == E_PDF and "password" in err.value.message
-    assert time.monotonic() - start < 5
     assert process_file(path).error.code == E_PDF
 
 
@@ -68,10 +65,8 @@ def test_encrypted_pdf_is_e_pdf(tmp_path):
 def test_damaged_or_not_pdf_is_e_pdf(tmp_path, payload):
     path = tmp_path / "bad.pdf"
     path.write_bytes(payload)
-    start = time.monotonic()
     rec = process_file(path)
     assert rec.error is not None and rec.error.code == E_PDF
-    assert time.monotonic() - start < 5
 
 
 def test_truncated_real_pdf_is_e_pdf(tmp_path):

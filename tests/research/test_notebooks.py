@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import jupytext
@@ -50,12 +49,10 @@ def test_notebook_runs_and_draws(py: Path, run_dir: Path, tmp_path: Path, monkey
     monkeypatch.setenv("VNADMIN_FIGURES", str(figures))
     nb = nbformat.read(py.with_suffix(".ipynb"), as_version=4)
     client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}})
-    t0 = time.perf_counter()
     try:
         client.execute()
     except CellExecutionError as exc:  # the failing cell's traceback is the useful message
         pytest.fail(f"{py.name} failed:\n{exc}")
-    seconds = time.perf_counter() - t0
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     images = [o for o in outputs if "image/png" in o.get("data", {})]
@@ -64,4 +61,3 @@ def test_notebook_runs_and_draws(py: Path, run_dir: Path, tmp_path: Path, monkey
     assert all(p.stat().st_size > 10_000 for p in figures.glob("*.png"))
     printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert f"run: {run_dir} (from $VNADMIN_RUN)" in printed  # it analysed the run it was given
-    assert seconds < 90, f"{py.stem} took {seconds:.0f} s"
