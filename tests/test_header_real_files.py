@@ -3,6 +3,8 @@ review flag that says when a value is a guess (issue 13, classes 1-3)."""
 
 from __future__ import annotations
 
+import pytest
+
 from vnadmin_extract import extract_text
 
 # hd-hdtdkt-hungyen-2021 (corpus-public): a draft with day and month left blank, and a "Căn cứ"
@@ -90,9 +92,57 @@ def test_an_illegible_handwritten_number_keeps_the_symbol_and_says_so() -> None:
     assert (h.issuer.name, h.issuer.parent) == ("ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH", None)
     assert (h.number.number, h.number.symbol, h.number.type_code) == (None, "QĐ-UBND", "QĐ")
     assert (h.date.value, h.place) == ("2022", "Quảng Bình")
-    assert [w.code for w in rec.warnings] == ["W_NUMBER_ILLEGIBLE", "W_BLANK_DATE"]
+    assert [w.code for w in rec.warnings] == ["W_NUMBER_ILLEGIBLE", "W_DATE_ILLEGIBLE"]
     assert rec.review.reasons == ["number_illegible", "date_partial"]
 
 
 def test_a_name_after_so_is_not_a_number() -> None:
     assert extract_text("SỞ Y TẾ\nSố: Nguyễn Văn-A\nBÁO CÁO\n").header.number is None
+
+
+# The header of an OCR'd plan (kh-dhcongthuong-hcm-753-2026, scan): number and day written by hand,
+# read by OCR as letters; the place and the printed month and year are kept.
+HANDWRITTEN_PLAN = """BỘ CÔNG THƯƠNG
+TRƯỜNG ĐẠI HỌC CÔNG THƯƠNG
+THÀNH PHỐ HỒ CHÍ MINH
+số: ÁŠ/KH-DCT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Thành phố Hồ Chí Minh, ngày kỖ tháng 6 năm 2026
+
+KẾ HOẠCH
+Khảo sát, xác định chỉ số hài lòng của người dân đối với dịch vụ giáo dục công năm 2026
+
+Căn cứ Quyết định số 2034/QĐ-BGDĐT ngày 13 tháng 7 năm 2023 của Bộ Giáo dục và Đào tạo;
+"""
+
+
+def test_a_handwritten_day_read_as_letters_keeps_place_month_and_year() -> None:
+    rec = extract_text(HANDWRITTEN_PLAN)
+    h = rec.header
+    assert (h.place, h.date.value) == ("Thành phố Hồ Chí Minh", "2026-06")
+    assert (h.number.number, h.number.symbol) == (None, "KH-DCT")
+    assert [w.code for w in rec.warnings] == ["W_NUMBER_ILLEGIBLE", "W_DATE_ILLEGIBLE"]
+    assert "day 'kỖ'" in rec.warnings[1].message
+
+
+@pytest.mark.parametrize(("line", "value", "code"), [
+    ("Quảng Bình, ngày ⁄7 tháng năm 2024", "2024", "W_DATE_ILLEGIBLE"),  # kh-ubnd-quangbinh-672-2024
+    ("Đà Nẵng, ngày 4Ÿtháng 10 năm 2023", "2023-10", "W_DATE_ILLEGIBLE"),  # cv-ubnd-danang-5710-2023
+    # cv-sgddt-danang-1595-2019 (the dates stage also says the day does not exist)
+    ("Đà Nẵng, ngày 84 tháng 5 năm 2019", "2019-05", "W_DATE_ILLEGIBLE W_INVALID_DATE"),
+    ("Hưng Yên, ngày      tháng      năm 2021", "2021", "W_BLANK_DATE"),
+    ("Hà Nội, ngày    tháng 02 năm 2026", "2026-02", "W_BLANK_DAY"),
+])
+def test_a_partial_date_line_keeps_what_is_printed(line: str, value: str, code: str) -> None:
+    rec = extract_text(f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 12/KH-UBND\n{line}\n\nKẾ HOẠCH\nVề việc thử\n")
+    assert (rec.header.date.value, rec.header.place) == (value, line.split(",")[0])
+    assert [w.code for w in rec.warnings] == code.split()
+
+
+def test_a_number_cited_in_an_upper_case_line_is_not_the_documents() -> None:
+    # cv-ubnd-danang-5710-2023: the document's own number is handwritten; an appendix title in
+    # capitals cites another document's number, which must not stand in for it.
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nSố: 14. /UBND-SGDĐT\n"
+            "TRIỂN KHAI NHIỆM VỤ THEO THÔNG BÁO SỐ 496-TB/TU\n")
+    assert extract_text(text).header.number is None

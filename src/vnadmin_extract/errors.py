@@ -33,6 +33,7 @@ W_BLANK_DATE = "W_BLANK_DATE"  # the date line is printed with day and month lef
 W_BLANK_NUMBER = "W_BLANK_NUMBER"
 W_NUMBER_ILLEGIBLE = "W_NUMBER_ILLEGIBLE"  # marks where the number should be (handwriting OCR could not read)
 W_BLANK_DAY = "W_BLANK_DAY"
+W_DATE_ILLEGIBLE = "W_DATE_ILLEGIBLE"  # the day or month of the date line was filled in by hand and not read
 W_INCONSISTENT_ANNIVERSARY = "W_INCONSISTENT_ANNIVERSARY"
 W_LEGACY_ENCODING = "W_LEGACY_ENCODING"
 W_MOJIBAKE_REPAIRED = "W_MOJIBAKE_REPAIRED"

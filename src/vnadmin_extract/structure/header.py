@@ -49,19 +49,21 @@ NUMBER = regex.compile(
 # "Số: Sý 7i QĐ-UBND": marks where a handwritten number was, then a symbol whose first part is
 # a type code (checked against doc_types.yaml).
 ILLEGIBLE_NUMBER = fast_compile(
-    r"^\s*Số\s*[:.]?\s*(?P<junk>[^\s/][^/\n]{0,12}?)\s*/?\s*"
+    r"^\s*(?i:Số)\s*[:.]?\s*(?P<junk>[^\s/][^/\n]{0,12}?)[\s/]*"
     r"(?P<sym>(?P<type>[\p{Lu}Đ]{1,5})\s*[-–]\s*[\p{Lu}Đ&][\p{Lu}Đ&\d]*(?:\s*[-–]\s*[\p{Lu}Đ&\d]+)*)\s*$"
 )
 PLACE_DATE = fast_compile(
     r"(?P<place>(?:TP\.\s*|Thành\s+phố\s+)?\p{Lu}\p{Ll}+(?:[ ]+\p{L}\p{Ll}+){0,4})\s*,\s*"
     r"(?P<date>(?i:ngày)\b[^\n]{0,40}?(?i:năm)\s*\d{4})",
 )
-# Blank (dots, spaces), or a few marks where OCR read a handwritten day or month ("ngày \\J tháng").
-_BLANK = r"[ \t.…_]*(?:[^\s\d,;]{1,2}[ \t.…_]+)?"
-PLACE_BLANK_DATE = fast_compile(
+# A place-and-date line whose day or month is not a plain number: left blank ("ngày  tháng
+# năm 2021"), or filled in by hand, which OCR reads as marks or letters ("ngày \\J tháng",
+# "ngày kỖ tháng 6", "ngày 84 tháng 5"). Each slot is judged on its own (``_slot``).
+PLACE_PARTIAL_DATE = fast_compile(
     r"(?P<place>(?:TP\.\s*|Thành\s+phố\s+)?\p{Lu}\p{Ll}+(?:[ ]+\p{L}\p{Ll}+){0,4})\s*,\s*"
-    rf"(?P<date>(?i:ngày){_BLANK}(?i:tháng){_BLANK}(?i:năm){_BLANK}(?P<y>(?:19|20)\d\d))(?!\d)"
+    r"(?P<date>(?i:ngày)(?P<d>[^\n]{0,8}?)(?i:tháng)(?P<m>[^\n]{0,8}?)(?i:năm)[ \t.…_]*(?P<y>(?:19|20)\d\d))(?!\d)"
 )
+_SLOT_BLANK = fast_compile(r"[\s.…_,:]*")
 # A line that is a date and nothing else (a date line without its place).
 DATE_LINE = fast_compile(r"^[\s*_(]*(?P<date>(?i:ngày)\s*\d{0,2}\s*(?i:tháng)\s*\d{1,2}\s*(?i:năm)\s*\d{4})[\s*_).]*$")
 TYPE_LINE_MAX = 40
@@ -120,6 +122,8 @@ def find(doc: Document) -> None:
 def _find_number(doc: Document, header: Header, window: list[Line]) -> Line | None:
     for ln in window:
         m = NUMBER.search(ln.text)
+        if m and m.start() > 2 and _cites_type(ln.text[: m.start()]):
+            continue  # "... THEO THÔNG BÁO SỐ 496-TB/TU": another document's number
         if (m and m.start() <= 2) or (m and MOTTO_PARTS.search(ln.text[: m.start()])) or (
             m and mostly_upper(ln.text[: m.start()])
         ):
@@ -144,6 +148,13 @@ def _find_number(doc: Document, header: Header, window: list[Line]) -> Line | No
                      ln.start + m.start(), ln.start + m.end())
             return ln
     return None
+
+
+def _cites_type(before: str) -> bool:
+    """Whether the words before "Số" end with a document type ("THÔNG BÁO SỐ ..."): a citation."""
+    words = before.split()
+    names = vocab.type_by_name()
+    return any(fold(" ".join(words[-k:])) in names for k in (1, 2, 3) if len(words) >= k)
 
 
 def parse_number(m: regex.Match[str]) -> DocNumber:
@@ -177,8 +188,8 @@ def _find_place_date(doc: Document, header: Header, window: list[Line]) -> None:
     value with a warning; a date is never borrowed from a "Căn cứ" line or the body."""
     for ln in window:
         m = PLACE_DATE.search(ln.text)
-        if m and VI_DATE.search(m.group("date")):
-            d = find_dates(m.group("date"))[0]
+        d = find_dates(m.group("date"))[0] if m and VI_DATE.search(m.group("date")) else None
+        if m and d is not None and d.value:  # "ngày 84 tháng 5": a misread day, see below
             header.place = m.group("place").strip()
             header.date = DateValue(raw=d.raw.replace("\n", " "), value=d.value)
             header.sources["place"] = header.sources["date"] = "date_line"
@@ -186,14 +197,9 @@ def _find_place_date(doc: Document, header: Header, window: list[Line]) -> None:
                 doc.warn(errors.W_BLANK_DAY, "the date of issue has no day (left blank before signing)",
                          ln.start + m.start("date"), ln.start + m.end("date"))
             return
-        m = PLACE_BLANK_DATE.search(ln.text)
+        m = PLACE_PARTIAL_DATE.search(ln.text)
         if m:
-            header.place = m.group("place").strip()
-            header.date = DateValue(raw=_rx(r"[\s.…_]+").sub(" ", m.group("date")).strip(), value=m.group("y"))
-            header.sources["place"] = header.sources["date"] = "date_line"
-            doc.warn(errors.W_BLANK_DATE, "the date of issue has day and month left blank (a draft or a "
-                     f"document signed electronically later): only the year {m.group('y')} is known",
-                     ln.start + m.start("date"), ln.start + m.end("date"))
+            _partial_date(doc, header, ln, m)
             return
     for ln in window:  # a line that is nothing but a date ("Ngày 05 tháng 3 năm 2024")
         d = DATE_LINE.match(ln.text)
@@ -204,6 +210,40 @@ def _find_place_date(doc: Document, header: Header, window: list[Line]) -> None:
             return
     doc.warn(errors.W_NO_DATE, "no place-and-date line: the date of issue is unknown "
              "(dates in the body are not the document's)")
+
+
+def _slot(text: str, most: int) -> int | None | str:
+    """A day or month slot of the date line: its number, None when blank, or the marks
+    OCR read where a hand filled it in (a number out of range is such a misreading)."""
+    t = text.strip()
+    if _SLOT_BLANK.fullmatch(t):
+        return None
+    if t.isdigit() and 1 <= int(t) <= most:
+        return int(t)
+    return t
+
+
+def _partial_date(doc: Document, header: Header, ln: Line, m: Any) -> None:
+    """The date line with a blank or unreadable day or month: keep what is printed (the
+    year, and the month when it is readable), never a day guessed from the marks."""
+    day, month, year = _slot(m["d"], 31), _slot(m["m"], 12), m["y"]
+    if isinstance(day, int) and isinstance(month, int):
+        day = m["d"].strip()  # both read, yet no such day ("ngày 31 tháng 2"): a misreading
+    value = f"{year}-{month:02d}" if isinstance(month, int) else year
+    header.place = m.group("place").strip()
+    header.date = DateValue(raw=_rx(r"[\s.…_]+").sub(" ", m.group("date")).strip(), value=value)
+    header.sources["place"] = header.sources["date"] = "date_line"
+    at = (ln.start + m.start("date"), ln.start + m.end("date"))
+    unread = [f"{what} {v!r}" for what, v in (("day", day), ("month", month)) if isinstance(v, str)]
+    unread += [f"{what} left blank" for what, v in (("day", day), ("month", month)) if v is None]
+    if any(isinstance(v, str) for v in (day, month)):
+        doc.warn(errors.W_DATE_ILLEGIBLE, f"the date of issue could not be read in full ({', '.join(unread)}; "
+                 f"handwritten or damaged in the scan): only {value} is kept", *at)
+    elif month is None:
+        doc.warn(errors.W_BLANK_DATE, "the date of issue has day and month left blank (a draft or a "
+                 f"document signed electronically later): only the year {year} is known", *at)
+    else:
+        doc.warn(errors.W_BLANK_DAY, "the date of issue has no day (left blank before signing)", *at)
 
 
 def _find_type_line(header: Header, window: list[Line]) -> int | None:

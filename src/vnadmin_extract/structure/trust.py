@@ -22,6 +22,7 @@ _WARNING_REASONS = {
     errors.W_NUMBER_ILLEGIBLE: "number_illegible",
     errors.W_BLANK_DAY: "date_partial",
     errors.W_BLANK_DATE: "date_partial",
+    errors.W_DATE_ILLEGIBLE: "date_partial",
     errors.W_NO_DATE: "date_missing",
     errors.W_ISSUER_REJECTED: "header_fragments",
     errors.W_LOW_OCR_CONFIDENCE: "ocr_low_confidence",
