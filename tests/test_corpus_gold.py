@@ -32,3 +32,14 @@ def test_set_meets_its_thresholds(name: str) -> None:
     assert len(thresholds) >= 15
     below = {k: round(tot[k].f1, 3) for k, need in thresholds.items() if k in tot and tot[k].f1 < need}
     assert below == {}
+
+
+def test_a_partial_date_that_the_gold_completes_is_a_miss_not_an_error() -> None:
+    from vnadmin_extract.evaluation import _partial_date, score_scalar
+
+    def t(s):  # type: ignore[no-untyped-def]
+        return (s.tp, s.fp, s.fn)
+
+    assert t(_partial_date(score_scalar("2026-06", "2026-06-23"), "2026-06", "2026-06-23")) == (0, 0, 1)
+    assert t(_partial_date(score_scalar("2026-07", "2026-06-23"), "2026-07", "2026-06-23")) == (0, 1, 1)
+    assert t(_partial_date(score_scalar("2026", "2026"), "2026", "2026")) == (1, 0, 0)

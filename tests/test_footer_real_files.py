@@ -41,3 +41,77 @@ def test_position_signed_and_name_on_one_line() -> None:
     assert [(s.name, s.position) for s in rec.signers] == [("Nguyễn Mạnh Hùng", "Bộ trưởng")]
     s = rec.signers[0]
     assert rec.text[s.start:s.end] == "BỘ TRƯỞNG (Đã ký) Nguyễn Mạnh Hùng"
+
+
+# --- OCR'd signature blocks: stamps and signatures over the words ---------------------------
+
+def _ocr_record(text: str):  # type: ignore[no-untyped-def]
+    from vnadmin_extract.ingest.base import RawText
+    from vnadmin_extract.pipeline import process_raw
+    from vnadmin_extract.schema import Source
+
+    return process_raw(RawText(text=text, format="pdf", ocr=True), Source(path="<scan>", format="pdf", sha256="", bytes=0))
+
+
+def _ocr_signers(text: str) -> list[tuple[str | None, ...]]:
+    return [(s.name, s.position, s.authority, s.on_behalf_of) for s in _ocr_record(text).signers]
+
+
+OCR_HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 672/KH-UBND\nQuảng Bình, ngày 17 tháng 4 năm 2024\n\n"
+            "KẾ HOẠCH\nThu thập thông tin về người lao động\n\n")
+
+
+def test_a_damaged_kt_code_and_a_lost_position_line_give_the_deputy_with_a_warning() -> None:
+    # kh-ubnd-quangbinh-672-2024 (scan): "KT." read as "K†", the "PHÓ CHỦ TỊCH" line under the
+    # signature read as marks.
+    text = OCR_HEAD + ("kịp thời báo cáo Ủy ban nhân dân tỉnh để xem xét, giải quyết./.\n\n"
+                       "Nơi nhận:\n- Bộ LĐ-TBXH;\n- Lưu: VT, KSTTHC, NCVX.\nK†CHỦ TỊCH\n( ——ỀỖŠ m6 .mẰ.\nHoàng Xuân Tân\n")
+    rec = _ocr_record(text)
+    assert [(s.name, s.position, s.authority, s.on_behalf_of) for s in rec.signers] == [
+        ("Hoàng Xuân Tân", "Phó Chủ tịch", "KT", "Chủ tịch")]
+    assert "W_SIGNER_POSITION_INFERRED" in [w.code for w in rec.warnings]
+    assert "signer_inferred" in rec.review.reasons
+
+
+def test_a_name_at_the_end_of_a_line_of_stamp_marks() -> None:
+    # cv-sgddt-danang-1906-2020 page 2 (photo): "Nơi nhận" read as "4ơi nhận", "GIÁM ĐỐC" as
+    # "= GIÁM ĐÓC", and the name at the end of the signature's marks.
+    text = OCR_HEAD + ("Sở Giáo dục và Đào tạo yêu cầu thủ trưởng các đơn vị khẩn trương triên khai thực hiện./.\n\n"
+                       "4ơi nhận:\nNhư trên; ⁄ Bộ Giáo dục và Đảo tạo;\n- Các Sở: Y tế, TT&TT;\n- Lưu: VT, CTrTT.\n"
+                       "= GIÁM ĐÓC\n9% NN\nsử NÀ\\ TT Giác TP) B) (Cà pàoz@2 JMG@AM,_ \".m 5 y6 Z Lê Thị Bích Thuận\n")
+    assert _ocr_signers(text) == [("Lê Thị Bích Thuận", "Giám đốc", None, None)]
+
+
+def test_minutes_signed_side_by_side_under_a_stamp() -> None:
+    # bb-stp-quangbinh-02-2022 (scan): THƯ KÝ and CHỦ TRÌ side by side, read as rows; the second
+    # position is under the stamp. The secretary is read; the chair's position is not guessed.
+    text = OCR_HEAD.replace("KẾ HOẠCH", "BIÊN BẢN") + (
+        "Cuộc họp kết thúc vào hồi 16h30 cùng ngày.\n\nTHƯ KÝ\nZ+.\nCHỦ k=\n\nNguyễn Văn Nghĩa\nSử Chí Tiến\n\n"
+        "Nơi nhận:\n- Hội đông TĐ-KT tỉnh;\n- Lưu: VT, VP.\n")
+    assert _ocr_signers(text) == [("Nguyễn Văn Nghĩa", "Thư ký", None, None)]
+
+
+def test_two_positions_side_by_side_pair_with_the_names_in_order() -> None:
+    text = OCR_HEAD.replace("KẾ HOẠCH", "BIÊN BẢN") + (
+        "Cuộc họp kết thúc vào hồi 16h30 cùng ngày.\n\nTHƯ KÝ\nCHỦ TỊCH\nNguyễn Văn Nghĩa\nTrần Chí Tiến\n\n"
+        "Nơi nhận:\n- Lưu: VT, VP.\n")
+    assert _signers(text) == [("Nguyễn Văn Nghĩa", "Thư ký", None, None), ("Trần Chí Tiến", "Chủ tịch", None, None)]
+
+
+def test_a_signer_whose_position_is_lost_keeps_the_name_and_says_so() -> None:
+    # cv-sgddt-danang-1595-2019 (scan): "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" under the stamp, unread.
+    text = OCR_HEAD + ("báo cáo về Sở GD&ĐT trước ngày 25/8/2019./.\n\nNơi nhận:\n- Như trên;\n"
+                       "- Lưu: VT, CTTTTT (Chương).\nTrần Nguyễn Minh Thành\n")
+    rec = _ocr_record(text)
+    assert [(s.name, s.position) for s in rec.signers] == [("Trần Nguyễn Minh Thành", None)]
+    assert "W_SIGNER_POSITION_MISSING" in [w.code for w in rec.warnings]
+
+
+def test_a_name_without_position_is_no_signer_in_a_text_document() -> None:
+    text = HEAD + "Điều 2. Quyết định này có hiệu lực./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTrần Nguyễn Minh Thành\n"
+    assert _signers(text) == []
+
+
+def test_kt_without_position_line_in_a_text_document_is_the_deputy() -> None:
+    text = HEAD + "Điều 2. Quyết định này có hiệu lực./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nVũ Mạnh Hà\n"
+    assert _signers(text) == [("Vũ Mạnh Hà", "Thứ trưởng", "KT", "Bộ trưởng")]

@@ -367,8 +367,11 @@ def test_number_words() -> None:
 
 def test_positions() -> None:
     data = load("positions.yaml")
-    assert set(data) == {"positions"}
+    assert set(data) == {"positions", "deputies"}
     positions = data["positions"]
+    known = {fold(v) for p in positions for v in p["variants"]}
+    # a deputy is a position of its own, and so is the head it stands in for
+    assert all(fold(h) in known and fold(d) in known for h, d in data["deputies"].items()), data["deputies"]
     assert isinstance(positions, list) and len(positions) >= 40
     canon = Counter(fold(p["canonical"]) for p in positions)
     assert not [k for k, n in canon.items() if n > 1], canon.most_common(3)

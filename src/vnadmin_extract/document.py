@@ -40,6 +40,7 @@ class Document:
     doc_end: int = 0
     chrome_lines: frozenset[int] = frozenset()
     genre: str = "document"  # "document" or "news"
+    ocr: bool = False  # the text was read by OCR: signature blocks carry stamp and signature noise
     header: Header = field(default_factory=Header)
     # The body: where sections and statements are looked for (header, signature block
     # and web boilerplate excluded).

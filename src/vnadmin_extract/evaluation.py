@@ -60,6 +60,14 @@ def _dig(obj: Any, path: str) -> Any:
     return obj
 
 
+def _partial_date(score: Score, pred: Any, gold: Any) -> Score:
+    """A date the record keeps partial ("2026-06", with a warning that the day was unreadable)
+    where a person read the whole date ("2026-06-23") is incomplete, not wrong: a miss only."""
+    if score.fp and isinstance(pred, str) and isinstance(gold, str) and gold.startswith(pred + "-"):
+        return Score(fn=1)
+    return score
+
+
 def score_scalar(pred: Any, gold: Any) -> Score:
     p, g = _f(pred), _f(gold)
     if g is None and p is None:
@@ -140,6 +148,8 @@ def compare(record: Record, gold: dict[str, Any]) -> dict[str, Score]:
     out: dict[str, Score] = {}
     for name, path in SCALARS.items():
         out[name] = score_scalar(_dig(rec, path), _dig(gold, path))
+        if name == "header.date":
+            out[name] = _partial_date(out[name], _dig(rec, path), _dig(gold, path))
     # Precision of the header values a user gets when keeping only unflagged records.
     unflagged = Score()
     if not record.review.needed:

@@ -46,7 +46,7 @@ class Stage:
 
 
 # Fields a Document has before any stage runs.
-INITIAL_FIELDS = ("text", "lines", "metadata")
+INITIAL_FIELDS = ("text", "lines", "metadata", "ocr")
 
 
 def stages() -> list[Stage]:
@@ -172,7 +172,7 @@ def process_raw(raw: RawText, source: Source, keep_text: bool = True, limits: Li
                              f"the text has {len(raw.text)} characters, over the limit of {lim.max_chars} "
                              "(raise --max-chars to process it)", source.path)
     doc = Document(text=normalize(clean_str(raw.text)),
-                   metadata={k: clean_str(v) for k, v in raw.metadata.items()})
+                   metadata={k: clean_str(v) for k, v in raw.metadata.items()}, ocr=raw.ocr)
     for code, message in raw.warnings:
         doc.warn(code, clean_str(message))
     if not doc.text.strip():

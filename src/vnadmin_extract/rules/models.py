@@ -148,6 +148,7 @@ class Position(_Model):
 
 class PositionsFile(_Model):
     positions: Annotated[list[Position], Field(min_length=1)]
+    deputies: dict[Phrase, Phrase] = {}  # head -> who signs "KT." for it, where not "Phó " + head
 
 
 class Titles(_Model):

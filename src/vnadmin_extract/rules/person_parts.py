@@ -47,6 +47,11 @@ def _names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["surnames"]), frozenset(fold(n) for n in data.get("not_persons", []))
 
 
+def surname_pattern() -> str:
+    """The family names of patterns/person_names.yaml as one alternation (a regex fragment)."""
+    return trie_pattern(_names()[0])
+
+
 @functools.cache
 def _name_re() -> regex.Pattern[str]:
     alts = trie_pattern(_names()[0])

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..vietnamese import fold
+from ..vietnamese import fold, strip_diacritics
 from .cache import fast_compile
 from .load import load_rules
 from .trie import trie_pattern
@@ -53,6 +53,24 @@ def positions() -> tuple[tuple[str, tuple[str, ...]], ...]:
     for entry in load_rules().positions.positions:
         out.append((entry.canonical, tuple(dict.fromkeys([entry.canonical, *entry.variants]))))
     return tuple(out)
+
+
+@functools.cache
+def deputy_of(head: str) -> str:
+    """Who signs "KT." for ``head`` (canonical): patterns/positions.yaml ``deputies``, else "Phó " + head."""
+    deputy = load_rules().positions.deputies.get(head) or f"Phó {head}"
+    return position_canonical().get(fold(deputy), deputy)
+
+
+@functools.cache
+def position_by_letters() -> dict[str, str]:
+    """Canonical positions by their letters without marks ("giam doc"), where only one has
+    those letters: OCR of a signature block loses marks ("GIÁM ĐÓC")."""
+    seen: dict[str, set[str]] = {}
+    for canonical, variants in positions():
+        for v in variants:
+            seen.setdefault(strip_diacritics(fold(v)), set()).add(canonical)
+    return {k: next(iter(c)) for k, c in seen.items() if len(c) == 1}
 
 
 @functools.cache

@@ -48,7 +48,10 @@ DATELINE = fast_compile(
 )
 MOTTO = fast_compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")  # upper case: the motto, not prose
 NUMBER_LINE = fast_compile(r"^Số\s*[:.]?\s*(?:\d|/|…|\.\.)", regex.I)
-NEWS_END = fast_compile(r"^(?:Tác\s+giả(?:\s+bài\s+viết)?\s*:|Nguồn\s*:|Theo\s*:?\s)", regex.I)
+# "Theo" alone starts sentences ("Theo dõi chặt chẽ ..."): only "Theo:" or a short
+# "Theo Báo Nhân Dân" line is a byline.
+NEWS_END = fast_compile(
+    r"^(?:Tác\s+giả(?:\s+bài\s+viết)?\s*:|Nguồn\s*:|Theo\s*:|(?-i:Theo\s+\p{Lu})[^\n.;]{0,50}$)", regex.I)
 
 
 def find(doc: Document) -> None:

@@ -14,16 +14,22 @@ from typing import Any
 
 import regex
 
+from .. import errors
 from ..document import Document, Line
-from ..rules import gazetteer, lexicon, vocab
+from ..rules import gazetteer, lexicon, person_parts, vocab
 from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..schema import Signer
-from ..vietnamese import fold, mostly_upper
+from ..vietnamese import fold, mostly_upper, strip_diacritics
 from . import boilerplate
 from .reflow import reflow
 
 NOI_NHAN = fast_compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", regex.I)
+NOI_NHAN_OCR = fast_compile(r"^\S?ơi\s+nhận\s*:\s*(?P<rest>.*)$", regex.I)  # "4ơi nhận:" (OCR)
+# OCR of a signature block (stamp, handwriting over the words): a damaged signing code before
+# the position ("K†CHỦ TỊCH", "(@. HIỆU TRƯỞNG", "= GIÁM ĐÓC") and marks before the name.
+OCR_PREFIX = fast_compile(r"^(?:(?P<k>K)[^\p{L}\s]{1,2}\s*|[^\p{L}\s]{1,3}\s+|[^\p{L}\s]{1,3}(?=\p{Lu}))(?P<rest>\p{Lu}.*)$")
+_NOISE_MARKS = frozenset("@#$%^*=<>{}[]\\|~`⁄†€")
 RECIPIENT = fast_compile(r"^[-+•–]\s*(?P<item>.+?)\s*[;.,]?\s*$")
 PREFIX = fast_compile(
     r"^(?P<code>KT|TM|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[.:]?\s+(?P<of>\p{Lu}.*)$"
@@ -47,10 +53,38 @@ def _name_line() -> Any:
 _CODE = {"T/M": "TM", "K/T": "KT", "T/L": "TL", "T.M": "TM", "K.T": "KT", "T.L": "TL"}
 
 
+@functools.cache
+def _trailing_name() -> Any:
+    """A name at the end of an OCR'd line after marks: a known family name, then one to three
+    capitalised syllables ("sử NÀ\\ TT ... Z Lê Thị Bích Thuận")."""
+    return fast_compile(rf"(?<![\p{{L}}])(?P<name>{person_parts.surname_pattern()}(?:\s+\p{{Lu}}\p{{Ll}}+){{1,3}})\s*$")
+
+
+def _noise(t: str) -> bool:
+    """An OCR'd line that is mostly marks: a stamp or a signature read as characters."""
+    chars = [c for c in t if not c.isspace()]
+    if not chars:
+        return True
+    letters = sum(c.isalpha() for c in chars)
+    return letters / len(chars) < 0.7 or any(c in _NOISE_MARKS for c in chars)
+
+
+def _ocr_position(t: str) -> tuple[str | None, str | None]:
+    """(position, signing code) of an OCR'd line that names a position under marks or with
+    its marks lost ("K†CHỦ TỊCH" -> ("CHỦ TỊCH", "KT"), "= GIÁM ĐÓC" -> ("GIÁM ĐỐC", None))."""
+    m = OCR_PREFIX.match(t)
+    rest, code = (m["rest"], "KT" if m["k"] else None) if m else (t, None)
+    if _looks_like_position(rest):
+        return rest, code
+    canonical = vocab.position_by_letters().get(strip_diacritics(fold(rest)))
+    return (canonical.upper(), code) if canonical and mostly_upper(rest) else (None, None)
+
+
 @dataclass
 class _Footer:
     """What one reading of the footer found, applied to the document once chosen."""
 
+    warnings: list[tuple[str, str, int, int]] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     signers: list[Signer] = field(default_factory=list)
     names: list[tuple[int, int, str]] = field(default_factory=list)  # PER entities of signers
@@ -70,14 +104,18 @@ def find(doc: Document) -> None:
     lo, hi = doc.line_index(doc.body_start), doc.line_index(max(doc.body_start, doc.doc_end - 1))
     lines = reflow(doc.lines[lo:hi + 1])  # "TM. ỦY BAN NHÂN" / "DÂN" is one line
     cands = [i for i, ln in enumerate(lines) if NOI_NHAN.match(ln.text)]
+    if not cands and doc.ocr:
+        cands = [i for i, ln in enumerate(lines) if NOI_NHAN_OCR.match(ln.text)]
     chosen = None
     for nn in cands[:-1]:
-        attempt = _read_footer(lines, nn)
+        attempt = _read_footer(lines, nn, doc.ocr)
         if attempt.signers:
             chosen = attempt
             break
     if chosen is None:
-        chosen = _read_footer(lines, cands[-1] if cands else None)
+        chosen = _read_footer(lines, cands[-1] if cands else None, doc.ocr)
+    for code, message, start, end in chosen.warnings:
+        doc.warn(code, message, start, end)
     doc.recipients.extend(chosen.recipients)
     doc.signers.extend(chosen.signers)
     for start, end, name in chosen.names:
@@ -91,7 +129,7 @@ def find(doc: Document) -> None:
     doc.body_end = max(doc.body_end, doc.body_start)
 
 
-def _read_footer(lines: list[Line], nn: int | None) -> _Footer:
+def _read_footer(lines: list[Line], nn: int | None, ocr: bool = False) -> _Footer:
     """Recipients after line ``nn`` ("Nơi nhận"), the signature block around them, where the
     body ends."""
     out = _Footer()
@@ -103,7 +141,7 @@ def _read_footer(lines: list[Line], nn: int | None) -> _Footer:
             break
     recip_idx: set[int] = set()
     if nn is not None:
-        rest = NOI_NHAN.match(lines[nn].text).group("rest")  # type: ignore[union-attr]
+        rest = (NOI_NHAN.match(lines[nn].text) or NOI_NHAN_OCR.match(lines[nn].text)).group("rest")  # type: ignore[union-attr]
         if rest.strip():
             out.recipients.append(_clean_recipient(rest))
         i = nn + 1
@@ -116,10 +154,10 @@ def _read_footer(lines: list[Line], nn: int | None) -> _Footer:
     # order put the recipients first), or just before "Nơi nhận" in some layouts.
     region_start = (close + 1) if close is not None else (nn if nn is not None else max(0, len(lines) - 15))
     if close is None and nn is not None:
-        region_start = _walk_up_signature(lines, nn)
+        region_start = _walk_up_signature(lines, nn, ocr)
     region = [(i, ln) for i, ln in enumerate(lines[region_start:], start=region_start)
               if i not in recip_idx and i != nn]
-    out.last_signer_line = _read_signers(out, region)
+    out.last_signer_line = _read_signers(out, region, ocr)
     body_end_line = lines[region_start] if region_start < len(lines) else None
     if close is None and nn is None and out.signers:
         # No closing line and no "Nơi nhận": the region is only the last lines searched, and the
@@ -133,12 +171,13 @@ def _read_footer(lines: list[Line], nn: int | None) -> _Footer:
     return out
 
 
-def _walk_up_signature(lines: list[Line], nn: int) -> int:
+def _walk_up_signature(lines: list[Line], nn: int, ocr: bool = False) -> int:
     """With no closing line, a signature block may stand just above "Nơi nhận"."""
     i, seen = nn, 0
     while i > 0 and seen < 8:
         t = lines[i - 1].text.strip()
-        if t and not (PREFIX.match(t) or _name_line().match(t) or SIGNED.match(t) or (mostly_upper(t) and len(t) < 80)):
+        if t and not (PREFIX.match(t) or _name_line().match(t) or SIGNED.match(t) or (mostly_upper(t) and len(t) < 80)
+                      or (ocr and (_noise(t) or _ocr_position(t)[0]))):
             break
         i -= 1
         seen += bool(t)
@@ -150,12 +189,16 @@ def _clean_recipient(text: str) -> str:
     return _rx(r"\s*[;,.]+$").sub("", t).strip()
 
 
-def _read_signers(out: _Footer, region: list[tuple[int, Line]]) -> Line | None:
+def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = False) -> Line | None:
     """Signature blocks in ``region``: prefix lines, a position, then the name; also the name
     before its position (two table cells read in the other order: "Phạm Bình Minh" / "BỘ
-    TRƯỞNG") and both on one line ("BỘ TRƯỞNG (Đã ký) Nguyễn Mạnh Hùng")."""
+    TRƯỞNG"), both on one line ("BỘ TRƯỞNG (Đã ký) Nguyễn Mạnh Hùng"), and two blocks side by
+    side read as rows ("THƯ KÝ" / "CHỦ TRÌ" / name / name). On an OCR'd page, lines that are
+    stamp or signature marks are passed over, a position is read under marks or with lost
+    marks, and a name may end a line of marks."""
     chain: list[tuple[str, str]] = []
     position: str | None = None
+    beside: list[str] = []  # positions of blocks standing side by side, in reading order
     first: Line | None = None
     last: Line | None = None
     pending: tuple[Line, regex.Match[str]] | None = None  # a name seen before any position
@@ -164,9 +207,20 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]]) -> Line | None:
         name = nm.group("name")
         authority = chain[-1][0] if chain else None
         on_behalf = _sentence_case(chain[-1][1]) if chain else None
-        pos = _sentence_case(position) if position else (on_behalf if chain else None)
         start = min((first or ln).start, ln.start)
         end = max(ln.start + nm.end("name"), first.end if first else 0)
+        if position:
+            pos: str | None = _sentence_case(position)
+        elif authority == "KT" and on_behalf:
+            # "KT. CHỦ TỊCH" over a name whose own line is lost: a deputy signs for the head
+            pos = vocab.deputy_of(on_behalf)
+            out.warnings.append((errors.W_SIGNER_POSITION_INFERRED, f"no position line under 'KT. {chain[-1][1]}': "
+                                 f"{name} is taken to sign as its deputy, {pos}", start, end))
+        else:
+            pos = on_behalf
+        if pos is None:
+            out.warnings.append((errors.W_SIGNER_POSITION_MISSING, f"the position of the signer {name} could not "
+                                 "be read (a stamp or signature over it in the scan)", start, end))
         out.signers.append(Signer(name=name, position=pos, authority=authority, on_behalf_of=on_behalf,
                                   chain=[f"{c}. {_sentence_case(o)}" for c, o in chain], start=start, end=end))
         out.names.append((ln.start + nm.start("name"), ln.start + nm.end("name"), name))
@@ -183,17 +237,33 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]]) -> Line | None:
             chain.append((code, m.group("of").strip()))
             first = first or ln
             continue
-        if mostly_upper(t) and len(t) < 120 and (chain or _looks_like_position(t)):
+        nm = _name_line().match(t)
+        if ocr and not nm:
+            found, code = _ocr_position(t)
+            if found and code and not chain and position is None:
+                chain.append((code, found))  # "K†CHỦ TỊCH": the code's marks were lost
+                first = first or ln
+                continue
+            if found:
+                t = found
+            elif _noise(t):
+                nm = _trailing_name().search(ln.text)
+                if not nm:
+                    continue
+        if not nm and mostly_upper(t) and len(t) < 120 and (chain or _looks_like_position(t)):
             if position is None:
                 position = t
+            elif _full_position(position) and _full_position(t):
+                beside.append(t)  # "THƯ KÝ" then "CHỦ TRÌ": two blocks side by side
             else:
                 position = f"{position} {t}"  # a position wrapped over two lines
             first = first or ln
             continue
-        nm = _name_line().match(t)
         if nm and (chain or position):
             sign(ln, nm)
             chain, position, first, last, pending = [], None, None, ln, None
+            if beside:
+                position = beside.pop(0)
             continue
         if position is not None or chain:
             continue
@@ -202,10 +272,15 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]]) -> Line | None:
             continue
         if last is not None:
             break  # content after the last signature: an appendix
-    if pending is not None and position is not None and last is None:
-        sign(*pending)  # the name stood above its position
+    if pending is not None and last is None and (position is not None or ocr):
+        # the name stood above its position; or, OCR'd, a name whose position is unreadable
+        sign(*pending)
         last = pending[0]
     return last
+
+
+def _full_position(t: str) -> bool:
+    return fold(t) in vocab.position_canonical()
 
 
 # "BỘ TRƯỞNG (Đã ký) Nguyễn Mạnh Hùng": a legal portal's signature cell on one line.

@@ -212,7 +212,7 @@ def _find_place_date(doc: Document, header: Header, window: list[Line]) -> None:
              "(dates in the body are not the document's)")
 
 
-def _slot(text: str, most: int) -> int | None | str:
+def _slot(text: str, most: int) -> int | str | None:
     """A day or month slot of the date line: its number, None when blank, or the marks
     OCR read where a hand filled it in (a number out of range is such a misreading)."""
     t = text.strip()

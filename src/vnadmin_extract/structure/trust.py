@@ -23,6 +23,8 @@ _WARNING_REASONS = {
     errors.W_BLANK_DAY: "date_partial",
     errors.W_BLANK_DATE: "date_partial",
     errors.W_DATE_ILLEGIBLE: "date_partial",
+    errors.W_SIGNER_POSITION_INFERRED: "signer_inferred",
+    errors.W_SIGNER_POSITION_MISSING: "signer_partial",
     errors.W_NO_DATE: "date_missing",
     errors.W_ISSUER_REJECTED: "header_fragments",
     errors.W_LOW_OCR_CONFIDENCE: "ocr_low_confidence",
