@@ -43,3 +43,16 @@ def test_a_partial_date_that_the_gold_completes_is_a_miss_not_an_error() -> None
     assert t(_partial_date(score_scalar("2026-06", "2026-06-23"), "2026-06", "2026-06-23")) == (0, 0, 1)
     assert t(_partial_date(score_scalar("2026-07", "2026-06-23"), "2026-07", "2026-06-23")) == (0, 1, 1)
     assert t(_partial_date(score_scalar("2026", "2026"), "2026", "2026")) == (1, 0, 0)
+
+
+def test_quotas_marked_rule_in_gold_are_not_scored() -> None:
+    # kh-ubnd-daklak-0125-2025: "Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân" is a quota.
+    from vnadmin_extract import extract_text
+    from vnadmin_extract.evaluation import compare
+
+    rec = extract_text("2. Bằng khen của Chủ tịch UBND tỉnh\n- Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;\n")
+    quota = {"award": "Bằng khen", "status": "rule", "collectives": None, "individuals": 5, "total": 5}
+    s = compare(rec, {"awards": [quota]})["awards"]
+    assert (s.tp, s.fp, s.fn) == (0, 0, 0)
+    s = compare(rec, {"awards": [dict(quota, status="proposed")]})["awards"]
+    assert (s.tp, s.fp, s.fn) == (0, 0, 1)

@@ -166,7 +166,8 @@ def compare(record: Record, gold: dict[str, Any]) -> dict[str, Score]:
         if key == "awards":
             items = [x for x in items if x.get("status") != "rule"]  # criteria, quotas: not statements
         pred = [fn(x) for x in items]
-        want = [fn(x) for x in gold.get(key) or []]
+        # gold marks quotas and criteria "rule" too, for the reader: neither side scores them
+        want = [fn(x) for x in gold.get(key) or [] if key != "awards" or x.get("status") != "rule"]
         if name in UNIQUE:
             pred, want = list(set(pred)), list(set(want))
         out[name] = score_multiset(pred, want)
