@@ -205,3 +205,60 @@ def test_show_lists_statements_with_their_rules(seeds_dir: Path, capsys: pytest.
         "Giấy khen | conferred [conferred_default] | 2023 [heading_year] | 6+58=64 [counts_after] "
         "| by Giám đốc Sở [sentence_authority]",
     ]
+
+
+# QĐ 2871/QĐ-UBND Quảng Bình 2022 (scan, corpus-public), Điều 1, and the Tờ trình 2753 that proposed it.
+DECISION_2871 = ("Điều 1. Tặng Bằng khen của Chủ tịch UBND tỉnh cho 05 tập thể và 04 cá nhân đã có thành tích "
+                 "xuất sắc trong 10 năm thực hiện Luật Phổ biến, giáo dục pháp luật trên địa bàn tỉnh "
+                 "(có Danh sách kèm theo).\n")
+
+
+def test_period_of_work_gives_no_year() -> None:
+    (a,) = extract_text(DECISION_2871).awards
+    assert (a.award, a.status, a.collectives, a.individuals, a.year) == ("Bằng khen", "conferred", 5, 4, None)
+    assert a.evidence["year"] == "period_of_work"
+
+
+PROPOSAL_2753 = """TỜ TRÌNH
+V/v đề nghị xét khen thưởng
+
+Sở Tư pháp kính trình và đề nghị Chủ tịch UBND tỉnh tặng bằng khen cho tập thể và cá nhân vì đã có thành tích xuất sắc trong 10 năm thực hiện Luật Phổ biến, giáo dục pháp luật.
+
+(Có Danh sách và Hồ sơ đề nghị khen thưởng của các tập thể, cá nhân kèm theo).
+
+Sở Tư pháp kính trình Chủ tịch UBND tỉnh Quảng Bình xem xét, quyết định./.
+
+Nơi nhận:
+- Lưu: VT, VP.
+GIÁM ĐỐC
+Trần Chí Tiến
+
+DANH SÁCH
+Tập thể, cá nhân đề nghị xét khen thưởng (Kèm theo Tờ trình số 2753/TTr-STP ngày 28/9/2022 của Sở Tư pháp)
+I. TẬP THỂ
+1. Phòng Phổ biến, giáo dục pháp luật, Sở Tư pháp tỉnh Quảng Bình;
+2. Công an tỉnh Quảng Bình;
+II. CÁ NHÂN
+1. Ông Trương Quang Sáng, Phó Giám đốc Sở Tư pháp tỉnh Quảng Bình;
+"""
+
+
+def test_uncounted_kinds_with_an_attached_list_are_a_statement_of_the_list() -> None:
+    (a,) = extract_text(PROPOSAL_2753).awards
+    assert (a.award, a.status, a.conferred_by, a.collectives, a.individuals, a.total, a.year) == (
+        "Bằng khen", "proposed", "Chủ tịch UBND tỉnh", None, None, 3, None)
+    assert a.evidence["counts"] == "attached_list"
+    assert [(r.name, r.kind) for r in a.recipients] == [
+        ("Phòng Phổ biến, giáo dục pháp luật", "collective"), ("Công an tỉnh Quảng Bình", "collective"),
+        ("Trương Quang Sáng", "individual")]
+
+
+def test_uncounted_kinds_whose_list_is_missing_are_no_statement() -> None:
+    # the scan of the same Tờ trình, whose list OCR did not read as one: a procedural mention
+    text = PROPOSAL_2753[:PROPOSAL_2753.index("DANH SÁCH")]
+    assert extract_text(text).awards == []
+
+
+def test_uncounted_kinds_without_a_list_are_no_statement() -> None:
+    text = "Chủ tịch UBND tỉnh xem xét tặng Bằng khen cho các tập thể, cá nhân có thành tích xuất sắc.\n"
+    assert extract_text(text).awards == []

@@ -115,3 +115,30 @@ def test_a_name_without_position_is_no_signer_in_a_text_document() -> None:
 def test_kt_without_position_line_in_a_text_document_is_the_deputy() -> None:
     text = HEAD + "Điều 2. Quyết định này có hiệu lực./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nVũ Mạnh Hà\n"
     assert _signers(text) == [("Vũ Mạnh Hà", "Thứ trưởng", "KT", "Bộ trưởng")]
+
+
+def test_appendix_titles_in_capitals_do_not_extend_the_position() -> None:
+    # tt-bng-03-2018 (.doc): name above position, then the appendix forms in capitals with their
+    # own "TL. BỘ TRƯỞNG / VỤ TRƯỞNG ..." blocks left blank.
+    text = HEAD + ("Điều 38. Thông tư này có hiệu lực thi hành kể từ ngày ký ban hành./.\n\n"
+                   "Nơi nhận:\n- Công báo;\n- Lưu: HC, TĐKT.\nPhạm Bình Minh\nBỘ TRƯỞNG\n\nPHỤ LỤC\n"
+                   "MẪU BÁO CÁO THÀNH TÍCH\nTL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ THI ĐUA KHEN THƯỞNG VÀ TRUYỀN THÔNG\n"
+                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTÓM TẮT THÀNH TÍCH VÀ QUÁ TRÌNH CÔNG TÁC\n")
+    assert _signers(text) == [("Phạm Bình Minh", "Bộ trưởng", None, None)]
+
+
+def test_a_chapter_heading_is_no_signer() -> None:
+    # qd-bqlkcn-bariavungtau-2007 (.doc, VNI): the regulation's "Chương I" under "TRƯỞNG BAN".
+    text = HEAD + "Điều 3. Quyết định có hiệu lực kể từ ngày ký./.\n\nNơi nhận:\n- Lưu: VP.\nTRƯỞNG BAN\nChương I\n"
+    assert _signers(text) == []
+
+
+def test_a_draft_signed_with_no_name_still_ends_the_body_before_its_attachment() -> None:
+    # qd-bqlkcn-bariavungtau-2007 (.doc): "TRƯỞNG BAN" with no name yet, the recipients, then the
+    # regulation the decision issues, with its chapters and articles.
+    text = HEAD + ("Điều 2. Quyết định có hiệu lực kể từ ngày ký.\n\nTRƯỞNG BAN\n\nNơi nhận :\n- Như điều 2\n"
+                   "- Lưu VT, VP.\n\nQUY CHẾ\nCHI TIÊU NỘI BỘ\n\nChương I\nQUY ĐỊNH CHUNG\n\n"
+                   "Điều 1: Mục đích\nQuy chế nhằm tạo quyền chủ động.\n")
+    rec = extract_text(text)
+    assert rec.signers == []
+    assert [s.label for s in rec.sections if s.level == 1][-1:] == ["Chương I"]

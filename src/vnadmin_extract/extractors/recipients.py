@@ -40,7 +40,7 @@ from ..rules.load import load_yaml
 from ..rules.person_parts import _name_re, _skip_segment, post_at, titles_pattern
 from ..rules.trie import trie_pattern
 from ..schema import Award, Recipient
-from ..vietnamese import fold
+from ..vietnamese import fold, strip_diacritics
 
 CELL = "│"
 
@@ -138,6 +138,9 @@ def find(doc: Document) -> None:
     lists = _lists(doc)
     if lists:
         _assign(doc, lists)
+    # a statement kept only for the list it refers to, with no list found: a procedural mention
+    doc.awards[:] = [a for a in doc.awards
+                     if a.recipients or (a.evidence or {}).get("counts") != "attached_list"]
 
 
 # --- inline names ---------------------------------------------------------------------------
@@ -588,9 +591,16 @@ def _table_row(text: str, cells: list[tuple[int, int]], columns: dict[int, str],
 
 def _refers(doc: Document, award: Award) -> bool:
     # the statement's line, within a window: a text may be one line of megabytes
-    line = doc.lines[doc.line_index(award.start)]
+    i = doc.line_index(award.start)
+    line = doc.lines[i]
     lo, hi = max(line.start, award.start - REF_WINDOW), min(line.end, award.end + REF_WINDOW)
-    return bool(_list_ref().search(fold(doc.text[lo:hi])))
+    if _list_ref().search(fold(doc.text[lo:hi])):
+        return True
+    if (award.evidence or {}).get("counts") != "attached_list":
+        return False
+    # "(Có Danh sách ... kèm theo)" as a paragraph of its own under the statement
+    nxt = next((ln for ln in doc.lines[i + 1:i + 4] if ln.text.strip()), None)
+    return nxt is not None and bool(_list_ref().search(fold(nxt.text[:REF_WINDOW])))
 
 
 REF_WINDOW = 400  # characters around a statement searched for "có danh sách kèm theo"
@@ -611,7 +621,10 @@ def _assign(doc: Document, lists: list[_List]) -> None:
             targets = [lst.owner]
         else:
             want = _title_award(doc, lst)
-            free = [a for a in referring if id(a) not in taken]
+            titled = "danh sach" in strip_diacritics(fold(lst.title or ""))
+            # a statement kept only for its "danh sách kèm theo" takes only a list titled so
+            free = [a for a in referring if id(a) not in taken
+                    and (titled or (a.evidence or {}).get("counts") != "attached_list")]
             pick = next((a for a in free if want and fold(a.award) == fold(want)), None)
             if pick is None and free and not (want and any(fold(a.award) == fold(want) for a in referring)):
                 pick = free[0]
@@ -632,6 +645,8 @@ def _assign(doc: Document, lists: list[_List]) -> None:
             if not rows:
                 continue
             a.recipients = [*a.recipients, *rows] if lst.owner is None else rows
+            if a.collectives is None and a.individuals is None and (a.evidence or {}).get("counts") == "attached_list":
+                a.total = len(a.recipients)  # no count stated: the list's length (corpus/README.md)
             _check_counts(doc, a)
 
 

@@ -29,11 +29,13 @@ NOI_NHAN_OCR = fast_compile(r"^\S?ơi\s+nhận\s*:\s*(?P<rest>.*)$", regex.I)  #
 # OCR of a signature block (stamp, handwriting over the words): a damaged signing code before
 # the position ("K†CHỦ TỊCH", "(@. HIỆU TRƯỞNG", "= GIÁM ĐÓC") and marks before the name.
 OCR_PREFIX = fast_compile(r"^(?:(?P<k>K)[^\p{L}\s]{1,2}\s*|[^\p{L}\s]{1,3}\s+|[^\p{L}\s]{1,3}(?=\p{Lu}))(?P<rest>\p{Lu}.*)$")
+_NOT_NAME = fast_compile(r"^(?:Chương|Điều|Mục|Phần|Phụ\s+lục|Biểu|Mẫu)\b|.*\b[IVXLC]+$")
 _NOISE_MARKS = frozenset("@#$%^*=<>{}[]\\|~`⁄†€")
 RECIPIENT = fast_compile(r"^[-+•–]\s*(?P<item>.+?)\s*[;.,]?\s*$")
 PREFIX = fast_compile(
     r"^(?P<code>KT|TM|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[.:]?\s+(?P<of>\p{Lu}.*)$"
 )
+STORED = fast_compile(r"^[-+•–]?\s*Lưu\s*:?\s*(?:VT|VP|Văn\s+thư|HC)\b", regex.I)  # the list's last line
 CLOSING = fast_compile(r"\./\.\s*$|^Trên\s+đây\s+là\b", regex.I)
 SIGNED = fast_compile(r"^[(\[]?\s*(?:Đã\s+ký|đã\s+ký|Ký\s+tên|ký,?\s+ghi\s+rõ|Ký\s+và\s+đóng\s+dấu|daky|Chữ\s+ký)[^)\]]*[)\]]?$", regex.I)
 AUTHOR = fast_compile(r"^(?:Tác\s+giả(?:\s+bài\s+viết)?|Tin\s*,?\s*ảnh|Bài\s*,?\s*ảnh|Người\s+viết)\s*:\s*(?P<v>.+?)\s*$", regex.I)
@@ -90,6 +92,7 @@ class _Footer:
     names: list[tuple[int, int, str]] = field(default_factory=list)  # PER entities of signers
     body_end: int | None = None
     last_signer_line: Line | None = None
+    last_recipient_line: Line | None = None
 
 
 def find(doc: Document) -> None:
@@ -121,10 +124,15 @@ def find(doc: Document) -> None:
     for start, end, name in chosen.names:
         doc.add_entity("PER", start, end, name, "pattern:signer")
     doc.body_end = chosen.body_end if chosen.body_end is not None else doc.doc_end
-    if chosen.last_signer_line is not None:
-        after = doc.line_index(chosen.last_signer_line.end) + 1
+    # what follows the signature (or, with no signer found, the recipients: a draft signed
+    # "TRƯỞNG BAN" with no name yet) is an attachment: a list, a regulation, a form
+    last = chosen.last_signer_line or (chosen.last_recipient_line if not chosen.signers else None)
+    if last is not None:
+        after = doc.line_index(last.end) + 1
         tail = [ln for ln in doc.lines[after:] if ln.text and ln.start < doc.doc_end]
-        if tail and not NOI_NHAN.match(tail[0].text):
+        # a recipients list broken by OCR'd stamp marks goes on to its "Lưu: VT" line
+        broken = chosen.last_signer_line is None and any(STORED.match(ln.text) for ln in tail[:10])
+        if tail and not NOI_NHAN.match(tail[0].text) and not broken:
             doc.appendix_start = tail[0].start
     doc.body_end = max(doc.body_end, doc.body_start)
 
@@ -149,6 +157,7 @@ def _read_footer(lines: list[Line], nn: int | None, ocr: bool = False) -> _Foote
             if lines[i].text:
                 out.recipients.append(_clean_recipient(lines[i].text))
                 recip_idx.add(i)
+                out.last_recipient_line = lines[i]
             i += 1
     # The signature block sits after the closing line (or after the list when the text
     # order put the recipients first), or just before "Nơi nhận" in some layouts.
@@ -225,10 +234,15 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
                                   chain=[f"{c}. {_sentence_case(o)}" for c, o in chain], start=start, end=end))
         out.names.append((ln.start + nm.start("name"), ln.start + nm.end("name"), name))
 
+    closed = False  # a blank line after the position: the block ends there
     for _i, ln in _split_inline_signatures(region):
         t = ln.text.strip()
+        if not t and position is not None:
+            closed = True
         if not t or SIGNED.match(t) or _rx(r"[\W_]+").fullmatch(t):
             continue
+        if closed and pending is not None and last is None:
+            break  # "Phạm Bình Minh" / "BỘ TRƯỞNG" / blank / "PHỤ LỤC": signed below, then an appendix
         m = PREFIX.match(t)
         if m and mostly_upper(m.group("of")):
             if position is not None:  # a new block starts
@@ -238,6 +252,8 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
             first = first or ln
             continue
         nm = _name_line().match(t)
+        if nm and _NOT_NAME.match(nm["name"]):
+            nm = None  # "Chương I", "Phần II": a heading of the attachment
         if ocr and not nm:
             found, code = _ocr_position(t)
             if found and code and not chain and position is None:
@@ -255,13 +271,15 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
                 position = t
             elif _full_position(position) and _full_position(t):
                 beside.append(t)  # "THƯ KÝ" then "CHỦ TRÌ": two blocks side by side
-            else:
+            elif len(position) + len(t) < POSITION_MAX:
                 position = f"{position} {t}"  # a position wrapped over two lines
+            else:
+                continue  # capitals after a whole position: an attachment's titles, not more of it
             first = first or ln
             continue
         if nm and (chain or position):
             sign(ln, nm)
-            chain, position, first, last, pending = [], None, None, ln, None
+            chain, position, first, last, pending, closed = [], None, None, ln, None, False
             if beside:
                 position = beside.pop(0)
             continue
@@ -277,6 +295,9 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
         sign(*pending)
         last = pending[0]
     return last
+
+
+POSITION_MAX = 90  # "PHÓ CHỦ TỊCH THƯỜNG TRỰC HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH" fits
 
 
 def _full_position(t: str) -> bool:

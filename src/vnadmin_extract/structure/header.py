@@ -67,6 +67,7 @@ _SLOT_BLANK = fast_compile(r"[\s.…_,:]*")
 # A line that is a date and nothing else (a date line without its place).
 DATE_LINE = fast_compile(r"^[\s*_(]*(?P<date>(?i:ngày)\s*\d{0,2}\s*(?i:tháng)\s*\d{1,2}\s*(?i:năm)\s*\d{4})[\s*_).]*$")
 TYPE_LINE_MAX = 40
+ATTACHED_TO = fast_compile(r"\(\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", regex.I)
 KINH_GUI = fast_compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", regex.I)
 VV = fast_compile(r"^(?:V/v|Về\s+việc)\b", regex.I)
 _STARTS_SECTION = fast_compile(r"^(?:Điều\s+\d|[IVX]+\.\s|\d+\.\s|[a-zđ]\)\s)")
@@ -305,6 +306,11 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
     m = PLACE_DATE.search(title)  # a cell row joined the date line to the subject
     if m and m.start() > 0:
         title = title[: m.start()].rstrip(" ,")
+    m = ATTACHED_TO.search(title)  # "... 814 (Ban hành kèm theo Quyết định số ...)": not the subject
+    if m and m.start() > 0:
+        title = title[: m.start()].rstrip(" ,")
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1].rstrip()  # a subject is no sentence: "... của BQL các KCN. BR – VT."
     if fold(title) in vocab.type_by_name():
         return lines[-1].end  # a second type line ("BÁO CÁO"), not a subject
     header.title = title

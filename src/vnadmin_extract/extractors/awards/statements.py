@@ -7,8 +7,11 @@ giver, status and year come from the ordered rules of ``counts``, ``giver``, ``s
 
 from __future__ import annotations
 
+import functools
+
 from ...rules import awards as tax
 from ...rules.cache import rx as _rx
+from ...rules.load import load_yaml
 from ...schema import Award
 from ...vietnamese import fold
 from .context import OPS, AwardGroup, Counts, DocState, Group, Sentence, first_rule
@@ -18,6 +21,12 @@ from .mentions import brackets, clauses, groups, inside
 from .recipients import named_before
 from .status import STATUS_RULES, cue_status, status_cues, status_in
 from .year import PERIOD, YEAR, YEAR_RULES
+
+
+@functools.cache
+def list_refs() -> tuple[str, ...]:
+    """Words that refer to an attached list (patterns/recipients.yaml ``list_refs``), lower case."""
+    return tuple(w.lower() for w in load_yaml("recipients.yaml")["list_refs"])
 
 
 def sentence(st: DocState, s: int, e: int, in_sentence: list[tax.AwardMention]) -> Sentence:
@@ -80,14 +89,16 @@ def _clause(sent: Sentence, cs: int, ce: int, in_clause: list[tax.AwardMention])
         status, status_rule = first_rule(STATUS_RULES, ctx, "conferred", "conferred_default")
         if not counts.found() and not ctx.recipients and sent.subject and ctx.cue_status:
             ctx.recipients = list(sent.subject)
-        if not (counts.found() or ctx.recipients or _is_target_statement(text, cs, g, status)):
+        listed = not (counts.found() or ctx.recipients) and _kinds_with_list(st, g.end, ce)
+        if not (counts.found() or ctx.recipients or listed or _is_target_statement(text, cs, g, status)):
             continue
         if status == "rule":
             ctx.recipients = []  # a rule names no recipient: "hội nghị xét tặng ..., thành phần gồm: ..."
         year, year_rule = first_rule(YEAR_RULES, ctx, None)
         if _restated(st, g, auth, status, ctx.recipients):
             continue
-        evidence = {"counts": counts_rule if counts.found() else ("named_recipients" if ctx.recipients else "none"),
+        evidence = {"counts": counts_rule if counts.found() else ("named_recipients" if ctx.recipients else
+                                                                  "attached_list" if listed else "none"),
                     "conferred_by": giver_rule, "status": status_rule, "year": year_rule}
         for stmt in split(g, counts):
             _emit(st, stmt, auth, status, ctx.recipients, year, evidence)
@@ -128,6 +139,24 @@ def _emit(st: DocState, stmt: tuple[tax.AwardMention, Counts], auth: str | None,
     if recipients:
         key = (section, status, fold(auth or ""), tuple(recipients))
         st.stated.setdefault(key, set()).add(fold(canonical))
+
+
+_KINDS = _rx(r"\s*(?:của\s+[^,;]{1,60}?\s+)?cho\s+(?:các\s+|những\s+)?(?:tập\s+thể|cá\s+nhân)\b", 2)
+
+
+def _kinds_with_list(st: DocState, after: int, ce: int) -> bool:
+    """"tặng bằng khen cho tập thể và cá nhân ... (Có Danh sách ... kèm theo)": the recipients,
+    uncounted, are in an attached list that the sentence or the next line refers to (the
+    recipients stage attaches it, and drops the statement if it finds none)."""
+    text = st.text
+    if not _KINDS.match(text, after, ce):
+        return False
+    line_end = text.find("\n", ce)
+    nxt = text.find("\n", line_end + 1) if line_end >= 0 else -1
+    while 0 <= nxt and nxt == line_end + 1:  # blank lines between
+        line_end, nxt = nxt, text.find("\n", nxt + 1)
+    window = st.low[after:nxt if nxt >= 0 else len(text)][:800]
+    return any(ref in window for ref in list_refs())
 
 
 def _is_target_statement(text: str, cs: int, g: AwardGroup, status: str) -> bool:

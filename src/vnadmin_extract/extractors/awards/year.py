@@ -1,6 +1,7 @@
 """The year an award is for: YEAR_RULES, in order.
 
 1. ``period_after_award``: "... điển hình tiên tiến giai đoạn 2015-2017": a period, no one year;
+   ``period_of_work``: "... thành tích trong 10 năm thực hiện Luật ...": none either;
 2. ``achievement_year``: "tặng Bằng khen ... có thành tích trong phong trào thi đua năm 2023"
    (the year the award is *for*, not the ceremony's "Năm 2024, ...");
 3. ``clause_year``: the first "năm YYYY" of the clause outside a period;
@@ -14,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
 
@@ -22,6 +24,7 @@ from ...rules.cache import rx as _rx
 from .context import OPS, Decided, Group, Rule
 from .mentions import brackets, inside
 from .status import ancestors
+from .words import alternation
 
 # scanned over long texts, where ``regex`` finds the literals faster than ``re``
 YEAR = regex.compile(r"(?<!\d)(?:năm\s+(?:học\s+)?)(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?", regex.I)
@@ -43,6 +46,17 @@ def _period_after(ctx: Group) -> Decided[int | None] | None:
     if PERIOD.match(text, end + len(ahead[:60]) - len(ahead[:60].lstrip())) or _PERIOD_AHEAD.match(ahead):
         return Decided(None)
     return None
+
+
+@functools.cache
+def _years_of_work() -> regex.Pattern[str]:
+    return fast_compile(rf"(?<![\d/])(?:\d{{1,2}}|mười|hai mươi)\s+năm\s+(?:{alternation('period_works')})\b", regex.I)
+
+
+def _period_of_work(ctx: Group) -> Decided[int | None] | None:
+    """"... có thành tích xuất sắc trong 10 năm thực hiện Luật ...": the award is for the years
+    of that work, not for one of them."""
+    return Decided(None) if _years_of_work().search(ctx.text, ctx.end, ctx.sent.e) else None
 
 
 def _achievement(ctx: Group) -> Decided[int | None] | None:
@@ -127,6 +141,7 @@ def _document_date(ctx: Group) -> Decided[int | None] | None:
 
 YEAR_RULES: list[Rule[int | None]] = [
     Rule("period_after_award", _period_after),
+    Rule("period_of_work", _period_of_work),
     Rule("achievement_year", _achievement),
     Rule("clause_year", _clause),
     Rule("sentence_year", _sentence),
