@@ -165,12 +165,16 @@ class _Walker:
 
     def table(self, tbl: Any) -> list[str]:
         rows: list[list[str]] = []
+        spans: list[list[int]] = []  # grid columns each cell covers (w:gridSpan)
         for tr in tbl.findall(_TR):
             cells: list[str] = []
+            widths: list[int] = []
             for tc in tr.findall(_TC):
                 lines = self.block(tc)
                 cells.append("\n".join(line for line in lines if line.strip()))
+                widths.append(_grid_span(tc))
             rows.append(cells)
+            spans.append([_grid_before(tr), *widths])
         ncols = max((len(r) for r in rows), default=0)
         if ncols == 2:
             # Header/signature test and blocks work on the cells' lines.
@@ -180,8 +184,32 @@ class _Walker:
                 return [*left, *right]
         if ncols <= 1:
             return [line for r in rows for c in r for line in c.split("\n") if line.strip()]
-        flat = [[c.replace("\n", " ") for c in r] for r in rows]
+        # a cell spanning columns is followed by empty cells, so that every row keeps the
+        # grid's columns: a summary table's counts stay under their column headings
+        flat = [_on_grid([c.replace("\n", " ") for c in r], w) for r, w in zip(rows, spans, strict=True)]
         return table_lines(flat)
+
+
+def _grid_span(tc: Any) -> int:
+    span = tc.find(f"{_q('tcPr')}/{_q('gridSpan')}")
+    val = span.get(_q("val")) if span is not None else None
+    return int(val) if val and val.isdigit() and 0 < int(val) <= 64 else 1
+
+
+def _grid_before(tr: Any) -> int:
+    before = tr.find(f"{_q('trPr')}/{_q('gridBefore')}")
+    val = before.get(_q("val")) if before is not None else None
+    return int(val) if val and val.isdigit() and 0 < int(val) <= 64 else 0
+
+
+def _on_grid(cells: list[str], widths: list[int]) -> list[str]:
+    """``cells`` placed on the table grid: ``widths[0]`` empty cells before the row (w:gridBefore),
+    then each cell followed by an empty one per extra column it spans."""
+    out = [""] * widths[0]
+    for cell, width in zip(cells, widths[1:], strict=True):
+        out.append(cell)
+        out.extend([""] * (width - 1))
+    return out
 
 
 # No entities resolved, no DTD or network fetched, no huge trees: a part is data only.

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from ...document import Document
 from ...vietnamese import lowered
+from . import tables
 from .context import DocState
 from .mentions import SENTENCE_END, find_mentions, with_mentions
 from .statements import statements
@@ -39,4 +40,10 @@ def find(doc: Document) -> None:
         mentions, sentences = find_mentions(doc.text, st.low, lo, hi)
         for m in mentions:
             doc.add_entity("AWARD", m.start, m.end, m.canonical, m.source)
+        count = len(doc.awards)
         statements(st, with_mentions(sentences, mentions))
+        rows = tables.find(st, lo, hi)
+        if rows:  # a table row read by its headings is not read again as a sentence
+            doc.awards[count:] = [a for a in doc.awards[count:]
+                                  if a.evidence.get("counts") == "table_columns"
+                                  or not any(s <= a.start < e for s, e in rows)]
