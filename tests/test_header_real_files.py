@@ -146,3 +146,18 @@ def test_a_number_cited_in_an_upper_case_line_is_not_the_documents() -> None:
     text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nSố: 14. /UBND-SGDĐT\n"
             "TRIỂN KHAI NHIỆM VỤ THEO THÔNG BÁO SỐ 496-TB/TU\n")
     assert extract_text(text).header.number is None
+
+
+def test_an_ocr_read_vv_line_under_handwriting_marks_a_cong_van() -> None:
+    # cv-ca-danang-pa83-115-2018 (scan with handwritten notes over the subject line)
+    from vnadmin_extract.ingest.base import RawText
+    from vnadmin_extract.pipeline import process_raw
+    from vnadmin_extract.schema import Source
+
+    text = ("CÔNG AN TP ĐÀ NẴNG\nPHÒNG AN CHÍNH TRỊ NỘI BỘ\nSố: 115 /CV-PA83\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nĐà Nẵng, ngày 26 tháng 4 năm 2018\n\n"
+            "—> vív thông báo hoạt động của tà đạo I`SYš Hội thánh Đức Chúa trời tạ s x E` d3 so y8\n"
+            "Kính gửi: - Sở Giáo dục và Đào tạo thành phố Đà Nẵng;\n")
+    rec = process_raw(RawText(text=text, format="pdf", ocr=True), Source(path="<scan>", format="pdf", sha256="", bytes=0))
+    assert (rec.header.doc_type.name, rec.header.title) == ("Công văn", None)
+    assert extract_text(text).header.doc_type is None  # typed text says "V/v" when it means it

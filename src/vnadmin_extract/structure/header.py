@@ -70,6 +70,7 @@ TYPE_LINE_MAX = 40
 ATTACHED_TO = fast_compile(r"\(\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", regex.I)
 KINH_GUI = fast_compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", regex.I)
 VV = fast_compile(r"^(?:V/v|Về\s+việc)\b", regex.I)
+VV_OCR = fast_compile(r"^[^\p{L}\d]{0,4}[vV]\s?[/íÍìiI1l|.]\s?[vVy]\s+\p{Ll}")  # OCR: "vív thông báo"
 _STARTS_SECTION = fast_compile(r"^(?:Điều\s+\d|[IVX]+\.\s|\d+\.\s|[a-zđ]\)\s)")
 STOP_TITLE = fast_compile(
     r"^(?:Điều\s+\d+|[IVX]+\.\s|\d+\.\s|Căn\s+cứ|Kính\s+gửi|Thực\s+hiện|Trong\s+năm|Năm\s+\d{4}|Ngày\s+\d|Thứ\s+\w+,|"
@@ -112,6 +113,12 @@ def find(doc: Document) -> None:
             header.doc_type = DocType(code=info.code, name=info.name)
             header.sources["doc_type"] = "symbol"
     if header.doc_type is None and header.title and VV.match(header.title):
+        header.doc_type = DocType(code=None, name="Công văn")
+        header.sources["doc_type"] = "vv_line"
+    if header.doc_type is None and header.title is None and doc.ocr and any(
+            VV_OCR.match(ln.text) for ln in window[:12]):
+        # "—> vív thông báo ... I`SYš": the subject line under handwritten notes; its words are
+        # not kept as the title, but "V/v" still marks a công văn
         header.doc_type = DocType(code=None, name="Công văn")
         header.sources["doc_type"] = "vv_line"
     body_from = title_end if title_end is not None else (num_line.end if num_line else start)
