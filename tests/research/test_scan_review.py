@@ -148,3 +148,18 @@ def test_page_in_headless_chromium(page_html: Path, tmp_path_factory: pytest.Tem
     tree = lxml.html.fromstring(dom.stdout)
     assert tree.xpath('//div[contains(@class, "layout") and contains(@class, "with-scan")]/section[@id="scan"]')
     assert "Needs review — cần kiểm tra" in dom.stdout
+
+
+def test_highlight_run_with_page_images(scan_doc, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, rec, _ = scan_doc
+    out = tmp_path / "out"
+    assert main(["run", str(path), "-o", str(out), "--workers", "1"]) == 0
+    plain, imaged = tmp_path / "plain", tmp_path / "imaged"
+    assert main(["highlight", "--run", str(out), "-o", str(plain)]) == 0
+    assert main(["highlight", "--run", str(out), "--page-images", "-o", str(imaged)]) == 0
+    name = f"{rec['doc_id']}.html"
+    without = lxml.html.fromstring((plain / name).read_text(encoding="utf-8"))
+    with_images = lxml.html.fromstring((imaged / name).read_text(encoding="utf-8"))
+    assert not without.xpath("//img")  # reading the scan again costs OCR time: only when asked
+    assert len(with_images.xpath('//section[@id="scan"]//img')) == 2
+    assert with_images.xpath('//a[@id="ocr-row-signer-0"]')
