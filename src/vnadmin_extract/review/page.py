@@ -521,7 +521,7 @@ def build_page(record: Any, *, title: str | None = None, scan: scan_pane.ScanPag
 <main><section id="document"><h2>Text — văn bản</h2>
 <div class="legend" id="legend">{legend}</div>
 <div class="doctext">{body_text}</div></section></main>
-{scan_pane.pane_html(scan, marks, COLORS) if marks and scan else ""}
+{scan_pane.pane_html(scan, marks, COLORS, source.get("pages")) if marks and scan else ""}
 <aside>
 {_table("Header — thông tin văn bản", "header", ["field", "value", "evidence"], header_rows)}
 <section id="outline"><h2>Outline — bố cục</h2>{_outline(rec.get("sections") or [], section_links)}</section>

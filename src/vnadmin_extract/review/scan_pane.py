@@ -137,8 +137,11 @@ def _rect(x0: float, top: float, x1: float, bottom: float, w: float, h: float) -
     return f"left:{_pct(x0, w)};top:{_pct(top, h)};width:{_pct(x1 - x0, w)};height:{_pct(bottom - top, h)}"
 
 
-def pane_html(scan: ScanPages, marks: Marks, colors: dict[str, str]) -> str:
-    """The page images with the boxes of every registered value and entity."""
+def pane_html(scan: ScanPages, marks: Marks, colors: dict[str, str], pages_in_file: int | None = None) -> str:
+    """The page images with the boxes of every registered value and entity.
+
+    ``pages_in_file``: the document's page count. When only some pages were OCR'd (a PDF with a
+    text layer on the others), the images are numbered as the OCR'd pages, not as the file's."""
     sizes = [tuple(r.size) if r.size and r.size[0] else im.size for im, r in zip(scan.images, scan.results,
                                                                                    strict=True)]
     per_page: list[list[str]] = [[] for _ in scan.images]
@@ -164,10 +167,12 @@ def pane_html(scan: ScanPages, marks: Marks, colors: dict[str, str]) -> str:
             per_page[page].append(
                 f'<a class="ocrgroup" id="{html.escape(gid)}" href="#{html.escape(back_to)}" '
                 f'title="{html.escape(label)}" data-boxes="{len(bs)}" style="{_rect(gx0, gy0, gx1, gy1, w, h)}">{inner}</a>')
+    every = pages_in_file in (None, len(scan.images))
     pages = []
     for k, image in enumerate(scan.images):
+        label = f"page {k + 1}" if every else f"OCR'd page {k + 1} of {len(scan.images)} ({pages_in_file} in the file)"
         pages.append(
-            f'<div class="page" id="page-{k + 1}"><div class="pagelabel">page {k + 1} · OCR '
+            f'<div class="page" id="page-{k + 1}"><div class="pagelabel">{label} · OCR '
             f'{_conf(scan.results[k])}</div><div class="pagebox"><img alt="page {k + 1}" src="{image_uri(image)}">'
             + "".join(per_page[k]) + "</div></div>")
     matched = f"{100 * marks.wordmap.coverage:.0f}% of the words matched to their boxes"
