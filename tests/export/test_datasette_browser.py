@@ -7,14 +7,6 @@ Screenshots of every page are saved as test artifacts under the session's tempor
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -22,35 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import browser, datasette, get, needs_chromium
 from vnadmin_extract.store.fold import fold_search
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed (apt-get install chromium)"
-)
-SRC = Path(__file__).resolve().parents[2] / "src"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as resp:
-        return resp.read().decode("utf-8")
-
-
-def _browser(url: str, *flags: str) -> subprocess.CompletedProcess:
-    assert CHROMIUM, "CI needs chromium (see .ci/apt-packages.txt)"
-    with tempfile.TemporaryDirectory() as profile:
-        return subprocess.run(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-             "--window-size=1280,1000", *flags, url],
-            capture_output=True, text=True, timeout=90, check=False,
-        )
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -62,41 +29,21 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def see(url: str, shots: Path, name: str) -> str:
     """What a person sees: the DOM after the page's scripts ran; a screenshot is kept."""
-    _browser(url, f"--screenshot={shots / (name + '.png')}")
-    done = _browser(url, "--dump-dom")
+    browser(url, f"--screenshot={shots / (name + '.png')}")
+    done = browser(url, "--dump-dom")
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
 
 @pytest.fixture(scope="module")
 def site(corpus_run: Path) -> Iterator[str]:
-    port = _free_port()
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]))
-    proc = subprocess.Popen([sys.executable, "-m", "vnadmin_extract", "serve", str(corpus_run), "--port", str(port)],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            _get(base + "/-/versions.json")
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"datasette did not start: {proc.stderr.read() if proc.stderr else ''}")
-            time.sleep(0.3)
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    with datasette(corpus_run) as base:
+        yield base
 
 
 def _rows(base: str, path: str, **params: str) -> list[dict]:
     query = urllib.parse.urlencode({**params, "_shape": "array"})
-    return json.loads(_get(f"{base}{path}.json?{query}"))
+    return json.loads(get(f"{base}{path}.json?{query}"))
 
 
 def test_home_page_starts_with_awards_and_the_questions(site: str, shots: Path) -> None:

@@ -11,10 +11,13 @@ confidence to; ``OcrResult.regions`` the same for the header zone and the footer
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import math
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,6 +56,24 @@ class OcrResult:
     orientation: orient.Orientation | None = None
     # Mean word confidence of the page's layout regions ("header", "footer"), when found.
     regions: dict[str, float] = field(default_factory=dict)
+
+
+# Pages read while ``capture_pages()`` is active: (the straightened image Tesseract read, its
+# result). Only the review page (``highlight``) asks for them; extraction itself keeps nothing.
+_CAPTURE: contextvars.ContextVar[list[tuple[Any, OcrResult]] | None] = contextvars.ContextVar(
+    "vnadmin_ocr_capture", default=None)
+
+
+@contextlib.contextmanager
+def capture_pages() -> Iterator[list[tuple[Any, OcrResult]]]:
+    """Collect every page OCR'd inside the block, in reading order: ``(image, result)``, the
+    image being the upright, levelled gray page the result's word boxes refer to."""
+    pages: list[tuple[Any, OcrResult]] = []
+    token = _CAPTURE.set(pages)
+    try:
+        yield pages
+    finally:
+        _CAPTURE.reset(token)
 
 
 @functools.cache
@@ -143,6 +164,9 @@ def ocr_image(image: Any, max_pixels: int | None = None) -> OcrResult:
     from . import ocr_layout  # the layout shares the text-layer PDF's line code
 
     ocr_layout.apply(result)
+    captured = _CAPTURE.get()
+    if captured is not None:
+        captured.append((img, result))
     return result
 
 

@@ -17,8 +17,13 @@ a space after every other token; the page then puts back the text's own spacing 
 and adds the anchors (``lxml``), so "năm 2023;" is not shown as "năm 2023 ;". Hovering a
 highlighted token shows its entities with their normalized values and sources.
 
-Everything is inline (CSS, no scripts, no fonts, no images): the page works offline and can be
-archived with the data.
+The record's review flag with its reasons and its warnings are at the top. A scan's page
+(``build_page(..., scan=ScanPages)``, from ``highlight``) also shows the page images beside the
+text, with the OCR boxes of every highlighted value; each table row links to its boxes (▣) and
+each box back to its row (``scan_pane``).
+
+Everything is inline (CSS, no scripts, no fonts; page images as data URIs): the page works
+offline and can be archived with the data.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ import regex
 from spacy import displacy
 
 from ..nlp.segment import Span, split_spans, syllable_spans
+from . import scan_pane
 
 COLORS: dict[str, str] = {
     "AWARD": "#ffd33d", "COUNT": "#e4e7d2", "ORG": "#7aecec", "PER": "#aa9cfc", "LOC": "#ff9561",
@@ -96,7 +102,13 @@ tr:target { background: #fff8c5; }
 .outline > ul { padding-left: 0; }
 .muted { color: var(--muted); }
 .error { color: #cf222e; font-weight: bold; }
-"""
+.review { margin: 6px 0 0; font-size: 13px; padding: 4px 8px; border-radius: 4px; display: inline-block; }
+.review.needed { background: #fff8c5; border: 1px solid #d4a72c; }
+.review.ok { background: #dafbe1; border: 1px solid #4ac26b; }
+.review code { margin-right: 6px; }
+ul.topwarn { margin: 4px 0 0; padding-left: 18px; font-size: 12px; max-height: 9.5em; overflow: auto; }
+ul.topwarn code { color: #9a6700; }
+""" + scan_pane.CSS
 
 
 @dataclass
@@ -327,8 +339,29 @@ def _outline(sections: list[dict[str, Any]], links: list[str | None]) -> str:
     return '<div class="outline">' + "".join(out) + "</div>"
 
 
-def build_page(record: Any, *, title: str | None = None) -> str:
-    """The review page of one record (a ``Record`` or a dict from records.jsonl), as HTML text."""
+def _review_banner(rec: dict[str, Any], note: str | None = None) -> str:
+    """The review flag with its reasons, and the warnings, for the top of the page."""
+    review = rec.get("review") or {}
+    reasons = [str(r) for r in review.get("reasons") or []]
+    if review.get("needed"):
+        flag = ('<div class="review needed" id="review"><b>Needs review — cần kiểm tra:</b> '
+                + "".join(f"<code>{_esc(r)}</code>" for r in reasons) + "</div>")
+    elif review:
+        flag = '<div class="review ok" id="review">No review needed — không cần kiểm tra</div>'
+    else:
+        flag = ""
+    warnings = rec.get("warnings") or []
+    items = "".join(f'<li><a href="#row-warn-{i}"><code>{_esc(w.get("code"))}</code></a> {_esc(w.get("message"))}</li>'
+                    for i, w in enumerate(warnings))
+    if note:
+        items += f'<li class="muted">{_esc(note)}</li>'
+    return flag + (f'<ul class="topwarn" id="top-warnings">{items}</ul>' if items else "")
+
+
+def build_page(record: Any, *, title: str | None = None, scan: scan_pane.ScanPages | None = None) -> str:
+    """The review page of one record (a ``Record`` or a dict from records.jsonl), as HTML text.
+
+    ``scan``: the page images and OCR words of a scan (``highlight``): drawn beside the text."""
     rec = _as_dict(record)
     text: str = xml_safe(rec.get("text") or "")
     header = rec.get("header") or {}
@@ -340,6 +373,15 @@ def build_page(record: Any, *, title: str | None = None) -> str:
         if isinstance(e.get("start"), int) and isinstance(e.get("end"), int) and 0 <= e["start"] < e["end"] <= len(text)
     ]
     anchors = _Anchors(entities)
+    marks = scan_pane.marks_for(text, scan)
+
+    def on_page(row_id: str, label: Any, start: Any, end: Any, back_to: str | None = None) -> str:
+        """The row's link to its boxes on the page image (nothing for a text document)."""
+        return marks.add(row_id, str(label or ""), start, end, back_to) if marks else ""
+
+    if marks:
+        for e in entities:
+            marks.entity(e.type, f"{e.type}: {e.text}", e.start, e.end)
 
     # ---- header fields: the record has no offsets, so look for the value in the text
     issuer = header.get("issuer") or {}
@@ -372,18 +414,25 @@ def build_page(record: Any, *, title: str | None = None) -> str:
         if key == "issuer" and issuer.get("inferred"):
             shown += ' <span class="muted">(inferred)</span>'
         header_rows.append((f"row-hdr-{key}", [f"{_esc(key)}<br><span class='muted'>{vi}</span>", shown,
-                                               _link(anchor, _snippet(text, *(found or (None, None)), 50), True)]))
+                                               _link(anchor, _snippet(text, *(found or (None, None)), 50), True)
+                                               + on_page(f"row-hdr-{key}", f"{key}: {value}",
+                                                         *(found or (None, None)))]))
 
     section_links = [anchors.link("sec", i, s.get("start"), s.get("end")) for i, s in enumerate(rec.get("sections") or [])]
 
     award_rows = []
     for i, a in enumerate(rec.get("awards") or []):
         anchor = anchors.link("award", i, a.get("start"), a.get("end"), ("AWARD",))
+        boxes = on_page(f"row-award-{i}", f"award: {a.get('award')}", a.get("start"), a.get("end"))
+        for j, r in enumerate(a.get("recipients") or []):
+            if isinstance(r, dict):
+                on_page(f"row-award-{i}-r{j}", f"recipient of {a.get('award')}: {r.get('name')}",
+                        r.get("start"), r.get("end"), back_to=f"row-award-{i}")
         award_rows.append((f"row-award-{i}", [
             str(i), _esc(a.get("award")), _esc(a.get("category")), _esc(a.get("level")), _esc(a.get("status")),
             _esc(a.get("conferred_by")), _esc(a.get("collectives")), _esc(a.get("individuals")), _esc(a.get("total")),
             _esc(a.get("recipients") or ""), _esc(a.get("year")), _esc(a.get("section")),
-            _link(anchor, _snippet(text, a.get("start"), a.get("end"), 60)),
+            _link(anchor, _snippet(text, a.get("start"), a.get("end"), 60)) + boxes,
             # the named rule behind each attribute (extractors/awards), to trace a wrong value
             _esc("; ".join(f"{k}: {v}" for k, v in (a.get("evidence") or {}).items())),
         ]))
@@ -392,34 +441,39 @@ def build_page(record: Any, *, title: str | None = None) -> str:
         anchor = anchors.link("comm", i, c.get("start"), c.get("end"), ("COMMEMORATION",))
         comm_rows.append((f"row-comm-{i}", [
             str(i), _esc(c.get("event")), _esc(c.get("ordinal")), _esc(c.get("start_date")),
-            _esc(c.get("anniversary_date")), _esc(c.get("consistent")), _link(anchor, c.get("raw") or ""),
+            _esc(c.get("anniversary_date")), _esc(c.get("consistent")),
+            _link(anchor, c.get("raw") or "") + on_page(f"row-comm-{i}", c.get("event"), c.get("start"), c.get("end")),
         ]))
     ref_rows = []
     for i, r in enumerate(rec.get("legal_refs") or []):
         anchor = anchors.link("ref", i, r.get("start"), r.get("end"), ("LEGAL_REF",))
         ref_rows.append((f"row-ref-{i}", [
             str(i), _esc(r.get("doc_type")), _esc(r.get("number")), _esc(r.get("year")), _esc(r.get("symbol")),
-            _esc(r.get("date")), _esc(r.get("issuer")), _esc(r.get("title")), _link(anchor, r.get("raw") or ""),
+            _esc(r.get("date")), _esc(r.get("issuer")), _esc(r.get("title")),
+            _link(anchor, r.get("raw") or "") + on_page(f"row-ref-{i}", r.get("raw"), r.get("start"), r.get("end")),
         ]))
     person_rows = []
     for i, p in enumerate(rec.get("persons") or []):
         anchor = anchors.link("person", i, p.get("start"), p.get("end"), ("PER",))
         person_rows.append((f"row-person-{i}", [
             str(i), _esc(p.get("name")), _esc(p.get("position")), _esc(p.get("organization")),
-            _link(anchor, _snippet(text, p.get("start"), p.get("end"), 60)),
+            _link(anchor, _snippet(text, p.get("start"), p.get("end"), 60))
+            + on_page(f"row-person-{i}", f"person: {p.get('name')}", p.get("start"), p.get("end")),
         ]))
     signer_rows = []
     for i, s in enumerate(rec.get("signers") or []):
         anchor = anchors.link("signer", i, s.get("start"), s.get("end"))
         signer_rows.append((f"row-signer-{i}", [
             _esc(s.get("name")), _esc(s.get("position")), _esc(s.get("authority")), _esc(s.get("on_behalf_of")),
-            _link(anchor, _snippet(text, s.get("start"), s.get("end"), 40)),
+            _link(anchor, _snippet(text, s.get("start"), s.get("end"), 40))
+            + on_page(f"row-signer-{i}", f"signer: {s.get('name')}", s.get("start"), s.get("end")),
         ]))
     warning_rows = []
     for i, w in enumerate(rec.get("warnings") or []):
         anchor = anchors.link("warn", i, w.get("start"), w.get("end"))
         warning_rows.append((f"row-warn-{i}", [_esc(w.get("code")), _esc(w.get("message")),
-                                               _link(anchor, _snippet(text, w.get("start"), w.get("end"), 40))]))
+                                               _link(anchor, _snippet(text, w.get("start"), w.get("end"), 40))
+                                               + on_page(f"row-warn-{i}", w.get("code"), w.get("start"), w.get("end"))]))
 
     counts = Counter(e.type for e in entities)
     legend = "".join(
@@ -458,14 +512,16 @@ def build_page(record: Any, *, title: str | None = None) -> str:
 <style>{CSS}</style></head>
 <body>
 <header class="top"><h1>{_esc(page_title)}</h1><div class="meta">{meta}</div>
-{f'<p class="error">{_esc(error.get("code"))}: {_esc(error.get("message"))}</p>' if error else ""}</header>
+{f'<p class="error">{_esc(error.get("code"))}: {_esc(error.get("message"))}</p>' if error else ""}
+{_review_banner(rec, scan.note if scan is not None else None)}</header>
 <nav class="toc"><a href="#document">Text</a><a href="#header">Header</a><a href="#outline">Outline</a>
 <a href="#awards">Awards</a><a href="#commemorations">Commemorations</a><a href="#legal-refs">Legal references</a>
 <a href="#persons">Persons</a><a href="#signers">Signers</a><a href="#warnings">Warnings</a></nav>
-<div class="layout">
+<div class="layout{' with-scan' if marks and scan else ''}">
 <main><section id="document"><h2>Text — văn bản</h2>
 <div class="legend" id="legend">{legend}</div>
 <div class="doctext">{body_text}</div></section></main>
+{scan_pane.pane_html(scan, marks, COLORS, source.get("pages")) if marks and scan else ""}
 <aside>
 {_table("Header — thông tin văn bản", "header", ["field", "value", "evidence"], header_rows)}
 <section id="outline"><h2>Outline — bố cục</h2>{_outline(rec.get("sections") or [], section_links)}</section>
@@ -477,9 +533,10 @@ def build_page(record: Any, *, title: str | None = None) -> str:
 """
 
 
-def write_page(record: Any, path: str | Path, *, title: str | None = None) -> Path:
+def write_page(record: Any, path: str | Path, *, title: str | None = None,
+               scan: scan_pane.ScanPages | None = None) -> Path:
     """Write ``build_page(record)`` to ``path`` (UTF-8); returns the path."""
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(build_page(record, title=title), encoding="utf-8")
+    out.write_text(build_page(record, title=title, scan=scan), encoding="utf-8")
     return out

@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..store.jsonl import iter_records
 from ..store.paths import RECORDS
 from .page import write_page
+
+if TYPE_CHECKING:
+    from .scan_pane import ScanPages
 
 _SAFE_NAME = re.compile(r"[0-9A-Za-z_-]{1,64}")
 
@@ -49,12 +52,14 @@ def write_run_pages(records: list[dict[str, Any]], folder: str | Path, progress:
 
 
 def write_run_pages_counted(records: list[dict[str, Any]], folder: str | Path,
-                            progress: str | None = None) -> tuple[Path, int]:
+                            progress: str | None = None,
+                            scans: Callable[[dict[str, Any]], ScanPages | None] | None = None) -> tuple[Path, int]:
     """One page per record, ``<doc_id>.html``, and ``index.html`` listing them; returns the index.
 
     A record whose page cannot be made is listed in the index with the reason, and the
     other pages are still written; returns the index and how many pages failed.
-    ``progress``: a label; then progress is shown on stderr as ``run`` shows it."""
+    ``progress``: a label; then progress is shown on stderr as ``run`` shows it. ``scans``: gives
+    a record's page images (``highlight --run --page-images``)."""
     from ..batch.progress import Progress
 
     shown = Progress(len(records), label=progress) if progress else None
@@ -64,7 +69,8 @@ def write_run_pages_counted(records: list[dict[str, Any]], folder: str | Path,
     failed = 0
     for rec in records:
         try:
-            name: str | None = write_page(rec, out / page_name(rec)).name
+            scan = scans(rec) if scans is not None else None
+            name: str | None = write_page(rec, out / page_name(rec), scan=scan).name
         except Exception as exc:  # one record that cannot be drawn must not stop the others
             failed += 1
             name = None
