@@ -120,3 +120,41 @@ def test_docx_table_list_gives_recipients(tmp_path: Path) -> None:
         ("Phòng Tổng hợp", "collective", None, None),
         ("Nguyễn Văn An", "individual", "Trưởng phòng", "phòng Tổng hợp"),
         ("Lê Thị Bình", "individual", "Chuyên viên", "Văn phòng Sở")]
+
+
+def test_an_abbreviated_union_head_keeps_the_whole_name() -> None:
+    """"CĐCS" (công đoàn cơ sở) heads a unit's name like "Công đoàn": the name is not cut to the
+    body after it (corpus/documents/bc-cdcs-benh-vien-da-khoa-ha-tinh-2024-tong-ket.txt)."""
+    rec = extract_file(REPO / "corpus/documents/bc-cdcs-benh-vien-da-khoa-ha-tinh-2024-tong-ket.txt")
+    named = [(a.award, a.status, r.name, r.kind, rec.text[r.start:r.end]) for a in rec.awards for r in a.recipients
+             if "Bệnh viện" in r.name]
+    assert named == [
+        ("Hoàn thành xuất sắc nhiệm vụ", "conferred", "CĐCS Bệnh viện Đa khoa tỉnh", "collective",
+         "CĐCS Bệnh viện Đa khoa tỉnh"),
+        ("Hoàn thành xuất sắc nhiệm vụ", "target", "CĐCS Bệnh viện Đa khoa tỉnh", "collective",
+         "CĐCS Bệnh viện Đa khoa tỉnh"),
+    ]
+
+
+def test_a_bare_unit_head_is_the_unit_the_paragraph_named_in_full() -> None:
+    """Seed 000's paragraph names "Chi đoàn Sở Khoa học và Công nghệ", then "tặng giấy khen cho
+    tập thể Chi đoàn" and "Chi đoàn được Đoàn Khối xét và đề nghị": both are that Chi đoàn."""
+    text = ("5. Chi đoàn Sở Khoa học và Công nghệ được Đoàn khối Cơ quan và Doanh nghiệp tỉnh đánh giá, "
+            "xếp loại hoàn thành xuất sắc nhiệm vụ; được Đoàn khối Cơ quan và Doanh nghiệp tỉnh tặng giấy khen "
+            "cho tập thể Chi đoàn và 02 cá nhân; đề nghị Tỉnh đoàn tặng bằng khen. Chi đoàn được Đoàn Khối xét "
+            "và đề nghị Tỉnh đoàn tặng bằng khen vì có nhiều thành tích xuất sắc trong giai đoạn 2022-2023.\n")
+    rec = extract_text(text)
+    got = [(a.award, a.status, r.name, text[r.start:r.end]) for a in rec.awards for r in a.recipients]
+    full = "Chi đoàn Sở Khoa học và Công nghệ"
+    assert ("Giấy khen", "conferred", full, full) in got
+    assert ("Bằng khen", "proposed", full, full) in got
+    assert "Chi đoàn" not in [g[2] for g in got]
+
+
+def test_a_bare_unit_head_without_a_full_mention_stays() -> None:
+    """Seed 004: "Công đoàn được xếp loại ...; Chi đoàn đạt ..." names no fuller unit before."""
+    text = ("Kết quả phân loại Công đoàn được xếp loại Hoàn thành tốt nhiệm vụ; "
+            "Chi đoàn đạt Hoàn thành xuất sắc nhiệm vụ năm 2022.\n")
+    rec = extract_text(text)
+    assert [(a.award, [r.name for r in a.recipients]) for a in rec.awards] == [
+        ("Hoàn thành tốt nhiệm vụ", ["Công đoàn"]), ("Hoàn thành xuất sắc nhiệm vụ", ["Chi đoàn"])]

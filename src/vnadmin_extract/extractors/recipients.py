@@ -142,11 +142,40 @@ def find(doc: Document) -> None:
 
 # --- inline names ---------------------------------------------------------------------------
 
+# After a unit's full name, where the name stops: "Chi đoàn Sở Khoa học và Công nghệ| được ...".
+_FULL_NAME_END = fast_compile(r"\s+(?:được|đạt|đã|là|có|đều|vinh\s+dự)\s|\s*[,;:.()\n]")
+
+
+def _full_name(text: str, line_start: int, before: int, name: str) -> tuple[int, str] | None:
+    """A bare unit head ("Chi đoàn", "Chi bộ") as a recipient's whole name is the unit the
+    paragraph named in full before it ("Chi đoàn Sở Khoa học và Công nghệ được ... ; tặng giấy
+    khen cho tập thể Chi đoàn"): the last such mention in the paragraph, with its offset."""
+    if fold(name) not in _bare_heads():
+        return None
+    found = None
+    for m in regex.finditer(rf"\b{regex.escape(name)}\s+(?=\p{{Lu}})", text[line_start:before]):
+        s = line_start + m.start()
+        end = _FULL_NAME_END.search(text, s + len(name), min(before, s + 120))
+        full = text[s:end.start() if end else before].strip()
+        if len(full.split()) > len(name.split()) + 1:
+            found = (s, full)
+    return found
+
+
+@functools.cache
+def _bare_heads() -> frozenset[str]:
+    return frozenset(fold(w) for w in _data()["unit_heads"])
+
+
 def _inline(doc: Document, award: Award, rec: Recipient) -> Recipient:
     if rec.start >= 0:
         return rec
     text = doc.text
     line = doc.lines[doc.line_index(award.start)]
+    full = _full_name(text, line.start, award.start, rec.name)
+    if full:
+        return rec.model_copy(update={"name": full[1], "kind": "collective", "start": full[0],
+                                      "end": full[0] + len(full[1])})
     s = text.find(rec.name, max(line.start, award.start - REF_WINDOW), award.end + 4 * REF_WINDOW)
     if s < 0:
         s = text.find(rec.name, max(0, award.start - REF_WINDOW), award.end + 4 * REF_WINDOW)

@@ -272,6 +272,16 @@ class RecipientsFile(_Model):
     unit_heads: Phrases
 
 
+# --- grouping recipients across documents (store/groups.py) -------------------------------
+
+class GroupingFile(_Model):
+    """Abbreviations expanded in organisation keys, and the words that put a province before its name."""
+
+    abbreviations: dict[Phrase, Phrase]
+    province_words: Phrases
+    local_words: Phrases
+
+
 # --- header and signature blocks ----------------------------------------------------------
 
 class HeaderWordsFile(_Model):
@@ -302,6 +312,7 @@ FILES: dict[str, type[_Model]] = {
     "award_cues.yaml": AwardCuesFile,
     "compounds.yaml": CompoundsFile,
     "doc_types.yaml": DocTypesFile,
+    "grouping.yaml": GroupingFile,
     "header_words.yaml": HeaderWordsFile,
     "issuers.yaml": IssuersFile,
     "movements.yaml": MovementsFile,

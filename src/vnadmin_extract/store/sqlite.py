@@ -22,6 +22,8 @@ from typing import Any
 from .fold import fold_search
 from .paths import DATABASE, discard, fresh_tmp, inside
 from .tables import TABLES
+from .views import VIEWS
+from .views import sql as view_sql
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 _SQL_TYPE = {"str": "TEXT", "json": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER"}
@@ -89,6 +91,16 @@ def create_indexes(con: sqlite3.Connection) -> None:
         )
         con.execute(f"INSERT INTO {q(fts)} ({q(fts)}) VALUES ('rebuild')")
         con.execute(f"INSERT INTO {q(fts)} ({q(fts)}) VALUES ('optimize')")
+    create_views(con)
+
+
+def create_views(con: sqlite3.Connection) -> None:
+    """``people``, ``units``, ``award_history`` (``views.py``); the people and units views group
+    on ``(name_key, org_key)``, which the index below serves."""
+    con.execute(f"CREATE INDEX IF NOT EXISTS {q('idx_recipients_keys')} ON {q('recipients')} "
+                f"({q('name_key')}, {q('org_key')}, {q('kind')})")
+    for name in VIEWS:
+        con.execute(f"CREATE VIEW {q(name)} AS {view_sql(name, 'sqlite')}")
 
 
 class SqliteBuilder:
