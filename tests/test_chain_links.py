@@ -34,3 +34,17 @@ def test_eval_scores_every_chain_of_the_corpus() -> None:
                for r in results if r.doc_path is not None and r.scores["chain_links"].tp}
     assert per_doc == {"qd-ubnd-ha-nam-512-2025-tang-bang-khen-cai-cach-hanh-chinh.json": (1, 0),
                        "bc-snv-ha-nam-88-2025-ket-qua-khen-thuong-quy-1.json": (1, 0)}
+
+
+def test_a_citation_of_another_years_number_is_not_a_link() -> None:
+    """corpus-public: a 2022 training note cites "Quyết định số 01/2017/QĐ-TTg ngày 17/01/2017";
+    the run's 01/2026/QĐ-TTg is another decision (numbers restart every year)."""
+    links = ChainLinks()
+    links.add("qd2026", "01", "QĐ-TTg", "QĐ", [], 2026)
+    links.add("note", None, None, None, [
+        {"doc_type": "Quyết định", "number": "01", "symbol": "QĐ-TTg", "year": 2017, "date": "2017-01-17",
+         "raw": "Quyết định số 01/2017/QĐ-TTg ngày 17/01/2017 của Thủ tướng Chính phủ", "start": 0, "end": 70}])
+    links.add("tt", "07", "TT-BGDĐT", "TT", [
+        {"doc_type": "Quyết định", "number": "01", "symbol": "QĐ-TTg", "year": 2026, "date": "2026-01-01",
+         "raw": "Quyết định số 01/2026/QĐ-TTg ngày 01 tháng 01 năm 2026", "start": 0, "end": 50}], 2026)
+    assert [(x["doc_id"], x["to_doc"], x["relation"]) for x in links.links()] == [("tt", "qd2026", "cites")]

@@ -226,6 +226,15 @@ def evaluate(corpus: Path, extract: Callable[[Path], Record] | None = None) -> l
     return results
 
 
+def _number_year(rec: Record) -> int | None:
+    """The year a document's number belongs to: the number's own year, else the date's (as the store's)."""
+    number = rec.header.number
+    if number and number.year:
+        return number.year
+    value = rec.header.date.value if rec.header.date else None
+    return int(value[:4]) if value and value[:4].isdigit() else None
+
+
 def score_links(docs: list[tuple[DocResult, Record, dict[str, Any]]]) -> None:
     """``chain_links`` of each document: the links from it to the other documents of the set
     (``extractors/links.py``, as the store's ``links`` table makes them) against its gold's
@@ -239,7 +248,7 @@ def score_links(docs: list[tuple[DocResult, Record, dict[str, Any]]]) -> None:
         number = rec.header.number
         links.add(rec.doc_id, number.number if number else None, number.symbol if number else None,
                   rec.header.doc_type.code if rec.header.doc_type else None,
-                  [r.model_dump() for r in rec.legal_refs])
+                  [r.model_dump() for r in rec.legal_refs], _number_year(rec))
     found: dict[str, list[tuple[str, str]]] = {}
     for link in links.links():
         found.setdefault(link["doc_id"], []).append((names[link["to_doc"]], link["relation"]))

@@ -6,6 +6,9 @@ code and numbered references: a few fields, so a run of any size fits) and gives
 at the end, once every document is known. The store's ``links`` table and the evaluation's
 chain-link scores both come from here.
 
+A citation's year must be the cited document's when both are known: numbers restart every
+year, so "Quyết định số 01/2017/QĐ-TTg" is not the run's 01/2026/QĐ-TTg.
+
 The relation comes from the two documents' type codes; a type the header did not give (an
 OCR'd scan whose type line was not read) is taken from the symbol's first part
 ("2871/QĐ-UBND" is a Quyết định).
@@ -46,12 +49,17 @@ class ChainLinks:
     def __init__(self) -> None:
         self.by_number: dict[tuple[str, str], list[str]] = {}
         self.codes: dict[str, str | None] = {}
+        self.years: dict[str, int] = {}
         self.cites: list[tuple[str, list[dict[str, Any]]]] = []
 
-    def add(self, doc_id: str, number: Any, symbol: Any, code: Any, legal_refs: Any) -> None:
+    def add(self, doc_id: str, number: Any, symbol: Any, code: Any, legal_refs: Any, year: Any = None) -> None:
+        """One document: its number, symbol, type code, ``legal_refs`` (dicts) and the year of
+        its number (the year in a legal-normative number, else the year of its date)."""
         key = number_key(number, symbol)
         if key:
             self.by_number.setdefault(key, []).append(doc_id)
+        if isinstance(year, int):
+            self.years[doc_id] = year
         self.codes[doc_id] = type_code(code, symbol)
         refs = [r for r in legal_refs or [] if isinstance(r, dict) and r.get("number") and r.get("symbol")]
         if refs:
@@ -69,6 +77,9 @@ class ChainLinks:
                 key = number_key(ref.get("number"), ref.get("symbol"))
                 for target in self.by_number.get(key, []) if key else []:
                     if target == doc_id or target in done:
+                        continue
+                    cited, own = ref.get("year"), self.years.get(target)
+                    if isinstance(cited, int) and own is not None and cited != own:
                         continue
                     done.add(target)
                     relation = RELATIONS.get((code, self.codes.get(target) or ""), "cites")

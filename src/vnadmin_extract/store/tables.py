@@ -392,7 +392,9 @@ class LinkCollector:
 
     def add(self, document_row: tuple[Any, ...], rec: dict[str, Any]) -> None:
         doc = dict(zip(_NAMES["documents"], document_row, strict=True))
-        self.chain.add(doc["doc_id"], doc["number"], doc["symbol"], doc["doc_type_code"], rec.get("legal_refs"))
+        number_year = _get(rec.get("header"), "number", "year")
+        self.chain.add(doc["doc_id"], doc["number"], doc["symbol"], doc["doc_type_code"], rec.get("legal_refs"),
+                       number_year if isinstance(number_year, int) else doc["year"])
 
     def rows(self) -> Iterator[tuple[Any, ...]]:
         for row in self.chain.links():
