@@ -44,21 +44,18 @@ def _words(text: str) -> list[str]:
 
 @functools.cache
 def _abbreviations() -> dict[str, list[str]]:
-    data = load_rules().by_file["grouping.yaml"]
-    return {" ".join(_words(k)): _words(v) for k, v in data.abbreviations.items()}  # type: ignore[attr-defined]
+    return {" ".join(_words(k)): _words(v) for k, v in load_rules().grouping.abbreviations.items()}
 
 
 @functools.cache
 def _province_words() -> tuple[tuple[str, ...], ...]:
-    data = load_rules().by_file["grouping.yaml"]
-    return tuple(tuple(_words(w)) for w in data.province_words)  # type: ignore[attr-defined]
+    return tuple(tuple(_words(w)) for w in load_rules().grouping.province_words)
 
 
 @functools.cache
 def _local_words() -> tuple[tuple[str, ...], ...]:
-    data = load_rules().by_file["grouping.yaml"]
     # Longest first: "thị xã" before "xã".
-    return tuple(sorted((tuple(_words(w)) for w in data.local_words), key=len, reverse=True))  # type: ignore[attr-defined]
+    return tuple(sorted((tuple(_words(w)) for w in load_rules().grouping.local_words), key=len, reverse=True))
 
 
 def _local_end(words: list[str]) -> tuple[str, ...] | None:
@@ -98,7 +95,7 @@ def _normalize(text: str | None) -> tuple[list[str], str | None]:
     i = 0
     out: list[str] = []
     while i < len(words):
-        hit = None
+        hit: tuple[int, str | None] | None = None
         for lead in _province_words():
             if tuple(words[i:i + len(lead)]) != lead:
                 continue

@@ -34,8 +34,7 @@ from .jsonl import ReadReport, iter_records
 from .paths import RECORDS, inside
 from .sqlite import FOLDED, INDEXES, q
 from .tables import TABLES, record_rows
-from .views import VIEWS
-from .views import sql as view_sql
+from .views import POSTGRES_VIEWS, VIEWS
 
 # 1: the tables of TABLES, their folded copies, vnadmin_meta, vnadmin_loaded, award_overview.
 SCHEMA_VERSION = 1
@@ -241,9 +240,15 @@ def _create_view(cur: Any, schema: str) -> None:
         # people, units, award_history (views.py): the same SELECTs as in SQLite.
         cur.execute(f"create index if not exists {q('recipients_keys_idx')} on {s}.{q('recipients')} "
                     f"({q('name_key')}, {q('org_key')}, {q('kind')})")
-        for name in VIEWS:
+        # The SELECTs name no schema: they are created with the target schema as the search path
+        # (a view keeps the tables it resolved), then the transaction's search path is restored.
+        cur.execute("select current_setting('search_path')")
+        old_path = cur.fetchone()[0]
+        cur.execute("select set_config('search_path', %s, true)", (s,))
+        for name in POSTGRES_VIEWS:
             cur.execute(f"drop view if exists {s}.{q(name)}")
-            cur.execute(f"create view {s}.{q(name)} as {view_sql(name, 'postgres', s)}")
+            cur.execute(f"create view {s}.{q(name)} as {POSTGRES_VIEWS[name]}")
+        cur.execute("select set_config('search_path', %s, true)", (old_path,))
 
 
 def _migrate(cur: Any, schema: str, meta: dict[str, str], report: ExportReport) -> None:

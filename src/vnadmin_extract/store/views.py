@@ -10,8 +10,9 @@
   has no decision; a decision without a proposal in the run has none; a report that names
   the recipient of a decision it reports is not a decision of its own.
 
-``sql(name, dialect)`` gives the ``SELECT``; the SQLite build and the PostgreSQL export wrap
-it in ``CREATE VIEW``. ``VIEWS`` describes the columns for Datasette.
+``sql(name, dialect)`` gives the ``SELECT`` (``SQLITE_VIEWS``, ``POSTGRES_VIEWS``); the SQLite
+build and the PostgreSQL export wrap it in ``CREATE VIEW``. ``VIEWS`` describes the columns for
+Datasette.
 """
 
 from __future__ import annotations
@@ -159,3 +160,10 @@ def sql(name: str, dialect: str = "sqlite", schema: str | None = None) -> str:
     if name == "award_history":
         return _history(dialect, s)
     raise KeyError(name)
+
+
+# The SELECTs as module constants: the SQL given to execute() is built from constants only
+# (tests/robustness/test_safety.py). PostgreSQL's name no schema: the export creates them with
+# the target schema as the search path.
+SQLITE_VIEWS: dict[str, str] = {name: sql(name, "sqlite") for name in VIEWS}
+POSTGRES_VIEWS: dict[str, str] = {name: sql(name, "postgres") for name in VIEWS}
