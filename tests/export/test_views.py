@@ -34,7 +34,13 @@ def _db(run: Path) -> sqlite3.Connection:
     ("Nguyễn Văn A", "Sở Tư pháp tỉnh Quảng Bình", None, ("nguyen van a", "so tu phap|quang binh")),
     # a bare trailing "tỉnh" is the document's province; no organisation: the name within the province
     ("Lê Văn Tiến", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Quảng Bình",
-     ("le van tien", "bo chi huy bo doi bien phong|quang binh")),
+     ("le van tien", "bo doi bien phong|quang binh")),
+    # other names of one body (grouping.yaml aliases): the Quảng Bình Biên bản, Tờ trình and
+    # Quyết định write these two people's organisations two ways
+    ("Lê Văn Tiến", "Bộ đội Biên phòng tỉnh Quảng Bình", None, ("le van tien", "bo doi bien phong|quang binh")),
+    ("Đặng Đại Bàng", "Tỉnh đoàn tỉnh Quảng Bình", None, ("dang dai bang", "doan tncs ho chi minh|quang binh")),
+    ("Đặng Đại Bàng", "Đoàn TNCS Hồ Chí Minh tỉnh Quảng Bình", None,
+     ("dang dai bang", "doan tncs ho chi minh|quang binh")),
     ("Trung tâm Phục vụ hành chính công tỉnh", None, "Hà Nam", ("trung tam phuc vu hanh chinh cong", "|ha nam")),
     ("CĐCS Bệnh viện Đa khoa tỉnh", None, "Hà Tĩnh", ("cong doan co so benh vien da khoa", "|ha tinh")),
     (None, "Sở Nội vụ", "Hà Nam", (None, None)),

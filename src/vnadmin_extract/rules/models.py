@@ -275,9 +275,11 @@ class RecipientsFile(_Model):
 # --- grouping recipients across documents (store/groups.py) -------------------------------
 
 class GroupingFile(_Model):
-    """Abbreviations expanded in organisation keys, and the words that put a province before its name."""
+    """Abbreviations expanded in organisation keys, other names of one body, the words that put a
+    province before its name, and the bare words that mean the issuer's own district."""
 
     abbreviations: dict[Phrase, Phrase]
+    aliases: dict[Phrase, Phrase]
     province_words: Phrases
     local_words: Phrases
 

@@ -11,8 +11,8 @@ the province it belongs to as its scope after ``|``:
   ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh" in a Quảng Bình decision -> ``bo chi huy bo doi bien
   phong|quang binh``), so "Sở Tư pháp" of two provinces stays two units;
 - punctuation goes ("phòng Cải cách hành chính, Sở Nội vụ" = "Phòng Cải cách hành chính
-  Sở Nội vụ") and abbreviations of ``patterns/grouping.yaml`` are expanded ("UBND" = "Ủy ban
-  nhân dân").
+  Sở Nội vụ"), abbreviations of ``patterns/grouping.yaml`` are expanded ("UBND" = "Ủy ban
+  nhân dân") and other names of one body made one ("Tỉnh đoàn" = "Đoàn TNCS Hồ Chí Minh tỉnh").
 
 A recipient without an organisation is grouped by name within its province. The keys are
 computed when the rows are made (``tables.py``), so SQLite, Parquet, DuckDB and PostgreSQL
@@ -45,6 +45,30 @@ def _words(text: str) -> list[str]:
 @functools.cache
 def _abbreviations() -> dict[str, list[str]]:
     return {" ".join(_words(k)): _words(v) for k, v in load_rules().grouping.abbreviations.items()}
+
+
+@functools.cache
+def _aliases() -> tuple[tuple[tuple[str, ...], list[str]], ...]:
+    """(words, replacement) pairs, longest first; the abbreviations already expanded in both."""
+    def expand(text: str) -> list[str]:
+        return [x for w in _words(text) for x in _abbreviations().get(w, [w])]
+    pairs = [(tuple(expand(k)), expand(v)) for k, v in load_rules().grouping.aliases.items()]
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+def _replace_aliases(words: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase, repl in _aliases():
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                out += repl
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 @functools.cache
@@ -91,6 +115,7 @@ def _normalize(text: str | None) -> tuple[list[str], str | None]:
     words: list[str] = []
     for w in _words(text):
         words += abbr.get(w, [w])
+    words = _replace_aliases(words)
     scope = None
     i = 0
     out: list[str] = []
@@ -114,6 +139,8 @@ def _normalize(text: str | None) -> tuple[list[str], str | None]:
             continue
         out.append(words[i])
         i += 1
+    if out[-1:] == ["tinh"] and len(out) > 1:
+        out.pop()  # "Tỉnh đoàn tỉnh Quảng Bình" -> "đoàn tncs hồ chí minh tỉnh" + "tỉnh Quảng Bình"
     return out, scope
 
 
