@@ -120,3 +120,77 @@ def test_docx_table_list_gives_recipients(tmp_path: Path) -> None:
         ("Phòng Tổng hợp", "collective", None, None),
         ("Nguyễn Văn An", "individual", "Trưởng phòng", "phòng Tổng hợp"),
         ("Lê Thị Bình", "individual", "Chuyên viên", "Văn phòng Sở")]
+
+
+def test_an_abbreviated_union_head_keeps_the_whole_name() -> None:
+    """"CĐCS" (công đoàn cơ sở) heads a unit's name like "Công đoàn": the name is not cut to the
+    body after it (corpus/documents/bc-cdcs-benh-vien-da-khoa-ha-tinh-2024-tong-ket.txt)."""
+    rec = extract_file(REPO / "corpus/documents/bc-cdcs-benh-vien-da-khoa-ha-tinh-2024-tong-ket.txt")
+    named = [(a.award, a.status, r.name, r.kind, rec.text[r.start:r.end]) for a in rec.awards for r in a.recipients
+             if "Bệnh viện" in r.name]
+    assert named == [
+        ("Hoàn thành xuất sắc nhiệm vụ", "conferred", "CĐCS Bệnh viện Đa khoa tỉnh", "collective",
+         "CĐCS Bệnh viện Đa khoa tỉnh"),
+        ("Hoàn thành xuất sắc nhiệm vụ", "target", "CĐCS Bệnh viện Đa khoa tỉnh", "collective",
+         "CĐCS Bệnh viện Đa khoa tỉnh"),
+    ]
+
+
+def test_a_bare_unit_head_is_the_unit_the_paragraph_named_in_full() -> None:
+    """Seed 000's paragraph names "Chi đoàn Sở Khoa học và Công nghệ", then "tặng giấy khen cho
+    tập thể Chi đoàn" and "Chi đoàn được Đoàn Khối xét và đề nghị": both are that Chi đoàn."""
+    text = ("5. Chi đoàn Sở Khoa học và Công nghệ được Đoàn khối Cơ quan và Doanh nghiệp tỉnh đánh giá, "
+            "xếp loại hoàn thành xuất sắc nhiệm vụ; được Đoàn khối Cơ quan và Doanh nghiệp tỉnh tặng giấy khen "
+            "cho tập thể Chi đoàn và 02 cá nhân; đề nghị Tỉnh đoàn tặng bằng khen. Chi đoàn được Đoàn Khối xét "
+            "và đề nghị Tỉnh đoàn tặng bằng khen vì có nhiều thành tích xuất sắc trong giai đoạn 2022-2023.\n")
+    rec = extract_text(text)
+    got = [(a.award, a.status, r.name, text[r.start:r.end]) for a in rec.awards for r in a.recipients]
+    full = "Chi đoàn Sở Khoa học và Công nghệ"
+    assert ("Giấy khen", "conferred", full, full) in got
+    assert ("Bằng khen", "proposed", full, full) in got
+    assert "Chi đoàn" not in [g[2] for g in got]
+
+
+def test_a_bare_unit_head_without_a_full_mention_stays() -> None:
+    """Seed 004: "Công đoàn được xếp loại ...; Chi đoàn đạt ..." names no fuller unit before."""
+    text = ("Kết quả phân loại Công đoàn được xếp loại Hoàn thành tốt nhiệm vụ; "
+            "Chi đoàn đạt Hoàn thành xuất sắc nhiệm vụ năm 2022.\n")
+    rec = extract_text(text)
+    assert [(a.award, [r.name for r in a.recipients]) for a in rec.awards] == [
+        ("Hoàn thành tốt nhiệm vụ", ["Công đoàn"]), ("Hoàn thành xuất sắc nhiệm vụ", ["Chi đoàn"])]
+
+
+def test_a_list_whose_numbers_ocr_lost_is_read_row_by_row(public_dir: Path) -> None:
+    """The Quảng Bình Biên bản 02/BB-STP (a scan): "... cho 05 tập thể và 04 cá nhân ..., cụ thể:",
+    a caption, one unit a line, "Cá nhân", then person rows OCR ran together or garbled."""
+    path = public_dir / "bb-stp-quangbinh-02-2022-hop-hoi-dong-tdkt-scan.pdf"
+    if not path.exists():
+        import pytest
+        pytest.skip("corpus-public absent")
+    rec = extract_file(path)
+    [award] = rec.awards
+    assert (award.award, award.status, award.collectives, award.individuals) == ("Bằng khen", "proposed", 5, 4)
+    assert [(r.name, r.kind, r.position, r.note) for r in award.recipients] == [
+        ("Phòng Phổ biến, giáo dục pháp luật", "collective", None, None),
+        ("Công an tỉnh Quảng Bình", "collective", None, None),
+        ("Đài Phát thanh truyền hình tỉnh Quảng Bình", "collective", None, None),
+        ("UBND huyện Quảng Ninh", "collective", None, None),
+        ("Sở Tài nguyên và Môi trường tỉnh Quảng Bình", "collective", None, None),
+        ("Trương Quang Sáng", "individual", "Phó Giám đốc", "Ông"),  # "Kỉe Ông Trương Quang Sáng, ..."
+        ("Lê Văn Tiến", "individual", "Chính ủy", "Đại tá"),  # run into the row above by OCR
+        ("Nguyễn Văn Tình", "individual", "Phó Chủ tịch", "Ông"),  # after "Ông Đặn g Đại Bàng", passed over
+    ]
+    assert [w.message for w in rec.warnings if w.code == "W_RECIPIENT_COUNT"] == [
+        "Bằng khen: 4 individuals stated, 3 listed"]
+
+
+def test_a_paragraph_after_a_colon_is_not_a_bare_list() -> None:
+    """Unnumbered rows after "cụ thể:" must each read as a recipient; a sentence ends the list."""
+    text = ("Hội đồng thống nhất đề nghị tặng Bằng khen cho 02 tập thể, cụ thể:\n\n"
+            "Công an huyện Quảng Ninh\n\n"
+            "Trường THPT Lê Quý Đôn\n\n"
+            "Hội đồng đã thống nhất và biểu quyết 09/09 thành viên có mặt.\n\n"
+            "Phòng Tư pháp huyện\n")
+    rec = extract_text(text)
+    assert [(r.name, r.kind) for a in rec.awards for r in a.recipients] == [
+        ("Công an huyện Quảng Ninh", "collective"), ("Trường THPT Lê Quý Đôn", "collective")]

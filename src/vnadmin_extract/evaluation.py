@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .extractors.links import ChainLinks
 from .pipeline import process_file
 from .schema import Record
 from .vietnamese import fold
@@ -218,6 +219,7 @@ def evaluate(corpus: Path, extract: Callable[[Path], Record] | None = None) -> l
     ``extract`` makes a record of a path (default: ``process_file`` without the text); the
     test suite passes one that reuses records it already made."""
     results = []
+    chain: list[tuple[DocResult, Record, dict[str, Any]]] = []
     for gold_path in sorted((corpus / "gold").rglob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc_path = resolve_document(corpus, gold)
@@ -229,7 +231,41 @@ def evaluate(corpus: Path, extract: Callable[[Path], Record] | None = None) -> l
         res.error = record.error.message if record.error else None
         res.scores = compare(record, gold)
         results.append(res)
+        chain.append((res, record, gold))
+    if any("links" in gold for _res, _rec, gold in chain):
+        score_links(chain)
     return results
+
+
+def _number_year(rec: Record) -> int | None:
+    """The year a document's number belongs to: the number's own year, else the date's (as the store's)."""
+    number = rec.header.number
+    if number and number.year:
+        return number.year
+    value = rec.header.date.value if rec.header.date else None
+    return int(value[:4]) if value and value[:4].isdigit() else None
+
+
+def score_links(docs: list[tuple[DocResult, Record, dict[str, Any]]]) -> None:
+    """``chain_links`` of each document: the links from it to the other documents of the set
+    (``extractors/links.py``, as the store's ``links`` table makes them) against its gold's
+    ``links`` (``[{"to": "<document file name>", "relation": "confers"}]``; a gold file without
+    the key expects none once any gold file of the set has it). Keys: (target file, relation)."""
+    links = ChainLinks()
+    names: dict[str, str] = {}
+    for res, rec, _gold in docs:
+        assert res.doc_path is not None
+        names[rec.doc_id] = res.doc_path.name
+        number = rec.header.number
+        links.add(rec.doc_id, number.number if number else None, number.symbol if number else None,
+                  rec.header.doc_type.code if rec.header.doc_type else None,
+                  [r.model_dump() for r in rec.legal_refs], _number_year(rec))
+    found: dict[str, list[tuple[str, str]]] = {}
+    for link in links.links():
+        found.setdefault(link["doc_id"], []).append((names[link["to_doc"]], link["relation"]))
+    for res, rec, gold in docs:
+        want = [(Path(x["to"]).name, x["relation"]) for x in gold.get("links") or []]
+        res.scores["chain_links"] = score_multiset(found.get(rec.doc_id, []), want)
 
 
 def by_group(results: list[DocResult]) -> dict[str, dict[str, Score]]:

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 _FORMAT_COLUMNS = ("header", "header.unflagged", "header.date", "header.issuer.name", "header.number.number", "header.doc_type",
-                   "signers", "awards", "legal_refs")
+                   "signers", "awards", "award_recipients", "legal_refs")
 
 
 def _print_by_format(scored: list[DocResult]) -> None:

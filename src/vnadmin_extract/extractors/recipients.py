@@ -145,11 +145,40 @@ def find(doc: Document) -> None:
 
 # --- inline names ---------------------------------------------------------------------------
 
+# After a unit's full name, where the name stops: "Chi đoàn Sở Khoa học và Công nghệ| được ...".
+_FULL_NAME_END = fast_compile(r"\s+(?:được|đạt|đã|là|có|đều|vinh\s+dự)\s|\s*[,;:.()\n]")
+
+
+def _full_name(text: str, line_start: int, before: int, name: str) -> tuple[int, str] | None:
+    """A bare unit head ("Chi đoàn", "Chi bộ") as a recipient's whole name is the unit the
+    paragraph named in full before it ("Chi đoàn Sở Khoa học và Công nghệ được ... ; tặng giấy
+    khen cho tập thể Chi đoàn"): the last such mention in the paragraph, with its offset."""
+    if fold(name) not in _bare_heads():
+        return None
+    found = None
+    for m in regex.finditer(rf"\b{regex.escape(name)}\s+(?=\p{{Lu}})", text[line_start:before]):
+        s = line_start + m.start()
+        end = _FULL_NAME_END.search(text, s + len(name), min(before, s + 120))
+        full = text[s:end.start() if end else before].strip()
+        if len(full.split()) > len(name.split()) + 1:
+            found = (s, full)
+    return found
+
+
+@functools.cache
+def _bare_heads() -> frozenset[str]:
+    return frozenset(fold(w) for w in _data()["unit_heads"])
+
+
 def _inline(doc: Document, award: Award, rec: Recipient) -> Recipient:
     if rec.start >= 0:
         return rec
     text = doc.text
     line = doc.lines[doc.line_index(award.start)]
+    full = _full_name(text, line.start, award.start, rec.name)
+    if full:
+        return rec.model_copy(update={"name": full[1], "kind": "collective", "start": full[0],
+                                      "end": full[0] + len(full[1])})
     s = text.find(rec.name, max(line.start, award.start - REF_WINDOW), award.end + 4 * REF_WINDOW)
     if s < 0:
         s = text.find(rec.name, max(0, award.start - REF_WINDOW), award.end + 4 * REF_WINDOW)
@@ -431,7 +460,8 @@ def _lists(doc: Document) -> list[_List]:
         if _ends_with_colon(doc.text, lines[li].start, lines[li].end) and li + 1 < len(lines) and li + 1 not in starts:
             nxt = next((k for k in range(li + 1, min(len(lines), li + 3)) if lines[k].text.strip()), None)
             if nxt is not None and (_ITEM.match(lines[nxt].text) or _part_kind(lines[nxt].text)
-                                    or _run_in_part(lines[nxt].text)):
+                                    or _run_in_part(lines[nxt].text) or _caption(lines[nxt].text.strip())
+                                    or _bare_row(doc.text, lines[nxt].start, lines[nxt].end)):
                 starts.setdefault(li + 1, award)
     order = sorted(starts)
     for n, i in enumerate(order):
@@ -516,6 +546,26 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
             elif inline:
                 break  # a numbered paragraph after the list (or instead of one)
             continue
+        if inline and not item and first_marker in (None, "bare"):
+            # A list whose numbers were lost (an OCR'd table: "cụ thể:" then one unit or person a
+            # line): rows without markers, as long as each reads as a recipient.
+            if first_marker is None and not lst.rows and _caption(raw):
+                continue  # "Tập thể, cá nhân đề nghị xét khen thưởng": the table's caption
+            if first_marker == "bare" and len(raw) <= 3:
+                continue  # a stray mark OCR read between rows
+            if len(raw) >= 200 or _CLAUSE_WORDS.search(text, ln.start, ln.end):
+                break  # the paragraph after the list
+            s = ln.start + (len(ln.text) - len(ln.text.lstrip()))
+            cuts = _person_starts(text, s, ln.end)
+            found = False
+            for a, b in zip(cuts, [*cuts[1:], ln.end], strict=True):
+                rec = parse_phrase(text, a, b, kind, unit)
+                if plausible(rec):
+                    first_marker, found = "bare", True
+                    lst.rows.append(_Row(a, b, rec))
+                    lst.end = ln.end
+            if found or first_marker == "bare":
+                continue  # a row OCR garbled ("Ông Đặn g Đại Bàng") is passed over, not the list's end
         if inline and not title_open:
             break  # the paragraph after the list
         if title_open:
@@ -526,6 +576,43 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
         if len(raw) < 120 and (raw.endswith(":") or raw.isupper()) and not raw.endswith("./."):
             unit = _LABEL.sub("", raw, count=1).rstrip(" :") or None
     lst.title = " ".join(title)
+
+
+# Words of a sentence, not of a unit's name or a person's row ("Hội đồng ... đã thống nhất").
+_CLAUSE_WORDS = fast_compile(r"\b(?:đã|được|sẽ|là|cần|phải|đề\s+nghị|thống\s+nhất|kết\s+thúc)\b")
+
+
+def _bare_row(text: str, s: int, e: int) -> Recipient | None:
+    """A line without a marker that reads as one recipient ("Công an tỉnh Quảng Bình")."""
+    raw = text[s:e].strip()
+    if not raw or len(raw) >= 200 or _CLAUSE_WORDS.search(text, s, e):
+        return None
+    s += len(text[s:e]) - len(text[s:e].lstrip())
+    rec = parse_phrase(text, s, e, None)
+    return rec if plausible(rec) else None
+
+
+_WORD_START = fast_compile(r"(?<![^\s])\p{Lu}")
+
+
+def _person_starts(text: str, s: int, e: int) -> list[int]:
+    """Where the rows of a line start: at ``s``, or at each capitalised honorific or rank before
+    a name, where OCR ran two rows together or put a stray mark before one ("Kỉe Ông Trương
+    Quang Sáng, Phó Giám đốc ... lự se Đại tá Lê Văn Tiến - Chính ủy ...")."""
+    leads = []
+    for m in _WORD_START.finditer(text, s, e):
+        lead = _lead_re().match(text, m.start(), e)
+        if lead and lead.group().strip() and lead.end() < e and text[lead.end()].isupper():
+            leads.append(m.start())
+    if not leads:
+        return [s]
+    return leads if leads[0] - s <= 5 else [s, *leads]
+
+
+def _caption(raw: str) -> bool:
+    """A table caption naming the parts: "Tập thể, cá nhân đề nghị xét khen thưởng"."""
+    folded = fold(raw)
+    return any(folded.startswith(k + ",") or folded.startswith(k + " ") for k in _parts()) and len(raw) < 80
 
 
 def _is_heading_like(raw: str) -> bool:

@@ -62,6 +62,10 @@ class Rules:
         return self.by_file["doc_types.yaml"]  # type: ignore[return-value]
 
     @property
+    def grouping(self) -> models.GroupingFile:
+        return self.by_file["grouping.yaml"]  # type: ignore[return-value]
+
+    @property
     def movements(self) -> models.MovementsFile:
         return self.by_file["movements.yaml"]  # type: ignore[return-value]
 

@@ -273,6 +273,18 @@ class RecipientsFile(_Model):
     unit_heads: Phrases
 
 
+# --- grouping recipients across documents (store/groups.py) -------------------------------
+
+class GroupingFile(_Model):
+    """Abbreviations expanded in organisation keys, other names of one body, the words that put a
+    province before its name, and the bare words that mean the issuer's own district."""
+
+    abbreviations: dict[Phrase, Phrase]
+    aliases: dict[Phrase, Phrase]
+    province_words: Phrases
+    local_words: Phrases
+
+
 # --- header and signature blocks ----------------------------------------------------------
 
 class HeaderWordsFile(_Model):
@@ -303,6 +315,7 @@ FILES: dict[str, type[_Model]] = {
     "award_cues.yaml": AwardCuesFile,
     "compounds.yaml": CompoundsFile,
     "doc_types.yaml": DocTypesFile,
+    "grouping.yaml": GroupingFile,
     "header_words.yaml": HeaderWordsFile,
     "issuers.yaml": IssuersFile,
     "movements.yaml": MovementsFile,

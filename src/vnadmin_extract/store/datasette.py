@@ -16,17 +16,20 @@ from .fold import fold_search
 from .paths import DATABASE
 from .sqlite import FOLDED, FTS, q
 from .tables import TABLES
+from .views import VIEWS
 
 DB_NAME = Path(DATABASE).stem
 PLUGIN = "vnadmin-extract"
 PLUGINS_DIR = Path(__file__).with_name("datasette_plugins")
 # What a person looks for first; tables not named here follow in TABLES order.
-TABLE_ORDER = ("awards", "recipients", "documents", "persons", "legal_refs", "links", "commemorations",
+TABLE_ORDER = ("awards", "recipients", "people", "units", "award_history", "documents", "persons", "legal_refs", "links", "commemorations",
                "sections", "entities", "warnings")
 FACETS = {
     "documents": ["year", "issuer", "province", "doc_type", "error_code"],
     "awards": ["award", "year", "status", "issuer", "province", "category"],
     "recipients": ["kind", "award", "year", "status", "issuer", "province"],
+    "units": ["kind"],
+    "award_history": ["award", "kind", "year"],
     "legal_refs": ["doc_type", "year"],
     "entities": ["type"],
     "warnings": ["code"],
@@ -45,7 +48,9 @@ def _like(column: str) -> str:
 
 
 def ordered_tables() -> list[str]:
-    return [t for t in TABLE_ORDER if t in TABLES] + [t for t in TABLES if t not in TABLE_ORDER]
+    """Tables and views (``views.py``) in the order a person wants them."""
+    every = {**TABLES, **VIEWS}
+    return [t for t in TABLE_ORDER if t in every] + [t for t in every if t not in TABLE_ORDER]
 
 
 def queries() -> dict[str, dict[str, str]]:
@@ -99,6 +104,32 @@ def queries() -> dict[str, dict[str, str]]:
             ),
         },
     }
+    if "people" in VIEWS and "award_history" in VIEWS:
+        out["repeat_recipients"] = {
+            "title": "Ai được khen nhiều lần? / Repeat recipients",
+            "description": "Người và đơn vị có tên trong ít nhất :min_documents văn bản (nhóm theo tên không dấu "
+                           "và đơn vị, không chỉ theo tên). People and units named in at least :min_documents "
+                           "documents, grouped by folded name and organisation, never by name alone.",
+            "sql": (
+                "select 'individual' as kind, name, organization, documents, statements, conferred, proposed,\n"
+                "  first_year, last_year, awards, doc_ids from people where documents >= cast(:min_documents as integer)\n"
+                "union all\n"
+                "select kind, name, organization, documents, statements, conferred, proposed,\n"
+                "  first_year, last_year, awards, doc_ids from units where documents >= cast(:min_documents as integer)\n"
+                "order by documents desc, statements desc, name"
+            ),
+        }
+        out["award_history_of"] = {
+            "title": "Đề nghị, quyết định, báo cáo của một người / Proposal, decision and reports for a name",
+            "description": "Nhập họ tên hoặc tên đơn vị, có dấu hoặc không (vu thi ngoc lan): tờ trình đề nghị, "
+                           "quyết định khen thưởng và các báo cáo về quyết định. Give a name, accents optional.",
+            "sql": (
+                "select name, kind, organization, award, year, proposal_number, proposal_date, proposed_to,\n"
+                "  decision_number, decision_type, decision_date, conferred_by, reports, proposal_doc, decision_doc\n"
+                "from award_history where name_key like '%' || fold(:name) || '%'\n"
+                "order by name_key, award, coalesce(decision_date, proposal_date)"
+            ),
+        }
     links = TABLES.get("links")
     if links is not None and {"doc_id", "to_doc", "relation"} <= set(links.names):
         out["proposals_not_conferred"] = {
@@ -122,7 +153,7 @@ QUERIES = queries()
 
 
 def _table_meta(name: str) -> dict[str, Any]:
-    table = TABLES[name]
+    table = TABLES[name] if name in TABLES else VIEWS[name]
     meta: dict[str, Any] = {
         "description": f"{table.vi} / {table.en}",
         "columns": {c.name: f"{c.vi} / {c.en}" for c in table.columns},
@@ -154,7 +185,7 @@ def home_html(counts: dict[str, int] | None = None) -> str:
     counts = counts or {}
     items = []
     for name in ordered_tables():
-        t = TABLES[name]
+        t = TABLES[name] if name in TABLES else VIEWS[name]
         n = f" <em>({counts[name]:,} rows)</em>" if name in counts else ""
         items.append(f'<li><a href="/{DB_NAME}/{name}"><strong>{name}</strong></a>{n}: '
                      f"{html.escape(t.vi)} / {html.escape(t.en)}</li>")

@@ -34,6 +34,7 @@ from .jsonl import ReadReport, iter_records
 from .paths import RECORDS, inside
 from .sqlite import FOLDED, INDEXES, q
 from .tables import TABLES, record_rows
+from .views import POSTGRES_VIEWS, VIEWS
 
 # 1: the tables of TABLES, their folded copies, vnadmin_meta, vnadmin_loaded, award_overview.
 SCHEMA_VERSION = 1
@@ -152,7 +153,7 @@ def _read_meta(cur: Any, schema: str) -> dict[str, str] | None:
 
 def _foreign_tables(cur: Any, schema: str) -> list[str]:
     cur.execute("select table_name from information_schema.tables where table_schema = %s", (schema,))
-    ours = set(TABLES) | {META, LOADED, VIEW}
+    ours = set(TABLES) | {META, LOADED, VIEW} | set(VIEWS)
     return sorted(r[0] for r in cur.fetchall() if r[0] in ours)
 
 
@@ -235,6 +236,19 @@ def _create_view(cur: Any, schema: str) -> None:
     cur.execute(f"drop view if exists {s}.{q(VIEW)}")
     cur.execute(f"create view {s}.{q(VIEW)} as select {', '.join(select)} from {s}.{q('awards')} a "
                 f"join {s}.{q('documents')} d on d.{q('doc_id')} = a.{q('doc_id')}")
+    if {"name_key", "org_key"} <= set(rec.names if rec is not None else ()):
+        # people, units, award_history (views.py): the same SELECTs as in SQLite.
+        cur.execute(f"create index if not exists {q('recipients_keys_idx')} on {s}.{q('recipients')} "
+                    f"({q('name_key')}, {q('org_key')}, {q('kind')})")
+        # The SELECTs name no schema: they are created with the target schema as the search path
+        # (a view keeps the tables it resolved), then the transaction's search path is restored.
+        cur.execute("select current_setting('search_path')")
+        old_path = cur.fetchone()[0]
+        cur.execute("select set_config('search_path', %s, true)", (s,))
+        for name in POSTGRES_VIEWS:
+            cur.execute(f"drop view if exists {s}.{q(name)}")
+            cur.execute(f"create view {s}.{q(name)} as {POSTGRES_VIEWS[name]}")
+        cur.execute("select set_config('search_path', %s, true)", (old_path,))
 
 
 def _migrate(cur: Any, schema: str, meta: dict[str, str], report: ExportReport) -> None:

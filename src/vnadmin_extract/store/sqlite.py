@@ -22,6 +22,7 @@ from typing import Any
 from .fold import fold_search
 from .paths import DATABASE, discard, fresh_tmp, inside
 from .tables import TABLES
+from .views import SQLITE_VIEWS
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 _SQL_TYPE = {"str": "TEXT", "json": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER"}
@@ -89,6 +90,16 @@ def create_indexes(con: sqlite3.Connection) -> None:
         )
         con.execute(f"INSERT INTO {q(fts)} ({q(fts)}) VALUES ('rebuild')")
         con.execute(f"INSERT INTO {q(fts)} ({q(fts)}) VALUES ('optimize')")
+    create_views(con)
+
+
+def create_views(con: sqlite3.Connection) -> None:
+    """``people``, ``units``, ``award_history`` (``views.py``); the people and units views group
+    on ``(name_key, org_key)``, which the index below serves."""
+    con.execute(f"CREATE INDEX IF NOT EXISTS {q('idx_recipients_keys')} ON {q('recipients')} "
+                f"({q('name_key')}, {q('org_key')}, {q('kind')})")
+    for name in SQLITE_VIEWS:
+        con.execute(f"CREATE VIEW {q(name)} AS {SQLITE_VIEWS[name]}")
 
 
 class SqliteBuilder:

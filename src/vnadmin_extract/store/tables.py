@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..extractors.links import ChainLinks
+from .groups import keys
 from .provinces import province_of
 from .sentence import sentence_of
 
@@ -142,6 +144,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("organization", "str", "organization", "đơn vị"),
         _c("unit_path", "str", "the list's unit headings above the row", "khối, đơn vị trong danh sách"),
         _c("note", "str", "honorifics, ranks and titles", "danh xưng, cấp bậc, học hàm"),
+        _c("name_key", "str", "the name folded, to group one person or unit across documents (groups.py)",
+           "tên không dấu, để nhóm một người / đơn vị qua các văn bản"),
+        _c("org_key", "str", "the organisation folded, then '|' and its province (groups.py)",
+           "đơn vị không dấu, kèm tỉnh sau dấu '|'"),
         _c("issuer", "str", "issuing body of the document", "cơ quan ban hành văn bản"),
         _c("doc_number", "str", "the document's number", "số văn bản"),
         _c("doc_symbol", "str", "the document's symbol (QĐ-UBND)", "ký hiệu văn bản"),
@@ -268,8 +274,10 @@ def _children(rec: dict[str, Any], doc: dict[str, Any]) -> Iterator[tuple[str, d
         for r in aw.get("recipients") or []:
             if isinstance(r, str):  # a record written before recipients were objects
                 r = {"name": r}
+            name_key, org_key = keys(r.get("name"), r.get("organization"), doc["province"],
+                                     "\n".join(x for x in (doc["issuer"], doc["issuer_parent"]) if isinstance(x, str)))
             yield "recipients", {
-                **r, "doc_id": doc_id, "recipient_id": n, "award_id": i, "award": aw.get("award"),
+                **r, "name_key": name_key, "org_key": org_key, "doc_id": doc_id, "recipient_id": n, "award_id": i, "award": aw.get("award"),
                 "status": aw.get("status"), "year": aw.get("year"), "conferred_by": aw.get("conferred_by"),
                 "issuer": doc["issuer"], "doc_number": doc["number"], "doc_symbol": doc["symbol"],
                 "doc_date": doc["date"], "province": doc["province"],
@@ -375,61 +383,22 @@ def record_rows(records: Iterable[dict[str, Any]]) -> dict[str, list[tuple[Any, 
 
 
 class LinkCollector:
-    """The ``links`` rows of a run: documents citing each other by number and symbol. Needs
-    every document first, so the streaming build feeds it one record at a time (keeping only
-    numbers, type codes and numbered references) and asks for the rows at the end."""
+    """The ``links`` rows of a run (``extractors/links.py``): documents citing each other by
+    number and symbol. Needs every document first, so the streaming build feeds it one record
+    at a time and asks for the rows at the end."""
 
     def __init__(self) -> None:
-        self.by_number: dict[tuple[str, str], list[str]] = {}
-        self.codes: dict[str, Any] = {}
-        self.cites: list[tuple[str, Any, list[dict[str, Any]]]] = []
+        self.chain = ChainLinks()
 
     def add(self, document_row: tuple[Any, ...], rec: dict[str, Any]) -> None:
         doc = dict(zip(_NAMES["documents"], document_row, strict=True))
-        doc_id = doc["doc_id"]
-        key = _number_key(doc["number"], doc["symbol"])
-        if key:
-            self.by_number.setdefault(key, []).append(doc_id)
-        self.codes[doc_id] = doc["doc_type_code"]
-        refs = [r for r in rec.get("legal_refs") or [] if isinstance(r, dict) and r.get("number") and r.get("symbol")]
-        if refs:
-            self.cites.append((doc_id, doc["doc_type_code"], refs))
+        number_year = _get(rec.get("header"), "number", "year")
+        self.chain.add(doc["doc_id"], doc["number"], doc["symbol"], doc["doc_type_code"], rec.get("legal_refs"),
+                       number_year if isinstance(number_year, int) else doc["year"])
 
     def rows(self) -> Iterator[tuple[Any, ...]]:
-        for doc_id, code, refs in self.cites:
-            for row in _links(doc_id, code, refs, self.by_number, self.codes):
-                yield tuple(_scalar(row.get(c)) for c in _NAMES["links"])
-
-
-def _number_key(number: Any, symbol: Any) -> tuple[str, str] | None:
-    """How a document is cited: its number and its symbol without case or spaces ("2753", "TTR-STP")."""
-    if not number or not symbol:
-        return None
-    return str(number).lstrip("0") or "0", "".join(str(symbol).split()).upper().replace("Đ", "D")
-
-
-# (citing type, cited type) -> relation; otherwise "cites".
-_RELATIONS = {("QĐ", "TTr"): "confers", ("QĐ", "BB"): "confers", ("TTr", "BB"): "proposes",
-              ("TTr", "TTr"): "proposes", ("BC", "QĐ"): "reports", ("TB", "QĐ"): "reports",
-              ("CV", "QĐ"): "reports"}
-
-
-def _links(doc_id: str, code: str | None, refs: list[dict[str, Any]], by_number: dict[tuple[str, str], list[str]],
-           codes: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Links from one document to the documents of the run it cites by number and symbol."""
-    n = 0
-    done: set[str] = set()
-    for ref in refs:
-        key = _number_key(ref.get("number"), ref.get("symbol"))
-        for target in by_number.get(key, []) if key else []:
-            if target == doc_id or target in done:
-                continue
-            done.add(target)
-            relation = _RELATIONS.get((code or "", codes.get(target) or ""), "cites")
-            yield {"doc_id": doc_id, "link_id": n, "to_doc": target, "relation": relation,
-                   "doc_type": ref.get("doc_type"), "number": ref.get("number"), "symbol": ref.get("symbol"),
-                   "date": ref.get("date"), "raw": ref.get("raw"), "start": ref.get("start"), "end": ref.get("end")}
-            n += 1
+        for row in self.chain.links():
+            yield tuple(_scalar(row.get(c)) for c in _NAMES["links"])
 
 
 def _scalar(v: Any) -> Any:
