@@ -22,6 +22,20 @@ from .tables import Column, Table
 _V = Column
 
 
+def _counted(who: str) -> tuple[Column, ...]:
+    """The columns a group of recipients (a person, a unit) counts and lists."""
+    return (
+        _V("documents", "int", f"documents naming the {who}", "số văn bản"),
+        _V("statements", "int", f"award statements naming the {who}", "số lần được nêu khen thưởng"),
+        _V("conferred", "int", "of them conferred", "số lần được tặng"),
+        _V("proposed", "int", "of them proposed", "số lần được đề nghị"),
+        _V("first_year", "int", "first year (award year, else the document's)", "năm đầu"),
+        _V("last_year", "int", "last year", "năm cuối"),
+        _V("doc_ids", "json", "the documents, JSON list", "các văn bản (JSON)"),
+        _V("awards", "json", "the awards, JSON list", "các danh hiệu, hình thức khen thưởng (JSON)"),
+    )
+
+
 VIEWS: dict[str, Table] = {t.name: t for t in (
     Table("people", "name_key", "people across documents: recipients grouped by folded name and organisation",
           "cá nhân qua các văn bản: nhóm theo họ tên (không dấu) và đơn vị", (
@@ -30,14 +44,7 @@ VIEWS: dict[str, Table] = {t.name: t for t in (
         _V("name", "str", "the name as written (the first of its spellings in sort order)", "họ tên"),
         _V("organization", "str", "the organisation as written", "đơn vị"),
         _V("positions", "json", "positions named, JSON list", "chức vụ (JSON)"),
-        _V("documents", "int", "documents naming the person", "số văn bản"),
-        _V("statements", "int", "award statements naming the person", "số lần được nêu khen thưởng"),
-        _V("conferred", "int", "of them conferred", "số lần được tặng"),
-        _V("proposed", "int", "of them proposed", "số lần được đề nghị"),
-        _V("first_year", "int", "first year (award year, else the document's)", "năm đầu"),
-        _V("last_year", "int", "last year", "năm cuối"),
-        _V("doc_ids", "json", "the documents, JSON list", "các văn bản (JSON)"),
-        _V("awards", "json", "the awards, JSON list", "các danh hiệu, hình thức khen thưởng (JSON)"),
+        *_counted("person"),
     )),
     Table("units", "name_key", "units across documents: collectives and households grouped by folded name "
           "and organisation", "tập thể, hộ gia đình qua các văn bản: nhóm theo tên (không dấu) và đơn vị", (
@@ -46,14 +53,7 @@ VIEWS: dict[str, Table] = {t.name: t for t in (
         _V("kind", "str", "collective or household", "tập thể hay hộ gia đình"),
         _V("name", "str", "the name as written", "tên"),
         _V("organization", "str", "the parent organisation as written", "đơn vị chủ quản"),
-        _V("documents", "int", "documents naming the unit", "số văn bản"),
-        _V("statements", "int", "award statements naming the unit", "số lần được nêu khen thưởng"),
-        _V("conferred", "int", "of them conferred", "số lần được tặng"),
-        _V("proposed", "int", "of them proposed", "số lần được đề nghị"),
-        _V("first_year", "int", "first year", "năm đầu"),
-        _V("last_year", "int", "last year", "năm cuối"),
-        _V("doc_ids", "json", "the documents, JSON list", "các văn bản (JSON)"),
-        _V("awards", "json", "the awards, JSON list", "các danh hiệu, hình thức khen thưởng (JSON)"),
+        *_counted("unit"),
     )),
     Table("award_history", "name_key", "per recipient and award: the proposal, the decision conferring it and "
           "the reports of that decision", "theo người / đơn vị và danh hiệu: tờ trình đề nghị, quyết định khen "
