@@ -59,3 +59,110 @@ def test_a_law_named_with_a_comma_keeps_its_whole_title_and_date() -> None:
 def test_two_laws_separated_by_a_comma_stay_two() -> None:
     refs = extract_text("Căn cứ Luật Đất đai, Luật Nhà ở năm 2014;").legal_refs
     assert [(r.title, r.year) for r in refs] == [("Đất đai", None), ("Nhà ở", 2014)]
+
+
+# Issue 13, real documents (../shared/corpus-public): each case is a sentence of one of them.
+# fmt: off
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a law named in the subject of the citation before it is part of that citation
+    # (ttr-stp-quangbinh-2753); after ", căn cứ" a new clause names its own law
+    ("Thực hiện Công văn số 2852/BTP-PBGDPL ngày 09/8/2022 của Bộ Tư pháp về việc hướng dẫn khen thưởng 10 năm "
+     "thực hiện Luật Phổ biến, giáo dục pháp luật và 10 năm hưởng ứng Ngày Pháp luật Việt Nam, Kế hoạch số 1043/KH- "
+     "UBND ngày 16/6/2022 của UBND tỉnh về tổng kết 10 năm thực hiện Luật Phổ biến, giáo dục pháp luật, căn cứ các "
+     "quy định, tiêu chuẩn khen thưởng quy định tại Luật Thi đua khen thưởng, các văn bản hướng dẫn thi hành.",
+     [("Công văn", "2852", 2022, "BTP-PBGDPL", "2022-08-09", "Bộ Tư pháp", None),
+      ("Kế hoạch", "1043", 2022, "KH-UBND", "2022-06-16", "UBND tỉnh", None),
+      ("Luật", None, None, None, None, None, "Thi đua khen thưởng")]),
+    # ... also when the subject goes on in a line of its own (nq-hdnd-hanoi-83)
+    ("Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, "
+     "khen thưởng;\nquy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng;",
+     [("Nghị định", "152", 2025, "NĐ-CP", None, "Chính phủ", None)]),
+    # "; Luật ..." starts the next item of a list; a law with its own year stands alone (kh-ubnd-an-giang-68)
+    ("Thực hiện Chỉ thị số 34-CT/TW ngày 07 tháng 4 năm 2014 của Bộ Chính trị về tiếp tục đổi mới công tác thi "
+     "đua, khen thưởng; Luật Thi đua, khen thưởng năm 2022; Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 "
+     "của Chính phủ;",
+     [("Chỉ thị", "34", 2014, "CT/TW", "2014-04-07", "Bộ Chính trị", None),
+      ("Luật", None, 2022, None, None, None, "Thi đua, khen thưởng"),
+      ("Nghị định", "98", 2023, "NĐ-CP", "2023-12-31", "Chính phủ", None)]),
+    # a title in lower case, older texts (quy-dinh-ubnd-camau-05-2006); several numbers, one symbol
+    ("Căn cứ chức năng, nhiệm vụ quy định tại Luật Thanh tra, Pháp lệnh xử lý vi phạm hành chính, Nghị định "
+     "31/CP và các quy định khác có liên quan.",
+     [("Luật", None, None, None, None, None, "Thanh tra"),
+      ("Pháp lệnh", None, None, None, None, None, "xử lý vi phạm hành chính"),
+      ("Nghị định", "31", None, "CP", None, None, None)]),
+    ("Ban Chỉ đạo 814 nhằm thực hiện các Nghị định 87,88,31/CP và Chỉ thị 814/TTg của Chính phủ, Thủ tướng "
+     "Chính phủ.",
+     [("Nghị định", "87", None, "CP", None, None, None), ("Nghị định", "88", None, "CP", None, None, None),
+      ("Nghị định", "31", None, "CP", None, None, None), ("Chỉ thị", "814", None, "TTg", None, "Chính phủ", None)]),
+    # "Luật này", a law to be passed, the law being enacted: not citations (bc-chinh-phu-2004, luat-tdkt-2022)
+    ("Trình Quốc hội thông qua Luật chuyển giao công nghệ. Luật này quy định về thi đua. Quốc hội ban hành "
+     "Luật Thi đua, khen thưởng.", []),
+    # the constitution with its year (vbhn-luat-tdkt-2014); "Hiến pháp, luật pháp" is the law in general
+    ("Căn cứ vào Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992 đã được sửa đổi, bổ sung theo Nghị "
+     "quyết số 51/2001/QH10 ngày 25 tháng 12 năm 2001 của Quốc hội khóa X, kỳ họp thứ 10;",
+     [("Hiến pháp", None, 1992, None, None, None, None),
+      ("Nghị quyết", "51", 2001, "QH10", "2001-12-25", "Quốc hội khóa X", None)]),
+    ("1. Tuân thủ Hiến pháp, luật pháp, các quy định của nước Cộng hòa xã hội chủ nghĩa Việt Nam.", []),
+    # the decision an attached table belongs to is the document itself (bang-tong-hop-...-141-2006)
+    ("(Ban hành kèm theo Quyết định số 141/2006/QĐ-UBND ngày 22 tháng 9 năm 2006 của Ủy ban nhân dân thành phố)",
+     []),
+    # older numbers: "90TC/TCT", "04 TC/TCT" (tt-btc-08-2001), parts joined by "/" (qd-btc-12-2001)
+    ("+ Thông tư số 90TC/TCT ngày 10/11/1993 hướng dẫn một số điểm về chính sách thuế đối với Ngân hàng liên "
+     "doanh.\n+ Thông tư số 04 TC/TCT ngày 23/4/1997 hướng dẫn một số điểm về chính sách thuế.",
+     [("Thông tư", "90", 1993, "TC/TCT", "1993-11-10", None, None),
+      ("Thông tư", "04", 1997, "TC/TCT", "1997-04-23", None, None)]),
+    ("Căn cứ Thông tư liên tịch số 30/2000/TTLT/BTC-UBTDTT ngày 24/4/2000 của Bộ Tài chính;",
+     [("Thông tư liên tịch", "30", 2000, "TTLT/BTC-UBTDTT", "2000-04-24", "Bộ Tài chính", None)]),
+    # the date after the issuer (quy-dinh-ubnd-angiang-522-2002), or before it (ttr-bldtbxh-2015, cv-ubnd-hcm-4240)
+    ("quy định tại Điều 13 Nghị định số 16/CP của Chính phủ ngày 21 tháng 02 năm 1997 về chuyển đổi, đăng ký "
+     "hợp tác xã",
+     [("Nghị định", "16", 1997, "CP", "1997-02-21", "Chính phủ", None)]),
+    ("1. Ngày 14/5/2013, Chính phủ đã ban hành Nghị định số 51/2013/NĐ-CP quy định chế độ tiền lương, thù lao.",
+     [("Nghị định", "51", 2013, "NĐ-CP", "2013-05-14", "Chính phủ", None)]),
+    ("Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX về "
+     "việc triển khai cập nhật cơ sở dữ liệu.",
+     [("Công văn", "3280", 2025, "UBND-VX", "2025-10-28", "Chủ tịch Ủy ban nhân dân Thành phố", None)]),
+    # a number with a dot (tb-vpcp-634-2025); a law with its number is one citation (qd-ubnd-bacninh-86-2025)
+    ("tại Nghị quyết số 66.4/2025/NQ-CP ngày 28/5/2025 của Chính phủ",
+     [("Nghị quyết", "66.4", 2025, "NQ-CP", "2025-05-28", "Chính phủ", None)]),
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15; Luật Sửa đổi, bổ sung một số điều của Luật "
+     "Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;",
+     [("Luật", "64", 2025, "QH15", None, None, "Ban hành văn bản quy phạm pháp luật"),
+      ("Luật", "87", 2025, "QH15", None, None,
+       "Sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật")]),
+    # "số" typed or read wrong (kh-ubnd-nghean-982; the scan qd-ubnd-quangbinh-2871)
+    ("- Tổ chức quán triệt, triển khai thực hiện Chỉ thị so 41-CT/TW ngày 26/12/2024 của Bộ Chính trị",
+     [("Chỉ thị", "41", 2024, "CT/TW", "2024-12-26", "Bộ Chính trị", None)]),
+    ("Căn cứ Nghị định SỐ, 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chỉ tiết thi hành một số Điều của "
+     "Luật Thì đua, Khen thưởng,",
+     [("Nghị định", "91", 2017, "NĐ-CP", "2017-07-31", "Chính phủ", None)]),
+])
+def test_reference_forms_of_real_documents(sentence: str, expected: list[tuple]) -> None:
+    assert _refs(sentence) == expected
+
+
+def test_the_subject_line_cites_too() -> None:
+    # tt-bnv-20-2025: the title names the law and the decree the circular details; the number
+    # in a title line in capitals is the document's own (qd-ttg-115-2004).
+    rec = extract_text("BỘ NỘI VỤ\nSố: 20/2025/TT-BNV\n\nTHÔNG TƯ\nQuy định chi tiết thi hành một số điều của Luật "
+                       "Thi đua, khen thưởng và Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ "
+                       "đối với ngành Nội vụ\n\nCăn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;\n")
+    assert [tuple(getattr(r, k) for k in KEYS) for r in rec.legal_refs] == [
+        ("Luật", None, None, None, None, None, "Thi đua, khen thưởng"),
+        ("Nghị định", "152", 2025, "NĐ-CP", "2025-06-14", "Chính phủ", None),
+        ("Luật", None, 2022, None, "2022-06-15", None, "Thi đua, khen thưởng"),
+    ]
+
+
+def test_portal_circular_preamble(public_dir) -> None:
+    from vnadmin_extract import extract_file
+
+    path = public_dir / "tt-bnv-20-2025-chi-tiet-thi-dua-khen-thuong.vbpl.html"
+    if not path.exists():
+        pytest.skip(f"{path.name} not in ../shared/corpus-public")
+    rec = extract_file(path)
+    preamble = rec.text.index("Điều 1.")
+    got = [(r.doc_type, r.number, r.date) for r in rec.legal_refs if r.start < preamble]
+    assert got == [("Luật", None, None), ("Nghị định", "152", "2025-06-14"), ("Luật", None, "2022-06-15"),
+                   ("Nghị định", "25", "2025-02-21"), ("Nghị định", "152", "2025-06-14"),
+                   ("Luật", None, None), ("Nghị định", "152", "2025-06-14")]

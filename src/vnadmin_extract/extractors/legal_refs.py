@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 import regex
 
@@ -20,6 +21,7 @@ from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..rules.dates import find_dates
 from ..rules.gate import GatedPattern
+from ..rules.load import load_rules
 from ..rules.spans import Spans
 from ..rules.trie import trie_pattern
 from ..schema import LegalRef
@@ -27,13 +29,17 @@ from ..vietnamese import UPPER_LETTERS, fold
 
 # Written for the stdlib engine (several times faster than ``regex`` on these scans):
 # [^\W_] is a letter or digit, UPPER_LETTERS the Vietnamese capitals.
-_SYMBOL = rf"[{UPPER_LETTERS}][^\W_&]*(?:&[^\W_]*)*(?:\s?-\s?[^\W_]+(?:&[^\W_]*)*)*"
+# "QĐ-UBND", "TTLT/BTC-UBTDTT", "QĐ/BTC", "QĐ.BQL-TC" (older symbols join their parts with "/" or ".")
+_SYMBOL = (rf"[{UPPER_LETTERS}][^\W_&]*(?:&[^\W_]*)*"
+           rf"(?:(?:\s?-\s?|/(?=[{UPPER_LETTERS}])|\.(?=[{UPPER_LETTERS}]))[^\W_]+(?:&[^\W_]*)*)*")
 _DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{0,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})"
 _NUMBER = rf"""
-    (?:\s+số|\s*số)?\s*[:.]?\s*
+    (?:\s+s[ốoô]\b|\s*số)?\s*[:.,]?\s*
     (?:
-        (?P<num>\d{{1,6}}[a-z]?)\s*/\s*(?P<year>(?:19|20)\d\d)\s*/\s*(?P<sym>{_SYMBOL})      # 98/2023/NĐ-CP
+        (?P<num>\d{{1,6}}(?:\.\d{{1,3}})?[a-z]?)\s*/\s*(?P<year>(?:19|20)\d\d)\s*/\s*(?P<sym>{_SYMBOL})  # 98/2023/NĐ-CP, 66.4/2025/NQ-CP
       | (?P<pnum>\d{{1,6}})\s*-\s*(?P<psym>[{UPPER_LETTERS}][^\W\d_]*/[\w&]+(?:-[\w&]+)*)  # 34-CT/TW
+      | (?P<onum>\d{{1,6}})\s?(?P<osym>[{UPPER_LETTERS}]{{2}}[^\W\d_]*/[\w&]+(?:-[\w&]+)*)  # older: 04 TC/TCT, 90TC/TCT
+      | (?P<mnum>\d{{1,6}}(?:\s*,\s*\d{{1,6}})+)\s*/\s*(?P<msym>{_SYMBOL})                # 87,88,31/CP: one per number
       | (?P<anum>\d{{1,6}}[a-z]?)\s*/\s*(?P<asym>{_SYMBOL})                                  # 563/QĐ-UBND
     )
     (?P<tail>(?:\s*,)?\s+(?:ngày\s+)?(?P<date>{_DATE}))?
@@ -48,19 +54,61 @@ LAW = regex.compile(
 # "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 16/11/2013": one law,
 # named after the law it amends (the nested "Luật Thi đua ..." is part of its title).
 AMENDING_LAW = regex.compile(
-    r"(?<!\w)(?P<type>Luật)\s+(?P<title>sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+)?(?i:điều)[^;\n]{0,80}?"
+    r"(?<!\w)(?P<type>Luật)\s+(?P<title>(?i:s)ửa\s+đổi,?\s+b[ổồô]\s+sung\s+(?:một\s+số\s+)?(?i:điều)[^;\n]{0,80}?"
     r"\s+của\s+(?:các\s+)?Luật(?:\s+\p{Lu}[\p{L}&]*|\s+\p{Ll}+|,(?=\s+\p{L})){1,12}?)"
     r"(?=\s+(?:số\s|năm\s+\d|ngày\s)|\s*[;.\n]|,\s+(?:ngày|năm|số|đã|được|và)\s|\s*$)"
     r"(?:\s+số\s*:?\s*(?P<num>\d{1,3})/(?P<nyear>\d{4})/(?P<sym>QH\d+))?"
     r"(?:\s+(?:năm\s+(?P<year>\d{4})|ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})))?"
 )
-_TITLE_STOP = fast_compile(
-    r"\s+(?:và\s+(?=\p{Ll})|các\s|của\s|đã\s|được\s|hiện\s+hành|quy\s+định|hướng\s+dẫn|về\s|như\s|tại\s|"
-    r"để\s|thì\s|có\s|không\s|trong\s|theo\s|với\s|cho\s|đối\s+với|này|sửa\s+đổi|bổ\s+sung|thi\s+hành|"
-    r"mới\s|số\s|năm\s|ngày\s)"
-)
+
+
+@functools.cache
+def _words() -> Any:
+    return load_rules().legal_refs
+
+
+def _alternation(phrases: list[str]) -> str:
+    words = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in words)
+
+
+@functools.cache
+def _title_stop() -> regex.Pattern[str]:
+    """Where a law's title ends (patterns/legal_refs.yaml title_stops); "và" only before a
+    lower-case word ("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân" is one title)."""
+    stops = [w for w in _words().title_stops if w != "và"]
+    # ... or before the next citation ("Luật Thi đua, khen thưởng và Nghị định số 152/2025/NĐ-CP")
+    types = {n.split()[0] for info in vocab.doc_types() for n in info.names} | {"Luật", "Bộ", "Pháp", "Hiến"}
+    heads = "|".join(sorted((t[:1].upper() + t[1:] for t in types), key=len, reverse=True))
+    return fast_compile(rf"\s+(?:và\s+(?=\p{{Ll}}|(?:{heads})\s)|(?:{_alternation(stops)})(?![\p{{L}}\d]))")
+
+
+@functools.cache
+def _draft_before() -> regex.Pattern[str]:
+    return fast_compile(rf"(?:{_alternation(_words().draft_law_before)})\s*$", regex.I)
+
+
+@functools.cache
+def _parent_line() -> regex.Pattern[str]:
+    # As a line is written, not in capitals: "BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ ..." is a title line.
+    phrases = [v for p in _words().parent_line_starts for v in (p, p[:1].upper() + p[1:])]
+    return fast_compile(rf"[\s(*]*(?:{_alternation(phrases)})\b")
+
+
+@functools.cache
+def _generic_constitution() -> regex.Pattern[str]:
+    return fast_compile(rf"\s*(?:,|và)\s*(?:{_alternation(_words().constitution_generic_after)})\b", regex.I)
+
+
 # scanned over long texts, where ``regex`` finds the literals faster than ``re``
-_NESTED = regex.compile(r"(?:điều\s+của|thi\s+hành|hướng\s+dẫn(?:\s+thi\s+hành)?|sửa\s+đổi,?\s+bổ\s+sung(?:\s+một\s+số\s+điều)?\s+của)\s*$", regex.I)
+# The law an amending law is named after ("Luật sửa đổi, bổ sung một số điều của Luật ...").
+_NESTED = regex.compile(r"sửa\s+đổi,?\s+bổ\s+sung(?:\s+một\s+số\s+\w+)?\s+của\s*$", regex.I)
+# A law named in the subject of the citation before it on the same line ("Nghị định số 152/2025/NĐ-CP
+# ... của Chính phủ quy định ... thi hành một số điều của Luật Thi đua, khen thưởng"; "Công văn số
+# 2852/BTP-PBGDPL ... về việc hướng dẫn ... thực hiện Luật Phổ biến, giáo dục pháp luật") is part of
+# that citation's title; a new clause in between (", căn cứ ...", a sentence end) starts afresh.
+_SUBJECT_OPENS = regex.compile(r"\s*,?\s*(?:về|qu[yi]\s+định|hướng\s+dẫn|ban\s+hành|sửa\s+đổi|thi\s+hành)\b", regex.I)
+_CLAUSE_BREAK = regex.compile(r"\.\s|[,;]\s*(?:và\s+)?(?i:căn\s+cứ|thực\s+hiện|theo)\b|;\s*\p{Lu}")
 
 
 @functools.cache
@@ -75,7 +123,8 @@ def _numbered() -> GatedPattern:
 
 
 # ``regex``: it skips to the "/" of a number faster than ``re`` over long texts
-_BARE = regex.compile(rf"(?<![\w/-])(?P<num>\d{{1,6}})/(?P<year>(?:19|20)\d\d)/(?P<sym>{_SYMBOL})")
+_BARE = regex.compile(rf"(?<![\w/.-])(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?)/(?P<year>(?:19|20)\d\d)/(?P<sym>{_SYMBOL})"
+                      rf"(?:\s+ngày\s+(?P<date>{_DATE}))?")
 
 
 _ISSUER_WORD = fast_compile(r"\s+(\S+)")
@@ -98,6 +147,8 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
         low = core.lower()
         nxt = _ISSUER_WORD.match(text, w.end())
         nxt_low = nxt.group(1).lower().rstrip(",;.:") if nxt else ""
+        if low == "ngày" and nxt_low[:1].isdigit():
+            break  # "của Chính phủ ngày 21 tháng 02 năm 1997": the date follows the issuer
         if not core or (core[0].islower() and low in stops and nxt_low not in stops[low]):
             break  # a verb or function word (patterns/organizations.yaml citation_issuer_ends)
         if low in any_case and words:
@@ -143,15 +194,18 @@ def _canonical_type(raw: str) -> str:
 def find(doc: Document) -> None:
     """Stage: ``doc.legal_refs`` and LEGAL_REF entities."""
     text = doc.text
-    lo, hi = doc.body_start, doc.doc_end
+    # The subject line (trích yếu) cites too: "Quy định chi tiết ... Nghị định số 152/2025/NĐ-CP".
+    lo, hi = _title_start(doc), doc.doc_end
     # The header's "Số: ..." is the document itself; citations start with the body.
     own = doc.header.number.raw if doc.header.number else None
     taken = Spans()
     refs: list[LegalRef] = []
     for m in _numbered().finditer(text, lo, hi):
-        refs.append(_from_numbered(text, m))
+        refs.extend(_from_numbered(text, m))
         taken.add(m.start(), m.end())
-    for m in _BARE.finditer(text, lo, hi):
+    # In the title block a bare number is the document's own ("QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ
+    # SỐ 115/2004/QĐ-TTG"): there only a number named with its type is a citation.
+    for m in _BARE.finditer(text, max(lo, doc.body_start), hi):
         if taken.covers(m.start()):
             continue
         code = m["sym"].split("-")[0]
@@ -159,52 +213,96 @@ def find(doc: Document) -> None:
         if info is None:
             continue
         refs.append(LegalRef(doc_type=info.name, number=m["num"], year=int(m["year"]), symbol=m["sym"],
-                             raw=m.group(), start=m.start(), end=m.end()))
+                             date=_date_of(m["date"]), raw=m.group(), start=m.start(), end=m.end()))
         taken.add(m.start(), m.end())
     for m in AMENDING_LAW.finditer(text, lo, hi):
         if not taken.covers(m.start()):
-            refs.append(_from_amending_law(m))
+            law = _from_amending_law(m)
+            refs = [r for r in refs if not (law.symbol and law.start < r.start < law.end)]
+            refs.append(law)
             taken.add(m.start(), m.end())
+    numbered = sorted(refs, key=lambda r: r.start)
     for m in LAW.finditer(text, lo, hi):
-        if taken.covers(m.start()):
+        dated = bool(m["year"] or m["date"] or m["sym"])  # a law with its own year or number stands alone
+        if taken.covers(m.start()) or (not dated and _in_subject(text, m.start(), numbered)):
             continue
         ref = _from_law(text, m)
         if ref is not None:
+            # "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15": the law with its number is
+            # one citation, not also "luật số 64/2025/QH15" read inside its title.
+            refs = [r for r in refs if not (ref.symbol and ref.start < r.start < ref.end)]
             refs.append(ref)
     # The document's own number, quoted again ("Kèm theo Quyết định số 1234/QĐ-UBND"), is not a citation.
     own_key = (doc.header.number.number, doc.header.number.symbol) if doc.header.number else None
-    refs = [r for r in refs if r.raw != own and (r.number, r.symbol) != own_key]
+    refs = [r for r in refs if r.raw != own and (r.number, r.symbol) != own_key and not _on_parent_line(text, r.start)]
     refs.sort(key=lambda r: r.start)
     doc.legal_refs.extend(refs)
     for r in refs:
         doc.add_entity("LEGAL_REF", r.start, r.end, r.symbol or r.title, "pattern:legal_ref")
 
 
-def _from_numbered(text: str, m: regex.Match[str]) -> LegalRef:
-    date_value = None
-    if m["date"]:
-        ds = find_dates("ngày " + m["date"] if "tháng" in m["date"] else m["date"])
-        date_value = ds[0].value if ds else None
+def _title_start(doc: Document) -> int:
+    """Where the header's title starts (its last occurrence before the body), else the body."""
+    title = doc.header.title
+    if not title or doc.body_start <= doc.doc_start:
+        return doc.body_start
+    words = title.split()[:4]
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    found = [m.start() for m in re.finditer(pattern, doc.text[doc.doc_start:doc.body_start])]
+    return doc.doc_start + found[-1] if found else doc.body_start
+
+
+def _date_of(raw: str | None) -> str | None:
+    """The ISO value of a citation's date as matched; white space and capitals do not matter
+    ("29 tháng\n\n4 năm 2025", a title line's "NGÀY 20 THÁNG 12 NĂM 2001")."""
+    if not raw:
+        return None
+    raw = _rx(r"\s+").sub(" ", raw.lower())
+    ds = find_dates("ngày " + raw if "tháng" in raw else raw)
+    return ds[0].value if ds else None
+
+
+# "... của Chính phủ ngày 21 tháng 02 năm 1997": the date after the issuer (older texts).
+_DATE_AFTER_ISSUER = fast_compile(rf"\s*,?\s+ngày\s+(?P<date>{_DATE})")
+# "Ngày 14/5/2013, Chính phủ đã ban hành Nghị định số 51/2013/NĐ-CP": date and issuer before.
+_ISSUED_BEFORE = fast_compile(
+    rf"(?i:ngày)\s+(?P<date>{_DATE})\s*,\s*(?P<iss>\p{{Lu}}[^,.;:\n]{{1,80}}?)\s+(?:đã\s+)?ban\s+hành\s*$")
+
+
+def _from_numbered(text: str, m: regex.Match[str]) -> list[LegalRef]:
+    date_value = _date_of(m["date"])
+    numbers: list[str]
     if m["num"]:
-        number, year, symbol = m["num"], int(m["year"]), m["sym"]
+        numbers, year, symbol = [m["num"]], int(m["year"]), m["sym"]
     elif m["pnum"]:
-        number, year, symbol = m["pnum"], None, m["psym"]
+        numbers, year, symbol = [m["pnum"]], None, m["psym"]
+    elif m["onum"]:
+        numbers, year, symbol = [m["onum"]], None, m["osym"]
+    elif m["mnum"]:
+        numbers, year, symbol = _rx(r"\s*,\s*").split(m["mnum"]), None, m["msym"]
     else:
-        number, year, symbol = m["anum"], None, m["asym"]
+        numbers, year, symbol = [m["anum"]], None, m["asym"]
     symbol = _rx(r"\s*-\s*").sub("-", symbol)
-    if year is None and date_value:
-        year = int(date_value[:4])
     issuer, end = _issuer_after(text, m.end())
     if issuer is None:
         # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 1502/TTr-SNV"
         before = _ISSUER_BEFORE.search(text[max(0, m.start() - 120):m.start()])
         if before:
             issuer = before.group("iss")
-            return LegalRef(doc_type=_canonical_type(m["type"]), number=number, year=year, symbol=symbol,
-                            date=date_value, issuer=issuer, raw=m.group(), start=m.start(), end=m.end())
-    return LegalRef(doc_type=_canonical_type(m["type"]), number=number, year=year, symbol=symbol,
-                    date=date_value, issuer=issuer, raw=text[m.start():end if issuer else m.end()],
-                    start=m.start(), end=end if issuer else m.end())
+        end = m.end()
+    elif date_value is None:
+        after = _DATE_AFTER_ISSUER.match(text, end)
+        if after and _date_of(after["date"]):
+            date_value, end = _date_of(after["date"]), after.end()
+    if date_value is None:
+        issued = _ISSUED_BEFORE.search(text[max(0, m.start() - 160):m.start()])
+        if issued and _date_of(issued["date"]):
+            date_value = _date_of(issued["date"])
+            issuer = issuer or issued["iss"].strip()
+    if year is None and date_value:
+        year = int(date_value[:4])
+    return [LegalRef(doc_type=_canonical_type(m["type"]), number=n, year=year, symbol=symbol, date=date_value,
+                     issuer=issuer, raw=text[m.start():end], start=m.start(), end=end) for n in numbers]
 
 
 def _from_amending_law(m: regex.Match[str]) -> LegalRef:
@@ -221,20 +319,53 @@ def _from_amending_law(m: regex.Match[str]) -> LegalRef:
                     end=m.start() + len(m.group().rstrip(" ,;.")))
 
 
+def _on_parent_line(text: str, pos: int) -> bool:
+    """``pos`` is on a "(Ban hành kèm theo Quyết định số ...)" line: the decision the document is
+    attached to, which is the document itself, not a citation."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return bool(_parent_line().match(text, line_start)) and "\n" not in text[line_start:pos]
+
+
+def _in_subject(text: str, pos: int, numbered: list[LegalRef]) -> bool:
+    """The law at ``pos`` is named inside the subject of a numbered citation before it on its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    for _ in range(3):  # a line that goes on in lower case continues the one above
+        head = text[line_start:line_start + 1]
+        if line_start == 0 or not head.islower():
+            break
+        prev_end = len(text[:line_start].rstrip("\n"))
+        line_start = text.rfind("\n", 0, prev_end) + 1
+    before = [r for r in numbered if line_start <= r.start and r.end <= pos]
+    if not before:
+        return False
+    between = text[before[-1].end:pos]
+    return bool(_SUBJECT_OPENS.match(between)) and not _CLAUSE_BREAK.search(text[before[-1].end:pos + 1])
+
+
 def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
-    title = m["title"].strip()
-    stop = _TITLE_STOP.search(" " + title)
+    title = m["title"].split("\n")[0].strip()  # a title never runs on past its line
+    kind = _rx(r"\s+").sub(" ", m["type"])
+    if kind == "Luật" and _draft_before().search(text[max(0, m.start() - 30):m.start()]):
+        return None  # a law to be drafted or passed, or the document itself
+    stop = _title_stop().search(" " + title)
     if stop:
         title = title[: max(0, stop.start() - 1)].strip()
     title = title.rstrip(",")
     if _NESTED.search(text[max(0, m.start() - 40):m.start()]):
-        return None  # "quy định chi tiết thi hành một số điều của Luật ...": part of another title
-    kind = _rx(r"\s+").sub(" ", m["type"])
+        return None  # "Luật sửa đổi, bổ sung một số điều của Luật ...": part of the amending law's title
     if not title and kind != "Hiến pháp":
         return None
+    named = True
     if title and not title[0].isupper():
-        return None
+        if kind == "Hiến pháp":
+            named = False  # "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": the one constitution
+        elif len(title.split()) < 2 or title.split()[0].lower() in _words().lower_title_refused:
+            return None  # "Luật này quy định", "Luật sư": a word of the sentence
+    if kind == "Hiến pháp" and not title and _generic_constitution().match(text, m.end("type")):
+        return None  # "tuân thủ Hiến pháp, luật pháp": the law in general
     end = m.start("title") + len(m["title"][: len(m["title"]) - len(m["title"].lstrip())]) + len(title)
+    if not title:
+        end = m.end("type")
     year = date_value = None
     # Only trust a year/date/number that directly follows the (possibly trimmed) title.
     after = text[end:m.end()]
@@ -258,5 +389,5 @@ def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
             end += dm.end()
     canonical = {"Bộ luật": "Bộ luật", "Luật": "Luật", "Pháp lệnh": "Pháp lệnh", "Hiến pháp": "Hiến pháp"}
     return LegalRef(doc_type=canonical.get(kind, kind), number=m["num"] if m["sym"] else None, year=year,
-                    symbol=m["sym"] or None, date=date_value, title=title or None,
+                    symbol=m["sym"] or None, date=date_value, title=(title or None) if named else None,
                     raw=text[m.start():end], start=m.start(), end=end)
