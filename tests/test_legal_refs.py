@@ -166,3 +166,29 @@ def test_portal_circular_preamble(public_dir) -> None:
     assert got == [("Luật", None, None), ("Nghị định", "152", "2025-06-14"), ("Luật", None, "2022-06-15"),
                    ("Nghị định", "25", "2025-02-21"), ("Nghị định", "152", "2025-06-14"),
                    ("Luật", None, None), ("Nghị định", "152", "2025-06-14")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an OCR'd date with a space inside a number (the scan qd-ubnd-quangbinh-2871)
+    ("Căn cứ Luật Thi đua, Khen thưởng ngày 26/11/2003 và Luật sửa đổi, bổ sung một số Điều của Luật Thi đua, "
+     "Khen thưởng ngày 16/1 1/2013;",
+     [("Luật", None, 2003, None, "2003-11-26", None, "Thi đua, Khen thưởng"),
+      ("Luật", None, 2013, None, "2013-11-16", None, "sửa đổi, bổ sung một số Điều của Luật Thi đua, Khen thưởng")]),
+    # a quantity is not an older number (qd-bqlkcn-bariavungtau-2007); the lower-case title ends
+    ("Định mức theo hợp đồng : 10lít/tháng. Trường hợp cá nhân được đề nghị khen thưởng theo Luật thi đua, "
+     "khen thưởng mà chưa đủ điều kiện, tiêu chuẩn.",
+     [("Luật", None, None, None, None, None, "thi đua, khen thưởng")]),
+])
+def test_damaged_and_lower_case_forms(sentence: str, expected: list[tuple]) -> None:
+    assert _refs(sentence) == expected
+
+
+def test_a_number_of_another_type_is_not_the_own_number() -> None:
+    # cv-ubnd-danang-5710 (a scan): the own number is handwritten, and the header reads the
+    # appendix heading "THÔNG BÁO SỐ 496-TB/TU"; the Thông báo cited in the công văn stays a citation.
+    rec = extract_text("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nSố: 496-TB/TU\nV/v thực hiện Thông báo số 496-TB/TU "
+                       "ngày 17/8/2023\n\nThực hiện Thông báo số 496-TB/TU ngày 17/8/2023 về Kết luận của Thường "
+                       "trực Thành ủy.\n")
+    assert rec.header.doc_type is not None and rec.header.doc_type.name == "Công văn"
+    assert [(r.doc_type, r.number, r.date) for r in rec.legal_refs] == [
+        ("Thông báo", "496", "2023-08-17"), ("Thông báo", "496", "2023-08-17")]

@@ -32,13 +32,13 @@ from ..vietnamese import UPPER_LETTERS, fold
 # "QĐ-UBND", "TTLT/BTC-UBTDTT", "QĐ/BTC", "QĐ.BQL-TC" (older symbols join their parts with "/" or ".")
 _SYMBOL = (rf"[{UPPER_LETTERS}][^\W_&]*(?:&[^\W_]*)*"
            rf"(?:(?:\s?-\s?|/(?=[{UPPER_LETTERS}])|\.(?=[{UPPER_LETTERS}]))[^\W_]+(?:&[^\W_]*)*)*")
-_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{0,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})"
+_DATE = r"(?:\d{1,2}[/.-]\d(?:[ ]?\d)?[/.-]\d{4}|\d{0,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})"
 _NUMBER = rf"""
     (?:\s+s[ốoô]\b|\s*số)?\s*[:.,]?\s*
     (?:
         (?P<num>\d{{1,6}}(?:\.\d{{1,3}})?[a-z]?)\s*/\s*(?P<year>(?:19|20)\d\d)\s*/\s*(?P<sym>{_SYMBOL})  # 98/2023/NĐ-CP, 66.4/2025/NQ-CP
       | (?P<pnum>\d{{1,6}})\s*-\s*(?P<psym>[{UPPER_LETTERS}][^\W\d_]*/[\w&]+(?:-[\w&]+)*)  # 34-CT/TW
-      | (?P<onum>\d{{1,6}})\s?(?P<osym>[{UPPER_LETTERS}]{{2}}[^\W\d_]*/[\w&]+(?:-[\w&]+)*)  # older: 04 TC/TCT, 90TC/TCT
+      | (?P<onum>\d{{1,6}})\s?(?P<osym>(?-i:[{UPPER_LETTERS}]{{2}}[^\W\d_]*/[\w&]+(?:-[\w&]+)*))  # older: 04 TC/TCT, 90TC/TCT
       | (?P<mnum>\d{{1,6}}(?:\s*,\s*\d{{1,6}})+)\s*/\s*(?P<msym>{_SYMBOL})                # 87,88,31/CP: one per number
       | (?P<anum>\d{{1,6}}[a-z]?)\s*/\s*(?P<asym>{_SYMBOL})                                  # 563/QĐ-UBND
     )
@@ -49,7 +49,7 @@ LAW = regex.compile(
     r"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)(?P<title>(?:\s+(?!năm\s+\d|ngày\s|số\s)"
     r"(?:\p{Lu}[\p{L}&]*|\p{Ll}+)(?:,(?=\s+(?!(?:Luật|Bộ|Nghị|Pháp|Hiến|Thông|Quyết)\b)\p{L}))?){0,10})"
     r"(?:\s+số\s*:?\s*(?P<num>\d{1,3})/(?P<nyear>\d{4})/(?P<sym>QH\d+))?"
-    r"(?:\s+(?:năm\s+(?P<year>\d{4})|ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})))?"
+    r"(?:\s+(?:năm\s+(?P<year>\d{4})|ngày\s+(?P<date>\d{1,2}/\d(?:[ ]?\d)?/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})))?"
 )
 # "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 16/11/2013": one law,
 # named after the law it amends (the nested "Luật Thi đua ..." is part of its title).
@@ -58,7 +58,7 @@ AMENDING_LAW = regex.compile(
     r"\s+của\s+(?:các\s+)?Luật(?:\s+\p{Lu}[\p{L}&]*|\s+\p{Ll}+|,(?=\s+\p{L})){1,12}?)"
     r"(?=\s+(?:số\s|năm\s+\d|ngày\s)|\s*[;.\n]|,\s+(?:ngày|năm|số|đã|được|và)\s|\s*$)"
     r"(?:\s+số\s*:?\s*(?P<num>\d{1,3})/(?P<nyear>\d{4})/(?P<sym>QH\d+))?"
-    r"(?:\s+(?:năm\s+(?P<year>\d{4})|ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})))?"
+    r"(?:\s+(?:năm\s+(?P<year>\d{4})|ngày\s+(?P<date>\d{1,2}/\d(?:[ ]?\d)?/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})))?"
 )
 
 
@@ -233,8 +233,13 @@ def find(doc: Document) -> None:
             refs = [r for r in refs if not (ref.symbol and ref.start < r.start < ref.end)]
             refs.append(ref)
     # The document's own number, quoted again ("Kèm theo Quyết định số 1234/QĐ-UBND"), is not a citation.
+    # A number of another type is not the document's own, whatever the header read ("THÔNG BÁO SỐ
+    # 496-TB/TU" in an appendix heading of a công văn whose own number is handwritten).
     own_key = (doc.header.number.number, doc.header.number.symbol) if doc.header.number else None
-    refs = [r for r in refs if r.raw != own and (r.number, r.symbol) != own_key and not _on_parent_line(text, r.start)]
+    own_type = doc.header.doc_type.name if doc.header.doc_type else None
+    refs = [r for r in refs
+            if r.raw != own and not _on_parent_line(text, r.start)
+            and ((r.number, r.symbol) != own_key or (own_type is not None and r.doc_type != own_type))]
     refs.sort(key=lambda r: r.start)
     doc.legal_refs.extend(refs)
     for r in refs:
@@ -257,7 +262,7 @@ def _date_of(raw: str | None) -> str | None:
     ("29 tháng\n\n4 năm 2025", a title line's "NGÀY 20 THÁNG 12 NĂM 2001")."""
     if not raw:
         return None
-    raw = _rx(r"\s+").sub(" ", raw.lower())
+    raw = _rx(r"(?<=\d) (?=\d)").sub("", _rx(r"\s+").sub(" ", raw.lower()))  # OCR: "16/1 1/2013"
     ds = find_dates("ngày " + raw if "tháng" in raw else raw)
     return ds[0].value if ds else None
 
@@ -309,11 +314,9 @@ def _from_amending_law(m: regex.Match[str]) -> LegalRef:
     title = _rx(r"\s+").sub(" ", m["title"]).strip(" ,")
     year = int(m["nyear"]) if m["sym"] else (int(m["year"]) if m["year"] else None)
     date_value = None
-    if m["date"]:
-        ds = find_dates("ngày " + m["date"])
-        if ds:
-            date_value = ds[0].value
-            year = year or ds[0].year
+    if _date_of(m["date"]):
+        date_value = _date_of(m["date"])
+        year = year or int(date_value[:4])  # type: ignore[index]
     return LegalRef(doc_type="Luật", number=m["num"] if m["sym"] else None, year=year, symbol=m["sym"] or None,
                     date=date_value, title=title, raw=m.group().rstrip(" ,;."), start=m.start(),
                     end=m.start() + len(m.group().rstrip(" ,;.")))
@@ -372,21 +375,18 @@ def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
     if m["sym"] and after.lstrip().startswith("số"):
         year = int(m["nyear"])
         end = m.end("sym")
-        if m["date"]:
-            ds = find_dates("ngày " + m["date"])
-            if ds:
-                date_value = ds[0].value
-                end = m.end("date")
+        if _date_of(m["date"]):
+            date_value = _date_of(m["date"])
+            end = m.end("date")
     ym = _rx(r"\s+năm\s+(\d{4})").match(text[end:end + 12])
-    dm = _rx(r"\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})").match(text[end:end + 45])
+    dm = _rx(r"\s+ngày\s+(\d{1,2}/\d(?:[ ]?\d)?/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})").match(text[end:end + 45])
     if ym:
         year = int(ym.group(1))
         end += ym.end()
-    elif dm:
-        ds = find_dates("ngày " + dm.group(1))
-        if ds:
-            date_value, year = ds[0].value, ds[0].year
-            end += dm.end()
+    elif dm and _date_of(dm.group(1)):
+        date_value = _date_of(dm.group(1))
+        year = int(date_value[:4])  # type: ignore[index]
+        end += dm.end()
     canonical = {"Bộ luật": "Bộ luật", "Luật": "Luật", "Pháp lệnh": "Pháp lệnh", "Hiến pháp": "Hiến pháp"}
     return LegalRef(doc_type=canonical.get(kind, kind), number=m["num"] if m["sym"] else None, year=year,
                     symbol=m["sym"] or None, date=date_value, title=(title or None) if named else None,
