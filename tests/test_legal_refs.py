@@ -130,6 +130,19 @@ def test_two_laws_separated_by_a_comma_stay_two() -> None:
      [("Luật", "64", 2025, "QH15", None, None, "Ban hành văn bản quy phạm pháp luật"),
       ("Luật", "87", 2025, "QH15", None, None,
        "Sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật")]),
+    # one more number of the same type (cd-ttg-229-2025); a type with a qualifier before its number
+    # when the symbol is of that type (nq-hdnd-hanoi-83-2025)
+    ("Thực hiện các Nghị quyết số 347/NQ-CP ngày 24 tháng 10 năm 2025, số 380/NQ-CP ngày 25 tháng 11 năm 2025 "
+     "của Chính phủ và các Công điện.",
+     [("Nghị quyết", "347", 2025, "NQ-CP", "2025-10-24", None, None),
+      ("Nghị quyết", "380", 2025, "NQ-CP", "2025-11-25", "Chính phủ", None)]),
+    ("Xét Tờ trình số 382/TTr-UBND ngày 12 tháng 11 năm 2025 của Ủy ban nhân dân Thành phố; Báo cáo thẩm tra số "
+     "118/BC-BPC ngày 22 tháng 11 năm 2025 của Ban Pháp chế Hội đồng nhân dân Thành phố; Báo cáo giải trình, tiếp "
+     "thu số 469/BC-UBND ngày 25 tháng 11 năm 2025 của Ủy ban nhân dân Thành phố;",
+     [("Tờ trình", "382", 2025, "TTr-UBND", "2025-11-12", "Ủy ban nhân dân Thành phố", None),
+      ("Báo cáo", "118", 2025, "BC-BPC", "2025-11-22", "Ban Pháp chế Hội đồng nhân dân Thành phố", None),
+      ("Báo cáo", "469", 2025, "BC-UBND", "2025-11-25", "Ủy ban nhân dân Thành phố", None)]),
+    ("Báo cáo kết quả số 12/KH-UBND", []),
     # "số" typed or read wrong (kh-ubnd-nghean-982; the scan qd-ubnd-quangbinh-2871)
     ("- Tổ chức quán triệt, triển khai thực hiện Chỉ thị so 41-CT/TW ngày 26/12/2024 của Bộ Chính trị",
      [("Chỉ thị", "41", 2024, "CT/TW", "2024-12-26", "Bộ Chính trị", None)]),

@@ -122,6 +122,24 @@ def _numbered() -> GatedPattern:
     return GatedPattern(pattern, variants)
 
 
+# "..., số 380/NQ-CP ngày 25 tháng 11 năm 2025": one more number of the same type after a citation
+# ("các Nghị quyết số 347/NQ-CP ngày 24 tháng 10 năm 2025, số 380/NQ-CP ...").
+_MORE = fast_compile(
+    rf"\s*,?\s*(?:và\s+)?số\s*(?P<num>\d{{1,6}})\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<sym>{_SYMBOL})"
+    rf"(?:(?:\s*,)?\s+(?:ngày\s+)?(?P<date>{_DATE}))?")
+
+
+@functools.cache
+def _qualified() -> regex.Pattern[str]:
+    """A type named with a qualifier before its number ("Báo cáo thẩm tra số 118/BC-BPC", "Báo cáo
+    giải trình, tiếp thu số 469/BC-UBND"); taken only when the symbol's code is that type's."""
+    names = sorted({n for info in vocab.doc_types() if info.code for n in info.names}, key=len, reverse=True)
+    alts = "|".join(regex.escape(n[:1].upper() + n[1:]) for n in names)
+    return fast_compile(rf"(?<!\w)(?P<type>{alts})(?:\s+\p{{Ll}}+,?){{1,4}}\s+số\s*(?P<num>\d{{1,6}})\s*/\s*"
+                        rf"(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<sym>{_SYMBOL})"
+                        rf"(?:(?:\s*,)?\s+(?:ngày\s+)?(?P<date>{_DATE}))?")
+
+
 # ``regex``: it skips to the "/" of a number faster than ``re`` over long texts
 _BARE = regex.compile(rf"(?<![\w/.-])(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?)/(?P<year>(?:19|20)\d\d)/(?P<sym>{_SYMBOL})"
                       rf"(?:\s+ngày\s+(?P<date>{_DATE}))?")
@@ -201,7 +219,19 @@ def find(doc: Document) -> None:
     taken = Spans()
     refs: list[LegalRef] = []
     for m in _numbered().finditer(text, lo, hi):
-        refs.extend(_from_numbered(text, m))
+        found = _from_numbered(text, m)
+        refs.extend(found)
+        taken.add(m.start(), m.end())
+        more = _MORE.match(text, m.end())
+        while more and not taken.covers(more.start("num")):
+            refs.append(_more_ref(text, found[0].doc_type, more))
+            taken.add(more.start(), more.end())
+            more = _MORE.match(text, more.end())
+    for m in _qualified().finditer(text, lo, hi):
+        info = vocab.type_by_code().get(m["sym"].split("-")[0].split("/")[0].upper())
+        if taken.covers(m.start("num")) or info is None or fold(info.name) != fold(m["type"]):
+            continue
+        refs.append(_more_ref(text, info.name, m, start=m.start()))
         taken.add(m.start(), m.end())
     # In the title block a bare number is the document's own ("QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ
     # SỐ 115/2004/QĐ-TTG"): there only a number named with its type is a citation.
@@ -308,6 +338,17 @@ def _from_numbered(text: str, m: regex.Match[str]) -> list[LegalRef]:
         year = int(date_value[:4])
     return [LegalRef(doc_type=_canonical_type(m["type"]), number=n, year=year, symbol=symbol, date=date_value,
                      issuer=issuer, raw=text[m.start():end], start=m.start(), end=end) for n in numbers]
+
+
+def _more_ref(text: str, doc_type: str, m: regex.Match[str], start: int | None = None) -> LegalRef:
+    """A citation from ``_MORE`` or ``_qualified``: its number, symbol, date, and issuer after it."""
+    date_value = _date_of(m["date"])
+    year = int(m["year"]) if m["year"] else (int(date_value[:4]) if date_value else None)
+    issuer, end = _issuer_after(text, m.end())
+    begin = text.rfind("số", m.start(), m.start("num")) if start is None else start  # from "số" on
+    return LegalRef(doc_type=doc_type, number=m["num"], year=year, symbol=_rx(r"\s*-\s*").sub("-", m["sym"]),
+                    date=date_value, issuer=issuer, raw=text[begin:end if issuer else m.end()],
+                    start=begin, end=end if issuer else m.end())
 
 
 def _from_amending_law(m: regex.Match[str]) -> LegalRef:
