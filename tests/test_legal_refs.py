@@ -143,6 +143,14 @@ def test_two_laws_separated_by_a_comma_stay_two() -> None:
       ("Báo cáo", "118", 2025, "BC-BPC", "2025-11-22", "Ban Pháp chế Hội đồng nhân dân Thành phố", None),
       ("Báo cáo", "469", 2025, "BC-UBND", "2025-11-25", "Ủy ban nhân dân Thành phố", None)]),
     ("Báo cáo kết quả số 12/KH-UBND", []),
+    # a number without symbol before "của" (bc-chinh-phu-2004); "số" in a title is a word ("Dân số");
+    # "nội dung sửa đổi, bổ sung của Pháp lệnh ..." is no amending law
+    ("được triển khai đại trà theo Nghị quyết 40 của Quốc hội. Người dân chưa hiểu đúng về Pháp lệnh Dân số "
+     "nên đã không thực hiện; những nội dung sửa đổi, bổ sung của Pháp lệnh thuế thu nhập đối với người có thu "
+     "nhập cao.",
+     [("Nghị quyết", "40", None, None, None, "Quốc hội", None),
+      ("Pháp lệnh", None, None, None, None, None, "Dân số"),
+      ("Pháp lệnh", None, None, None, None, None, "thuế thu nhập")]),
     # "số" typed or read wrong (kh-ubnd-nghean-982; the scan qd-ubnd-quangbinh-2871)
     ("- Tổ chức quán triệt, triển khai thực hiện Chỉ thị so 41-CT/TW ngày 26/12/2024 của Bộ Chính trị",
      [("Chỉ thị", "41", 2024, "CT/TW", "2024-12-26", "Bộ Chính trị", None)]),

@@ -39,6 +39,7 @@ _NUMBER = rf"""
         (?P<num>\d{{1,6}}(?:\.\d{{1,3}})?[a-z]?)\s*/\s*(?P<year>(?:19|20)\d\d)\s*/\s*(?P<sym>{_SYMBOL})  # 98/2023/NĐ-CP, 66.4/2025/NQ-CP
       | (?P<pnum>\d{{1,6}})\s*-\s*(?P<psym>[{UPPER_LETTERS}][^\W\d_]*/[\w&]+(?:-[\w&]+)*)  # 34-CT/TW
       | (?P<onum>\d{{1,6}})\s?(?P<osym>(?-i:[{UPPER_LETTERS}]{{2}}[^\W\d_]*/[\w&]+(?:-[\w&]+)*))  # older: 04 TC/TCT, 90TC/TCT
+      | (?P<bnum>\d{{1,4}})(?=\s+của\s)                                                   # Nghị quyết 40 của Quốc hội
       | (?P<mnum>\d{{1,6}}(?:\s*,\s*\d{{1,6}})+)\s*/\s*(?P<msym>{_SYMBOL})                # 87,88,31/CP: one per number
       | (?P<anum>\d{{1,6}}[a-z]?)\s*/\s*(?P<asym>{_SYMBOL})                                  # 563/QĐ-UBND
     )
@@ -46,7 +47,7 @@ _NUMBER = rf"""
 """
 # scanned over long texts, where ``regex`` finds the literals faster than ``re``
 LAW = regex.compile(
-    r"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)(?P<title>(?:\s+(?!năm\s+\d|ngày\s|số\s)"
+    r"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)(?P<title>(?:\s+(?!năm\s+\d|ngày\s|số\s*:?\s*\d)"
     r"(?:\p{Lu}[\p{L}&]*|\p{Ll}+)(?:,(?=\s+(?!(?:Luật|Bộ|Nghị|Pháp|Hiến|Thông|Quyết)\b)\p{L}))?){0,10})"
     r"(?:\s+số\s*:?\s*(?P<num>\d{1,3})/(?P<nyear>\d{4})/(?P<sym>QH\d+))?"
     r"(?:\s+(?:năm\s+(?P<year>\d{4})|ngày\s+(?P<date>\d{1,2}/\d(?:[ ]?\d)?/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})))?"
@@ -76,11 +77,12 @@ def _alternation(phrases: list[str]) -> str:
 def _title_stop() -> regex.Pattern[str]:
     """Where a law's title ends (patterns/legal_refs.yaml title_stops); "và" only before a
     lower-case word ("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân" is one title)."""
-    stops = [w for w in _words().title_stops if w != "và"]
+    stops = [w for w in _words().title_stops if w not in ("và", "số")]
     # ... or before the next citation ("Luật Thi đua, khen thưởng và Nghị định số 152/2025/NĐ-CP")
     types = {n.split()[0] for info in vocab.doc_types() for n in info.names} | {"Luật", "Bộ", "Pháp", "Hiến"}
     heads = "|".join(sorted((t[:1].upper() + t[1:] for t in types), key=len, reverse=True))
-    return fast_compile(rf"\s+(?:và\s+(?=\p{{Ll}}|(?:{heads})\s)|(?:{_alternation(stops)})(?![\p{{L}}\d]))")
+    # "số" only before a number ("Luật ... số 06/2022/QH15"; "Pháp lệnh Dân số" is a title)
+    return fast_compile(rf"\s+(?:và\s+(?=\p{{Ll}}|(?:{heads})\s)|số\s*:?\s*\d|(?:{_alternation(stops)})(?![\p{{L}}\d]))")
 
 
 @functools.cache
@@ -102,7 +104,8 @@ def _generic_constitution() -> regex.Pattern[str]:
 
 # scanned over long texts, where ``regex`` finds the literals faster than ``re``
 # The law an amending law is named after ("Luật sửa đổi, bổ sung một số điều của Luật ...").
-_NESTED = regex.compile(r"sửa\s+đổi,?\s+bổ\s+sung(?:\s+một\s+số\s+\w+)?\s+của\s*$", regex.I)
+# (not "những nội dung sửa đổi, bổ sung của Pháp lệnh thuế ...": there no law amends it)
+_NESTED = regex.compile(r"Luật\s+(?i:sửa\s+đổi,?\s+b[ổồô]\s+sung(?:\s+một\s+số\s+\w+)?\s+của)\s*$")
 # A law named in the subject of the citation before it on the same line ("Nghị định số 152/2025/NĐ-CP
 # ... của Chính phủ quy định ... thi hành một số điều của Luật Thi đua, khen thưởng"; "Công văn số
 # 2852/BTP-PBGDPL ... về việc hướng dẫn ... thực hiện Luật Phổ biến, giáo dục pháp luật") is part of
@@ -253,11 +256,12 @@ def find(doc: Document) -> None:
             taken.add(m.start(), m.end())
     numbered = sorted(refs, key=lambda r: r.start)
     for m in LAW.finditer(text, lo, hi):
-        dated = bool(m["year"] or m["date"] or m["sym"])  # a law with its own year or number stands alone
-        if taken.covers(m.start()) or (not dated and _in_subject(text, m.start(), numbered)):
+        if taken.covers(m.start()):
             continue
         ref = _from_law(text, m)
-        if ref is not None:
+        # a law with its own year, date or number stands alone even inside another citation's subject
+        dated = ref is not None and bool(ref.year or ref.date or ref.number)
+        if ref is not None and (dated or not _in_subject(text, m.start(), numbered)):
             # "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15": the law with its number is
             # one citation, not also "luật số 64/2025/QH15" read inside its title.
             refs = [r for r in refs if not (ref.symbol and ref.start < r.start < ref.end)]
@@ -313,11 +317,13 @@ def _from_numbered(text: str, m: regex.Match[str]) -> list[LegalRef]:
         numbers, year, symbol = [m["pnum"]], None, m["psym"]
     elif m["onum"]:
         numbers, year, symbol = [m["onum"]], None, m["osym"]
+    elif m["bnum"]:
+        numbers, year, symbol = [m["bnum"]], None, None
     elif m["mnum"]:
         numbers, year, symbol = _rx(r"\s*,\s*").split(m["mnum"]), None, m["msym"]
     else:
         numbers, year, symbol = [m["anum"]], None, m["asym"]
-    symbol = _rx(r"\s*-\s*").sub("-", symbol)
+    symbol = _rx(r"\s*-\s*").sub("-", symbol) if symbol else None
     issuer, end = _issuer_after(text, m.end())
     if issuer is None:
         # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 1502/TTr-SNV"
@@ -395,7 +401,7 @@ def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
     if stop:
         title = title[: max(0, stop.start() - 1)].strip()
     title = title.rstrip(",")
-    if _NESTED.search(text[max(0, m.start() - 40):m.start()]):
+    if _NESTED.search(text[max(0, m.start() - 60):m.start()]):
         return None  # "Luật sửa đổi, bổ sung một số điều của Luật ...": part of the amending law's title
     if not title and kind != "Hiến pháp":
         return None
