@@ -151,6 +151,21 @@ def test_two_laws_separated_by_a_comma_stay_two() -> None:
      [("Nghị quyết", "40", None, None, None, "Quốc hội", None),
       ("Pháp lệnh", None, None, None, None, None, "Dân số"),
       ("Pháp lệnh", None, None, None, None, None, "thuế thu nhập")]),
+    # two laws in one run of words (kh-ubnd-cantho-157-2025); older "ủy ban" in lower case inside
+    # a title with its date (qd-ub-cantho-256-2004); "và" and a number of the same type (qd-bqlkcn-2007)
+    ("theo quy định phân cấp về quản lý tài chính của Luật Thi đua khen thưởng và Luật Ngân sách Nhà nước.",
+     [("Luật", None, None, None, None, None, "Thi đua khen thưởng"),
+      ("Luật", None, None, None, None, None, "Ngân sách Nhà nước")]),
+    ("Căn cứ Luật Tổ chức Hội đồng nhân dân và ủy ban nhân dân ngày 26/11/2003;",
+     [("Luật", None, 2003, None, "2003-11-26", None, "Tổ chức Hội đồng nhân dân và ủy ban nhân dân")]),
+    ("Quyết định này thay thế các quyết định số 101/QĐ.BQL-TC ngày 21/7/2005 và 41/QĐ.BQL-TC ngày 30/3/2006",
+     [("Quyết định", "101", 2005, "QĐ.BQL-TC", "2005-07-21", None, None),
+      ("Quyết định", "41", 2006, "QĐ.BQL-TC", "2006-03-30", None, None)]),
+    # a title never runs on to the next line (qd-ttg-01-2026)
+    ("Quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng\n\nCăn cứ Luật Tổ chức Chính phủ số "
+     "63/2025/QH15;",
+     [("Luật", None, None, None, None, None, "Thi đua, khen thưởng"),
+      ("Luật", "63", 2025, "QH15", None, None, "Tổ chức Chính phủ")]),
     # "số" typed or read wrong (kh-ubnd-nghean-982; the scan qd-ubnd-quangbinh-2871)
     ("- Tổ chức quán triệt, triển khai thực hiện Chỉ thị so 41-CT/TW ngày 26/12/2024 của Bộ Chính trị",
      [("Chỉ thị", "41", 2024, "CT/TW", "2024-12-26", "Bộ Chính trị", None)]),

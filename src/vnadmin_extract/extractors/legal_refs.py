@@ -47,8 +47,9 @@ _NUMBER = rf"""
 """
 # scanned over long texts, where ``regex`` finds the literals faster than ``re``
 LAW = regex.compile(
-    r"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)(?P<title>(?:\s+(?!năm\s+\d|ngày\s|số\s*:?\s*\d)"
-    r"(?:\p{Lu}[\p{L}&]*|\p{Ll}+)(?:,(?=\s+(?!(?:Luật|Bộ|Nghị|Pháp|Hiến|Thông|Quyết)\b)\p{L}))?){0,10})"
+    # the title stays on its line: the next "Căn cứ Luật ... số 63/2025/QH15" is a citation of its own
+    r"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)(?P<title>(?:[^\S\n]+(?!năm\s+\d|ngày\s|số\s*:?\s*\d)"
+    r"(?:\p{Lu}[\p{L}&]*|\p{Ll}+)(?:,(?=[^\S\n]+(?!(?:Luật|Bộ|Nghị|Pháp|Hiến|Thông|Quyết)\b)\p{L}))?){0,14})"
     r"(?:\s+số\s*:?\s*(?P<num>\d{1,3})/(?P<nyear>\d{4})/(?P<sym>QH\d+))?"
     r"(?:\s+(?:năm\s+(?P<year>\d{4})|ngày\s+(?P<date>\d{1,2}/\d(?:[ ]?\d)?/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})))?"
 )
@@ -126,9 +127,10 @@ def _numbered() -> GatedPattern:
 
 
 # "..., số 380/NQ-CP ngày 25 tháng 11 năm 2025": one more number of the same type after a citation
-# ("các Nghị quyết số 347/NQ-CP ngày 24 tháng 10 năm 2025, số 380/NQ-CP ...").
+# ("các Nghị quyết số 347/NQ-CP ngày 24 tháng 10 năm 2025, số 380/NQ-CP ...", "các quyết định số
+# 101/QĐ.BQL-TC ngày 21/7/2005 và 41/QĐ.BQL-TC ngày 30/3/2006").
 _MORE = fast_compile(
-    rf"\s*,?\s*(?:và\s+)?số\s*(?P<num>\d{{1,6}})\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<sym>{_SYMBOL})"
+    rf"(?:\s*,?\s*(?:và\s+)?số|\s*,?\s*và)\s*(?P<num>\d{{1,6}})\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<sym>{_SYMBOL})"
     rf"(?:(?:\s*,)?\s+(?:ngày\s+)?(?P<date>{_DATE}))?")
 
 
@@ -255,10 +257,16 @@ def find(doc: Document) -> None:
             refs.append(law)
             taken.add(m.start(), m.end())
     numbered = sorted(refs, key=lambda r: r.start)
-    for m in LAW.finditer(text, lo, hi):
+    pos = lo
+    while (m := LAW.search(text, pos, hi)) is not None:
+        # the next search starts where the title was cut, not where the match ended: "Luật Thi đua
+        # khen thưởng và Luật Ngân sách Nhà nước" is matched as one run and cut before "và Luật"
+        pos = m.end()
         if taken.covers(m.start()):
             continue
         ref = _from_law(text, m)
+        if ref is not None:
+            pos = max(ref.end, m.start() + 1)
         # a law with its own year, date or number stands alone even inside another citation's subject
         dated = ref is not None and bool(ref.year or ref.date or ref.number)
         if ref is not None and (dated or not _in_subject(text, m.start(), numbered)):
@@ -351,7 +359,11 @@ def _more_ref(text: str, doc_type: str, m: regex.Match[str], start: int | None =
     date_value = _date_of(m["date"])
     year = int(m["year"]) if m["year"] else (int(date_value[:4]) if date_value else None)
     issuer, end = _issuer_after(text, m.end())
-    begin = text.rfind("số", m.start(), m.start("num")) if start is None else start  # from "số" on
+    if start is None:  # from "số" on, else from the number ("... và 41/QĐ.BQL-TC")
+        found = text.rfind("số", m.start(), m.start("num"))
+        begin = found if found >= 0 else m.start("num")
+    else:
+        begin = start
     return LegalRef(doc_type=doc_type, number=m["num"], year=year, symbol=_rx(r"\s*-\s*").sub("-", m["sym"]),
                     date=date_value, issuer=issuer, raw=text[begin:end if issuer else m.end()],
                     start=begin, end=end if issuer else m.end())
@@ -398,6 +410,11 @@ def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
     if kind == "Luật" and _draft_before().search(text[max(0, m.start() - 30):m.start()]):
         return None  # a law to be drafted or passed, or the document itself
     stop = _title_stop().search(" " + title)
+    # "Luật Tổ chức Hội đồng nhân dân và ủy ban nhân dân ngày 26/11/2003": older texts write the
+    # second body in lower case; with the law's date right after, "và" joins the title
+    if stop and stop.group().split()[0] == "và" and _title_stop().search(" " + title, stop.end()) is None \
+            and (m["date"] or m["year"]) and "\n" not in m["title"]:
+        stop = None
     if stop:
         title = title[: max(0, stop.start() - 1)].strip()
     title = title.rstrip(",")
