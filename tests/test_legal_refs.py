@@ -166,6 +166,12 @@ def test_two_laws_separated_by_a_comma_stay_two() -> None:
      "63/2025/QH15;",
      [("Luật", None, None, None, None, None, "Thi đua, khen thưởng"),
       ("Luật", "63", 2025, "QH15", None, None, "Tổ chức Chính phủ")]),
+    # damaged symbols: a doubled hyphen (the scan kh-ubnd-quangbinh-672), a space for the hyphen
+    # before the date (bc-stc-haugiang-2024, a text PDF)
+    ("(Gọi tắt là Đề án 06); Quyết định số 90/QĐ- -TTg ngày 18/01/2022 của Thủ tướng Chính phủ phê duyệt",
+     [("Quyết định", "90", 2022, "QĐ-TTg", "2022-01-18", "Thủ tướng Chính phủ", None)]),
+    ("UBND tỉnh Hậu Giang đã ban hành Quyết định số 22/2024/QĐ UBND ngày 11 tháng 7 năm 2024 về ban hành Quy định",
+     [("Quyết định", "22", 2024, "QĐ-UBND", "2024-07-11", None, None)]),
     # "số" typed or read wrong (kh-ubnd-nghean-982; the scan qd-ubnd-quangbinh-2871)
     ("- Tổ chức quán triệt, triển khai thực hiện Chỉ thị so 41-CT/TW ngày 26/12/2024 của Bộ Chính trị",
      [("Chỉ thị", "41", 2024, "CT/TW", "2024-12-26", "Bộ Chính trị", None)]),

@@ -30,8 +30,10 @@ from ..vietnamese import UPPER_LETTERS, fold
 # Written for the stdlib engine (several times faster than ``regex`` on these scans):
 # [^\W_] is a letter or digit, UPPER_LETTERS the Vietnamese capitals.
 # "QĐ-UBND", "TTLT/BTC-UBTDTT", "QĐ/BTC", "QĐ.BQL-TC" (older symbols join their parts with "/" or ".")
+# Damaged joins: "90/QĐ- -TTg" (OCR), "22/2024/QĐ UBND ngày ..." (a space for the hyphen, before the date).
 _SYMBOL = (rf"[{UPPER_LETTERS}][^\W_&]*(?:&[^\W_]*)*"
-           rf"(?:(?:\s?-\s?|/(?=[{UPPER_LETTERS}])|\.(?=[{UPPER_LETTERS}]))[^\W_]+(?:&[^\W_]*)*)*")
+           rf"(?:(?:\s?-\s?(?:-\s?)?|/(?=(?-i:[{UPPER_LETTERS}]))|\.(?=(?-i:[{UPPER_LETTERS}]))"
+           rf"|[ ](?=(?-i:[{UPPER_LETTERS}]{{2,}})[ ]ngày\b))[^\W_]+(?:&[^\W_]*)*)*")
 _DATE = r"(?:\d{1,2}[/.-]\d(?:[ ]?\d)?[/.-]\d{4}|\d{0,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})"
 _NUMBER = rf"""
     (?:\s+s[ốoô]\b|\s*số)?\s*[:.,]?\s*
@@ -299,6 +301,11 @@ def _title_start(doc: Document) -> int:
     return doc.doc_start + found[-1] if found else doc.body_start
 
 
+def _clean_symbol(symbol: str) -> str:
+    """"KH- UBND" -> "KH-UBND", "QĐ- -TTg" -> "QĐ-TTg", "QĐ UBND" -> "QĐ-UBND"."""
+    return _rx(r"\s*-\s*(?:-\s*)?|(?<=\w) (?=\w)").sub("-", symbol)
+
+
 def _date_of(raw: str | None) -> str | None:
     """The ISO value of a citation's date as matched; white space and capitals do not matter
     ("29 tháng\n\n4 năm 2025", a title line's "NGÀY 20 THÁNG 12 NĂM 2001")."""
@@ -331,7 +338,7 @@ def _from_numbered(text: str, m: regex.Match[str]) -> list[LegalRef]:
         numbers, year, symbol = _rx(r"\s*,\s*").split(m["mnum"]), None, m["msym"]
     else:
         numbers, year, symbol = [m["anum"]], None, m["asym"]
-    symbol = _rx(r"\s*-\s*").sub("-", symbol) if symbol else None
+    symbol = _clean_symbol(symbol) if symbol else None
     issuer, end = _issuer_after(text, m.end())
     if issuer is None:
         # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 1502/TTr-SNV"
@@ -364,7 +371,7 @@ def _more_ref(text: str, doc_type: str, m: regex.Match[str], start: int | None =
         begin = found if found >= 0 else m.start("num")
     else:
         begin = start
-    return LegalRef(doc_type=doc_type, number=m["num"], year=year, symbol=_rx(r"\s*-\s*").sub("-", m["sym"]),
+    return LegalRef(doc_type=doc_type, number=m["num"], year=year, symbol=_clean_symbol(m["sym"]),
                     date=date_value, issuer=issuer, raw=text[begin:end if issuer else m.end()],
                     start=begin, end=end if issuer else m.end())
 
