@@ -95,8 +95,13 @@ def test_two_laws_separated_by_a_comma_stay_two() -> None:
      [("Nghị định", "87", None, "CP", None, None, None), ("Nghị định", "88", None, "CP", None, None, None),
       ("Nghị định", "31", None, "CP", None, None, None), ("Chỉ thị", "814", None, "TTg", None, "Chính phủ", None)]),
     # "Luật này", a law to be passed, the law being enacted: not citations (bc-chinh-phu-2004, luat-tdkt-2022)
-    ("Trình Quốc hội thông qua Luật chuyển giao công nghệ. Luật này quy định về thi đua. Quốc hội ban hành "
-     "Luật Thi đua, khen thưởng.", []),
+    ("Trình Quốc hội thông qua Luật chuyển giao công nghệ, Luật sở hữu trí tuệ năm 2005. Luật này quy định về "
+     "thi đua. Quốc hội ban hành Luật Thi đua, khen thưởng. Sớm ban hành Luật đầu tư và Luật doanh nghiệp chung.",
+     []),
+    # a refused "Luật này ..." does not hide the law after it (vbhn-luat-tdkt-2014)
+    ("theo quy định của Luật này sẽ được xem xét, quyết định khen thưởng theo quy định của Luật thi đua, khen "
+     "thưởng số 15/2003/QH11. Việc xem xét",
+     [("Luật", "15", 2003, "QH11", None, None, "thi đua, khen thưởng")]),
     # the constitution with its year (vbhn-luat-tdkt-2014); "Hiến pháp, luật pháp" is the law in general
     ("Căn cứ vào Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992 đã được sửa đổi, bổ sung theo Nghị "
      "quyết số 51/2001/QH10 ngày 25 tháng 12 năm 2001 của Quốc hội khóa X, kỳ họp thứ 10;",

@@ -90,7 +90,10 @@ def _title_stop() -> regex.Pattern[str]:
 
 @functools.cache
 def _draft_before() -> regex.Pattern[str]:
-    return fast_compile(rf"(?:{_alternation(_words().draft_law_before)})\s*$", regex.I)
+    # also the next laws of a list of drafts ("thông qua Luật chuyển giao công nghệ, Luật sở hữu
+    # trí tuệ năm 2005"; "sớm ban hành Luật đầu tư và Luật doanh nghiệp chung")
+    return fast_compile(rf"(?:{_alternation(_words().draft_law_before)})\s+"
+                        rf"(?:(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\b[^,;.\n]{{0,60}}?(?:,|\s+và)\s+){{0,3}}$", regex.I)
 
 
 @functools.cache
@@ -263,12 +266,12 @@ def find(doc: Document) -> None:
     while (m := LAW.search(text, pos, hi)) is not None:
         # the next search starts where the title was cut, not where the match ended: "Luật Thi đua
         # khen thưởng và Luật Ngân sách Nhà nước" is matched as one run and cut before "và Luật"
-        pos = m.end()
+        pos = m.start() + 1
         if taken.covers(m.start()):
             continue
         ref = _from_law(text, m)
         if ref is not None:
-            pos = max(ref.end, m.start() + 1)
+            pos = max(ref.end, pos)
         # a law with its own year, date or number stands alone even inside another citation's subject
         dated = ref is not None and bool(ref.year or ref.date or ref.number)
         if ref is not None and (dated or not _in_subject(text, m.start(), numbered)):
@@ -414,7 +417,7 @@ def _in_subject(text: str, pos: int, numbered: list[LegalRef]) -> bool:
 def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
     title = m["title"].split("\n")[0].strip()  # a title never runs on past its line
     kind = _rx(r"\s+").sub(" ", m["type"])
-    if kind == "Luật" and _draft_before().search(text[max(0, m.start() - 30):m.start()]):
+    if kind == "Luật" and _draft_before().search(text[max(0, m.start() - 150):m.start()]):
         return None  # a law to be drafted or passed, or the document itself
     stop = _title_stop().search(" " + title)
     # "Luật Tổ chức Hội đồng nhân dân và ủy ban nhân dân ngày 26/11/2003": older texts write the
