@@ -55,6 +55,7 @@ LAW = regex.compile(
     r"(?:\s+số\s*:?\s*(?P<num>\d{1,3})/(?P<nyear>\d{4})/(?P<sym>QH\d+))?"
     r"(?:\s+(?:năm\s+(?P<year>\d{4})|ngày\s+(?P<date>\d{1,2}/\d(?:[ ]?\d)?/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})))?"
 )
+TITLE_WORDS = 10
 # "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 16/11/2013": one law,
 # named after the law it amends (the nested "Luật Thi đua ..." is part of its title).
 AMENDING_LAW = regex.compile(
@@ -422,11 +423,12 @@ def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
     stop = _title_stop().search(" " + title)
     # "Luật Tổ chức Hội đồng nhân dân và ủy ban nhân dân ngày 26/11/2003": older texts write the
     # second body in lower case; with the law's date right after, "và" joins the title
-    if stop and stop.group().split()[0] == "và" and _title_stop().search(" " + title, stop.end()) is None \
-            and (m["date"] or m["year"]) and "\n" not in m["title"]:
-        stop = None
-    if stop:
+    joined = bool(stop and stop.group().split()[0] == "và" and _title_stop().search(" " + title, stop.end()) is None
+                  and (m["date"] or m["year"]) and "\n" not in m["title"])
+    if stop and not joined:
         title = title[: max(0, stop.start() - 1)].strip()
+    if not joined and len(title.split()) > TITLE_WORDS:
+        title = " ".join(title.split()[:TITLE_WORDS])  # the longest titles cited by name
     title = title.rstrip(",")
     if _NESTED.search(text[max(0, m.start() - 60):m.start()]):
         return None  # "Luật sửa đổi, bổ sung một số điều của Luật ...": part of the amending law's title
