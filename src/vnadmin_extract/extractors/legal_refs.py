@@ -9,6 +9,7 @@ thưởng năm 2022", "Luật Cán bộ, công chức ngày 13 tháng 11 năm 20
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any
@@ -229,6 +230,7 @@ def find(doc: Document) -> None:
     own = doc.header.number.raw if doc.header.number else None
     taken = Spans()
     refs: list[LegalRef] = []
+    law_spans: list[tuple[int, int]] = []  # laws named with their number: what is read inside them goes
     for m in _numbered().finditer(text, lo, hi):
         found = _from_numbered(text, m)
         refs.extend(found)
@@ -259,7 +261,8 @@ def find(doc: Document) -> None:
     for m in AMENDING_LAW.finditer(text, lo, hi):
         if not taken.covers(m.start()):
             law = _from_amending_law(m)
-            refs = [r for r in refs if not (law.symbol and law.start < r.start < law.end)]
+            if law.symbol:
+                law_spans.append((law.start, law.end))
             refs.append(law)
             taken.add(m.start(), m.end())
     numbered = sorted(refs, key=lambda r: r.start)
@@ -278,8 +281,10 @@ def find(doc: Document) -> None:
         if ref is not None and (dated or not _in_subject(text, m.start(), numbered)):
             # "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15": the law with its number is
             # one citation, not also "luật số 64/2025/QH15" read inside its title.
-            refs = [r for r in refs if not (ref.symbol and ref.start < r.start < ref.end)]
+            if ref.symbol:
+                law_spans.append((ref.start, ref.end))
             refs.append(ref)
+    refs = _outside(refs, law_spans)
     # The document's own number, quoted again ("Kèm theo Quyết định số 1234/QĐ-UBND"), is not a citation.
     # A number of another type is not the document's own, whatever the header read ("THÔNG BÁO SỐ
     # 496-TB/TU" in an appendix heading of a công văn whose own number is handwritten).
@@ -392,27 +397,55 @@ def _from_amending_law(m: regex.Match[str]) -> LegalRef:
                     end=m.start() + len(m.group().rstrip(" ,;.")))
 
 
+def _outside(refs: list[LegalRef], spans: list[tuple[int, int]]) -> list[LegalRef]:
+    """``refs`` without those that start inside one of ``spans`` (a law named with its number:
+    "luật số 64/2025/QH15" read inside "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15")."""
+    if not spans:
+        return refs
+    spans.sort()
+    starts = [s for s, _ in spans]
+    out = []
+    for r in refs:
+        k = bisect.bisect_left(starts, r.start) - 1
+        if k >= 0 and spans[k][0] < r.start < spans[k][1]:
+            continue
+        out.append(r)
+    return out
+
+
+_LINE_LOOKBACK = 2000  # a "line" longer than this starts this far back (one-line texts stay linear)
+
+
+def _line_start(text: str, pos: int) -> int:
+    return max(text.rfind("\n", max(0, pos - _LINE_LOOKBACK), pos) + 1, pos - _LINE_LOOKBACK, 0)
+
+
 def _on_parent_line(text: str, pos: int) -> bool:
     """``pos`` is on a "(Ban hành kèm theo Quyết định số ...)" line: the decision the document is
     attached to, which is the document itself, not a citation."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = _line_start(text, pos)
     return bool(_parent_line().match(text, line_start)) and "\n" not in text[line_start:pos]
 
 
 def _in_subject(text: str, pos: int, numbered: list[LegalRef]) -> bool:
     """The law at ``pos`` is named inside the subject of a numbered citation before it on its line."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = _line_start(text, pos)
     for _ in range(3):  # a line that goes on in lower case continues the one above
         head = text[line_start:line_start + 1]
-        if line_start == 0 or not head.islower():
+        if line_start == 0 or not head.islower() or text[line_start - 1] != "\n":
             break
-        prev_end = len(text[:line_start].rstrip("\n"))
-        line_start = text.rfind("\n", 0, prev_end) + 1
-    before = [r for r in numbered if line_start <= r.start and r.end <= pos]
-    if not before:
+        prev_end = line_start
+        while prev_end > 0 and text[prev_end - 1] == "\n":
+            prev_end -= 1
+        line_start = _line_start(text, prev_end)
+    # the last citation that ends before ``pos`` (``numbered`` is sorted by start; bisect keeps
+    # a text with thousands of citations linear)
+    k = bisect.bisect_left(numbered, pos, key=lambda r: r.start)
+    before = next((r for r in reversed(numbered[max(0, k - 8):k]) if r.end <= pos), None)
+    if before is None or before.start < line_start:
         return False
-    between = text[before[-1].end:pos]
-    return bool(_SUBJECT_OPENS.match(between)) and not _CLAUSE_BREAK.search(text[before[-1].end:pos + 1])
+    between = text[before.end:pos]
+    return bool(_SUBJECT_OPENS.match(between)) and not _CLAUSE_BREAK.search(text[before.end:pos + 1])
 
 
 def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
