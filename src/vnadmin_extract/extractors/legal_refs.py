@@ -237,7 +237,7 @@ def find(doc: Document) -> None:
         taken.add(m.start(), m.end())
         more = _MORE.match(text, m.end())
         while more and not taken.covers(more.start("num")):
-            refs.append(_more_ref(text, found[0].doc_type, more))
+            refs.append(_more_ref(text, found[0].doc_type or _canonical_type(m["type"]), more))
             taken.add(more.start(), more.end())
             more = _MORE.match(text, more.end())
     for m in _qualified().finditer(text, lo, hi):
