@@ -80,7 +80,7 @@ def stages() -> list[Stage]:
               ("sections",), "the numbered section tree of the body and attachments"),
         Stage("dates", dates.find, ("text", "doc_start", "doc_end"), ("entities", "warnings"),
               "DATE and DATE_RANGE entities"),
-        Stage("legal_refs", legal_refs.find, ("text", "header", "body_start", "doc_end"),
+        Stage("legal_refs", legal_refs.find, ("text", "header", "doc_start", "body_start", "doc_end"),
               ("legal_refs", "entities"), "references to other documents"),
         Stage("commemorations", commemorations.find, ("text", "body_start", "doc_start", "doc_end"),
               ("commemorations", "entities", "warnings"), "anniversaries the text commemorates"),

@@ -60,6 +60,8 @@ CASES: dict[str, Callable[[int], str]] = {
     "commemoration-full": lambda n: "94 năm Ngày thành lập Đảng (03/02/1930-03/02/2024), " * (n // 53),
     "legal-words": lambda n: "Nghị định số " * (n // 13),
     "legal-full": lambda n: "Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ; " * (n // 57),
+    "legal-laws": lambda n: "Căn cứ Luật Thi đua, khen thưởng năm 2022 và Luật này, Luật sư; " * (n // 63),
+    "legal-law-lines": lambda n: "Luật Ban hành văn bản số 64/2025/QH15;\nquy định chi tiết Luật Thi đua;\n" * (n // 71),
     "movements": lambda n: "phong trào “Thi đua yêu nước” " * (n // 30),
     "roman-lines": lambda n: "I.\n" * (n // 3),
     "bullet-lines": lambda n: "- Nguyễn Văn An, ngày 01/02/2024\n" * (n // 33),

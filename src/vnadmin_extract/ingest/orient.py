@@ -33,11 +33,14 @@ class Orientation:
     skew: float  # degrees turned counter-clockwise to level the lines
 
 
-def _ink(image: Any) -> Any:
+def _reduced(image: Any) -> Any:
+    return image.resize((max(1, image.width // _REDUCE), max(1, image.height // _REDUCE)))
+
+
+def _ink(image: Any, small: Any = None) -> Any:
     import numpy as np
 
-    small = image.resize((max(1, image.width // _REDUCE), max(1, image.height // _REDUCE)))
-    return np.asarray(small, dtype=np.uint8) < 128
+    return np.asarray(small if small is not None else _reduced(image), dtype=np.uint8) < 128
 
 
 def _sharpness(profile: Any) -> float:
@@ -57,17 +60,18 @@ def _empty_share(profile: Any) -> float:
     return float((inner <= EMPTY_INK).mean())
 
 
-def sideways(image: Any) -> bool:
-    """The page's lines look vertical (a page on its side)."""
-    ink = _ink(image)
+def sideways(image: Any, small: Any = None) -> bool:
+    """The page's lines look vertical (a page on its side). ``small``: the page already reduced."""
+    ink = _ink(image, small)
     return _empty_share(ink.sum(0)) > _empty_share(ink.sum(1))
 
 
-def skew_angle(image: Any) -> float:
-    """The small rotation (degrees, counter-clockwise) that levels the text lines."""
+def skew_angle(image: Any, small: Any = None) -> float:
+    """The small rotation (degrees, counter-clockwise) that levels the text lines. ``small``:
+    the page already reduced (the same copy ``sideways`` looked at: one reduction a page)."""
     from PIL import Image
 
-    small = image.resize((max(1, image.width // _REDUCE), max(1, image.height // _REDUCE)))
+    small = small if small is not None else _reduced(image)
     def score(angle: float) -> float:
         turned = small.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=255) if angle else small
         return _sharpness(_ink_full(turned).sum(1))
@@ -92,19 +96,33 @@ _OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
 _OSD_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
 
 
+OSD_REDUCE = 2  # orientation is asked of a half-size copy first (150 dpi for a 300 dpi render)
+
+
 def osd_rotation(image: Any, timeout: float = 30) -> int:
     """Tesseract's clockwise rotation (0, 90, 180, 270) to make the page upright; 0 when
-    unsure or when the ``osd`` model is missing."""
+    unsure or when the ``osd`` model is missing.
+
+    The half-size copy costs about two thirds of the full page (0.63 against 0.90 CPU s on
+    mau-02) and gives the same answer on the public scans; when it is unsure, the full page
+    is asked."""
+    small = image.resize((max(1, image.width // OSD_REDUCE), max(1, image.height // OSD_REDUCE)))
+    found = _osd(small, timeout)
+    return found if found is not None else (_osd(image, timeout) or 0)
+
+
+def _osd(image: Any, timeout: float) -> int | None:
+    """The rotation, or None when Tesseract is unsure or fails."""
     import pytesseract
 
     try:
         image.format = "PPM"  # see ocr.ocr_image: PNG encoding is slow
         out = pytesseract.image_to_osd(image, config="--psm 0", timeout=timeout)
     except Exception:
-        return 0
+        return None
     rot, conf = _OSD_ROTATE.search(out), _OSD_CONF.search(out)
     if not rot or not conf or float(conf.group(1)) < 1.0:
-        return 0
+        return None
     return int(rot.group(1)) % 360
 
 
@@ -114,12 +132,14 @@ def straighten(image: Any, timeout: float = 30) -> tuple[Any, Orientation]:
     from PIL import Image
 
     rotated = 0
-    if sideways(image):
+    small = _reduced(image)
+    if sideways(image, small):
         clockwise = osd_rotation(image, timeout)
         if clockwise:
             rotated = (360 - clockwise) % 360
             image = image.rotate(-clockwise, expand=True, fillcolor=255)
-    angle = skew_angle(image)
+            small = _reduced(image)
+    angle = skew_angle(image, small)
     if abs(angle) >= MIN_SKEW:
         image = image.rotate(angle, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
     else:

@@ -66,6 +66,10 @@ class Rules:
         return self.by_file["grouping.yaml"]  # type: ignore[return-value]
 
     @property
+    def legal_refs(self) -> models.LegalRefsFile:
+        return self.by_file["legal_refs.yaml"]  # type: ignore[return-value]
+
+    @property
     def movements(self) -> models.MovementsFile:
         return self.by_file["movements.yaml"]  # type: ignore[return-value]
 

@@ -104,6 +104,16 @@ class StopwordsFile(_Model):
     stopwords: Phrases
 
 
+class LegalRefsFile(_Model):
+    """Words of legal references (extractors/legal_refs.py)."""
+
+    title_stops: Phrases
+    lower_title_refused: Phrases
+    draft_law_before: Phrases
+    parent_line_starts: Phrases
+    constitution_generic_after: Phrases
+
+
 # --- organisations, positions, persons ---------------------------------------------------
 
 class NameEnd(Checked):
@@ -318,6 +328,7 @@ FILES: dict[str, type[_Model]] = {
     "grouping.yaml": GroupingFile,
     "header_words.yaml": HeaderWordsFile,
     "issuers.yaml": IssuersFile,
+    "legal_refs.yaml": LegalRefsFile,
     "movements.yaml": MovementsFile,
     "organizations.yaml": OrganizationsFile,
     "person_names.yaml": PersonNamesFile,
