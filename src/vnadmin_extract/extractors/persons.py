@@ -183,9 +183,12 @@ def _org_gate() -> GatedPattern:
     # Each word of a name is capitalised on its first syllable only ("Sở Giáo dục và Đào tạo",
     # "Bộ Tài nguyên và Môi trường"): a capitalised syllable may carry one lower-case one.
     stop = r"(?:và|của|cho|tại|về|với|năm|đã|được|có|là|các|những|trong|theo|từ|đến|để|khi|thì|ngày|đang|sẽ|tổ)"
-    word = rf"[{upper}][\w&-]*(?:\s+(?!{stop}(?!\w))(?![{upper}])[^\W\d_]+)?"
+    # A name never runs on over a line break: "UBND THÀNH PHỐ CẦN THƠ" / "CHỦ TỊCH" are two lines
+    # of a signature block, "BTC" / "CỘNG HÒA ..." two columns of a header.
+    sp = r"[^\S\n]+"
+    word = rf"[{upper}][\w&-]*(?:{sp}(?!{stop}(?!\w))(?![{upper}])[^\W\d_]+)?"
     place = lexicon.admin_unit_pattern(abbreviations=False)
-    org_re = re.compile(rf"(?<!\w)(?:{heads})(?:\s+(?:(?:và|-|–)\s+)?(?:{word}|{place}|số\s+\d+)){{1,8}}")
+    org_re = re.compile(rf"(?<!\w)(?:{heads})(?:{sp}(?:(?:và|-|–){sp})?(?:{word}|{place}|số{sp}\d+)){{1,8}}")
     return GatedPattern(org_re, capitalised)
 
 
