@@ -171,7 +171,24 @@ def _places_and_orgs(doc: Document, lo: int, hi: int) -> None:
     for m in _province_gate().finditer(text, lo, hi):
         doc.add_entity("LOC", m.start(), m.end(), gazetteer.province(m.group()).name, "gazetteer:province")  # type: ignore[union-attr]
     for m in _org_gate().finditer(text, lo, hi):
-        doc.add_entity("ORG", m.start(), m.end(), m.group(), "pattern:organization")
+        end = m.end()
+        # A name of several parts wrapped before its dash ("Bộ Lao động" / "– Thương binh và Xã
+        # hội"): kept whole where header_words.yaml knows the name.
+        if (w := _wrapped_names().match(text, m.start(), hi)) and w.end() > end and "\n" in w.group():
+            end = w.end()
+        doc.add_entity("ORG", m.start(), end, text[m.start():end], "pattern:organization")
+
+
+@functools.cache
+def _wrapped_names() -> re.Pattern[str]:
+    """Names of header_words.yaml with a dash between parts, any white space (a line break too)
+    around the dash and between words, as written or in capitals."""
+    names = [p for p in load_yaml("header_words.yaml")["phrases"] if _rx(r"\s[-–]\s").search(p)]
+    alts = []
+    for name in sorted(names, key=len, reverse=True):
+        parts = [r"[^\S\n]+".join(re.escape(w) for w in part.split()) for part in _rx(r"\s+[-–]\s+").split(name)]
+        alts.append(r"\s*[-–]\s*".join(parts))
+    return re.compile(rf"(?i:{'|'.join(alts)})(?!\w)") if alts else re.compile(r"(?!x)x")
 
 
 @functools.cache
