@@ -192,13 +192,15 @@ _STARTS_BLOCK = fast_compile(
       | [-+•–*]\s?                                       # bullets
       | (?:Điều|Chương|Phần|Mục)\s+[\dIVXLC]+            # Điều 1, Chương II
       | (?:Nơi\s+nhận|Kính\s+gửi|Số\s*[:.]|Căn\s+cứ|V/v|Về\s+việc|Lưu\s*:)
-      | (?:KT|TM|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\p{Lu}
+      | (?:KT|TM|TL|TUQ|Q|T/M|K/T|T/L)[./]?\s+\p{Lu}     # "KT/ BỘ TRƯỞNG" too
+      | [(]\s*[Đđ]ã\s+ký\s*[)]                          # "(Đã ký)": a copy's mark, on its own line
       | \p{Lu}[\p{L} .]{1,30},\s*ngày\b                  # "Quảng Ngãi, ngày ..."
     )""",
     regex.X,
 )
 _NUMBERED_HEADING = fast_compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s")
 _ENDS_SENTENCE = fast_compile(r"(?:[.;:!?…]|\./\.|[.;:!?][\"”’)]*)$")
+_SIGNED_MARK = fast_compile(r"^[(]\s*[Đđ]ã\s+ký\s*[)]$")
 _NAME_LINE = fast_compile(r"^\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){1,4}$")
 _UPPER_LINE = fast_compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 _JOINING_END = fast_compile(r"(?:,|\b(?:VÀ|CỦA|THỨ|LẦN|VỀ|CHO|TẠI|NĂM|Và|của|và|-|–))$")
@@ -230,13 +232,25 @@ def _joining_end(line: str) -> bool:
     return bool(_JOINING_END.search(_tail(line)))
 
 
+def _is_position(line: str) -> bool:
+    """A title and nothing else ("Thứ trưởng"; patterns/positions.yaml)."""
+    if len(line) > 60:
+        return False
+    from .rules import vocab  # the rules load patterns/: only here, never at import time
+    from .vietnamese import fold
+
+    return fold(line.strip()) in vocab.position_canonical()
+
+
 def _should_join(prev: str, nxt: str, prev_upper: bool | None = None) -> bool:
     """Whether ``nxt`` continues ``prev`` (both non-empty, no blank line between).
     ``prev_upper``: ``_is_upper(prev)`` when the caller knows it."""
     if _ends_sentence(prev) or _STARTS_BLOCK.match(nxt) or prev.startswith("Số"):
         return False
-    if _NAME_LINE.match(prev):
-        return False  # a signer's name stands alone on its line
+    if _NAME_LINE.match(prev) or _SIGNED_MARK.match(prev):
+        return False  # a signer's name, and the "(Đã ký)" above it, stand alone on their lines
+    if _NAME_LINE.match(nxt) and _is_position(prev):
+        return False  # "Thứ trưởng" / "Trần Văn Tá": a title in sentence case over the signer's name
     if _is_upper(prev) if prev_upper is None else prev_upper:
         # Header blocks, headings and signature lines stack upper-case lines on purpose;
         # join only a heading visibly cut in the middle ("I. MỤC ĐÍCH," / "YÊU CẦU").

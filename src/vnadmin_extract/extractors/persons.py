@@ -171,7 +171,24 @@ def _places_and_orgs(doc: Document, lo: int, hi: int) -> None:
     for m in _province_gate().finditer(text, lo, hi):
         doc.add_entity("LOC", m.start(), m.end(), gazetteer.province(m.group()).name, "gazetteer:province")  # type: ignore[union-attr]
     for m in _org_gate().finditer(text, lo, hi):
-        doc.add_entity("ORG", m.start(), m.end(), m.group(), "pattern:organization")
+        end = m.end()
+        # A name of several parts wrapped before its dash ("Bộ Lao động" / "– Thương binh và Xã
+        # hội"): kept whole where header_words.yaml knows the name.
+        if (w := _wrapped_names().match(text, m.start(), hi)) and w.end() > end and "\n" in w.group():
+            end = w.end()
+        doc.add_entity("ORG", m.start(), end, text[m.start():end], "pattern:organization")
+
+
+@functools.cache
+def _wrapped_names() -> re.Pattern[str]:
+    """Names of header_words.yaml with a dash between parts, any white space (a line break too)
+    around the dash and between words, as written or in capitals."""
+    names = [p for p in load_yaml("header_words.yaml")["phrases"] if _rx(r"\s[-–]\s").search(p)]
+    alts = []
+    for name in sorted(names, key=len, reverse=True):
+        parts = [r"[^\S\n]+".join(re.escape(w) for w in part.split()) for part in _rx(r"\s+[-–]\s+").split(name)]
+        alts.append(r"\s*[-–]\s*".join(parts))
+    return re.compile(rf"(?i:{'|'.join(alts)})(?!\w)") if alts else re.compile(r"(?!x)x")
 
 
 @functools.cache
@@ -183,9 +200,12 @@ def _org_gate() -> GatedPattern:
     # Each word of a name is capitalised on its first syllable only ("Sở Giáo dục và Đào tạo",
     # "Bộ Tài nguyên và Môi trường"): a capitalised syllable may carry one lower-case one.
     stop = r"(?:và|của|cho|tại|về|với|năm|đã|được|có|là|các|những|trong|theo|từ|đến|để|khi|thì|ngày|đang|sẽ|tổ)"
-    word = rf"[{upper}][\w&-]*(?:\s+(?!{stop}(?!\w))(?![{upper}])[^\W\d_]+)?"
+    # A name never runs on over a line break: "UBND THÀNH PHỐ CẦN THƠ" / "CHỦ TỊCH" are two lines
+    # of a signature block, "BTC" / "CỘNG HÒA ..." two columns of a header.
+    sp = r"[^\S\n]+"
+    word = rf"[{upper}][\w&-]*(?:{sp}(?!{stop}(?!\w))(?![{upper}])[^\W\d_]+)?"
     place = lexicon.admin_unit_pattern(abbreviations=False)
-    org_re = re.compile(rf"(?<!\w)(?:{heads})(?:\s+(?:(?:và|-|–)\s+)?(?:{word}|{place}|số\s+\d+)){{1,8}}")
+    org_re = re.compile(rf"(?<!\w)(?:{heads})(?:{sp}(?:(?:và|-|–){sp})?(?:{word}|{place}|số{sp}\d+)){{1,8}}")
     return GatedPattern(org_re, capitalised)
 
 

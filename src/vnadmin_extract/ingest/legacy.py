@@ -36,6 +36,7 @@ from viparse.normalize.vni import VNI as _VIPARSE_VNI
 
 from ..errors import W_LEGACY_ENCODING, W_MOJIBAKE_REPAIRED
 from .base import RawText
+from .legacy_caps import restore_lines
 
 __all__ = [
     "CHARMAPS", "convert", "decode_run", "encode", "font_encoding", "is_vietnamese_word",
@@ -196,6 +197,14 @@ _LEGACY_ENCODINGS = tuple(CHARMAPS)
 _PREFERENCE = ("tcvn3", "vni", "viscii")
 
 
+@functools.lru_cache(maxsize=50_000)
+def _unchanged_by(token: str) -> frozenset[str]:
+    """Tables that leave ``token`` as it is ("ký": TCVN3's ý is Latin-1's). A token that every
+    table of the document leaves as it is reads the same either way: no vote for Unicode."""
+    core = token.strip(_EDGE_PUNCT)
+    return frozenset(enc for enc in CHARMAPS if convert(core, enc) == core)
+
+
 @functools.lru_cache(maxsize=50_000)  # bounded: a worker runs for hours
 def _token_votes(token: str) -> tuple[frozenset[str], bool, bool]:
     """``(tables under which token reads as Vietnamese, reads as it is, has legacy codes)``.
@@ -220,7 +229,7 @@ def _line_votes(line: str, allowed: tuple[str, ...]) -> dict[str, float]:
         if not hinted:
             continue
         good = good.intersection(allowed)
-        if as_is and not good:
+        if as_is and not good and not (allowed and _unchanged_by(tok).issuperset(allowed)):
             votes["unicode"] += 1
         elif not as_is and good:
             for enc in good:
@@ -406,6 +415,7 @@ def repair_text(text: str, source_encoding: str | None = None) -> tuple[str, lis
     lines = view.split("\n")
     allowed = _allowed(totals)
     out = [_convert_line(line, enc, allowed) for line, enc in zip(lines, verdicts, strict=True)]
+    out = restore_lines(out, [enc == "tcvn3" for enc in verdicts])
     used = sorted({v for v in verdicts if v}, key=lambda e: -totals[e])
     return "\n".join(out), used, False
 

@@ -309,6 +309,20 @@ class HeaderWordsFile(_Model):
     rejoin_counter_examples: list[Annotated[list[Phrase], Field(min_length=2, max_length=2)]] = []
 
 
+class LegacyCapsFile(_Model):
+    """Header and signature lines of TCVN3 text whose capitals font was lost (ingest/legacy_caps.py);
+    ``examples`` are (line as decoded, line restored), ``counter_examples`` lines left as they are."""
+
+    signing_codes: Phrases
+    type_links: Phrases
+    type_prefixes: Phrases
+    motto: Phrases
+    subject_starts: Phrases
+    body_starts: Phrases
+    examples: Annotated[list[Annotated[list[Phrase], Field(min_length=2, max_length=2)]], Field(min_length=1)]
+    counter_examples: list[Phrase] = []
+
+
 class IssuersFile(_Model):
     """What may stand as the issuing body in a header block (rules/issuers.py)."""
 
@@ -328,6 +342,7 @@ FILES: dict[str, type[_Model]] = {
     "grouping.yaml": GroupingFile,
     "header_words.yaml": HeaderWordsFile,
     "issuers.yaml": IssuersFile,
+    "legacy_caps.yaml": LegacyCapsFile,
     "legal_refs.yaml": LegalRefsFile,
     "movements.yaml": MovementsFile,
     "organizations.yaml": OrganizationsFile,

@@ -15,9 +15,10 @@ from typing import Any
 import regex
 
 from ..document import Document
+from ..rules import vocab
 from ..rules.cache import fast_compile
 from ..rules.load import load_rules
-from ..vietnamese import mostly_upper
+from ..vietnamese import fold, mostly_upper
 from .reflow import reflow
 
 
@@ -73,6 +74,15 @@ def find(doc: Document) -> None:
 
 
 _NUMBER_START = fast_compile(r"^Số\s*[:.]", 2)  # re.I
+# "Luật số: 06/2022/QH15": a law's number line names its type before "số".
+_TYPED_NUMBER_START = fast_compile(r"^(?P<type>\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,2})\s+số\s*:")
+# "-0-", "***", "-----": a rule drawn under the issuer, between it and the number or motto.
+_DECORATION = fast_compile(r"^[\W\d_]{1,40}$")
+
+
+def _number_start(t: str) -> bool:
+    m = _TYPED_NUMBER_START.match(t)
+    return bool(_NUMBER_START.match(t) or (m and fold(m["type"]) in vocab.type_by_name()))
 _START_SEARCH = 400  # a portal's banner and metadata never run longer
 
 
@@ -91,7 +101,7 @@ def _document_start(doc: Document) -> int:
             # "Số: ..." line that a scan's column layout may put between them and the motto.
             while j > 0 and j - 1 >= i - 6:
                 prev = lines[j - 1].text
-                if prev and not _NUMBER_START.match(prev) and (
+                if prev and not _number_start(prev) and not _DECORATION.match(prev) and (
                         not mostly_upper(prev, 0.8) or len(prev) > 120 or chrome().match(prev)):
                     break
                 j -= 1

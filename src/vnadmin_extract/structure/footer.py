@@ -33,7 +33,7 @@ _NOT_NAME = fast_compile(r"^(?:Chương|Điều|Mục|Phần|Phụ\s+lục|Biể
 _NOISE_MARKS = frozenset("@#$%^*=<>{}[]\\|~`⁄†€")
 RECIPIENT = fast_compile(r"^[-+•–]\s*(?P<item>.+?)\s*[;.,]?\s*$")
 PREFIX = fast_compile(
-    r"^(?P<code>KT|TM|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[.:]?\s+(?P<of>\p{Lu}.*)$"
+    r"^(?P<code>KT|TM|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[.:/]?\s+(?P<of>\p{Lu}.*)$"
 )
 STORED = fast_compile(r"^[-+•–]?\s*Lưu\s*:?\s*(?:VT|VP|Văn\s+thư|HC)\b", regex.I)  # the list's last line
 CLOSING = fast_compile(r"\./\.\s*$|^Trên\s+đây\s+là\b", regex.I)
@@ -266,7 +266,9 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
                 nm = _trailing_name().search(ln.text)
                 if not nm:
                     continue
-        if not nm and mostly_upper(t) and len(t) < 120 and (chain or _looks_like_position(t)):
+        # A title typed in sentence case under a signing line ("KT/ BỘ TRƯỞNG" / "Thứ trưởng").
+        if not nm and (mostly_upper(t) or (chain and position is None and _full_position(t))) \
+                and len(t) < 120 and (chain or _looks_like_position(t)):
             if position is None:
                 position = t
             elif _full_position(position) and _full_position(t):

@@ -42,7 +42,7 @@ NUMBER = regex.compile(
       (?:
         (?P<pnum>\d+)\s*-\s*(?P<psym>\p{{Lu}}[\p{{L}}]*\s*/\s*{_SYMBOL_PART}(?:\s*-\s*{_SYMBOL_PART})*)   # 48-BC/ĐU
       | (?P<num>\d+[a-z]?)?\s*(?:/\s*(?P<year>(?:19|20)\d\d))?\s*/\s*
-        (?P<sym>{_SYMBOL_PART}(?:\s*[-–]\s*{_SYMBOL_PART})*)                                 # 15/KH-UBND
+        (?P<sym>{_SYMBOL_PART}(?:\s*[-–]\s*{_SYMBOL_PART}|/(?-i:(?=\p{{Lu}})){_SYMBOL_PART})*)  # 15/KH-UBND, 144/2002/QĐ/BTC
       ))""",
     regex.X | regex.I,
 )
@@ -130,11 +130,12 @@ def find(doc: Document) -> None:
 def _find_number(doc: Document, header: Header, window: list[Line]) -> Line | None:
     for ln in window:
         m = NUMBER.search(ln.text)
-        if m and m.start() > 2 and _cites_type(ln.text[: m.start()]):
+        typed = bool(m) and _typed_number(ln.text, m)
+        if m and m.start() > 2 and not typed and _cites_type(ln.text[: m.start()]):
             continue  # "... THEO THÔNG BÁO SỐ 496-TB/TU": another document's number
         if (m and m.start() <= 2) or (m and MOTTO_PARTS.search(ln.text[: m.start()])) or (
             m and mostly_upper(ln.text[: m.start()])
-        ):
+        ) or typed:
             header.number = parse_number(m)
             header.sources["number"] = "header_block"
             if header.number.number is None:
@@ -158,6 +159,13 @@ def _find_number(doc: Document, header: Header, window: list[Line]) -> Line | No
     return None
 
 
+def _typed_number(text: str, m: regex.Match[str]) -> bool:
+    """"Luật số: 06/2022/QH15": the document's own number line names its type, with a colon and
+    nothing after the number ("Luật số 32/2009/QH12 ngày ..." is a citation)."""
+    return (fold(text[: m.start()].strip()) in vocab.type_by_name() and bool(_rx(r"^số\s*:", regex.I).match(m.group()))
+            and not text[m.end():].strip())
+
+
 def _cites_type(before: str) -> bool:
     """Whether the words before "Số" end with a document type ("THÔNG BÁO SỐ ..."): a citation."""
     words = before.split()
@@ -176,7 +184,7 @@ def parse_number(m: regex.Match[str]) -> DocNumber:
                          type_code=type_part if type_part.upper() in vocab.type_by_code() else None,
                          issuer_code=issuer_code or None, unit=unit or None)
     symbol = _rx(r"\s*[-–]\s*").sub("-", m.group("sym")).strip(".")
-    parts = symbol.split("-")
+    parts = _rx(r"[-/]").split(symbol)  # "QĐ/BTC": an old symbol's parts split by a slash
     type_code = parts[0] if parts[0].upper() in vocab.type_by_code() and len(parts) > 1 else None
     rest = parts[1:] if type_code else parts
     return DocNumber(raw=raw.rstrip("."), number=m.group("num"), year=int(m["year"]) if m["year"] else None,
@@ -254,13 +262,22 @@ def _partial_date(doc: Document, header: Header, ln: Line, m: Any) -> None:
         doc.warn(errors.W_BLANK_DAY, "the date of issue has no day (left blank before signing)", *at)
 
 
+# A type line that names who issues it ("QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ").
+_OLD_TYPE_LINE = fast_compile(r"^(?P<type>\p{Lu}+(?:\s+\p{Lu}+){0,3})\s+CỦA\s+\p{Lu}")
+
+
 def _find_type_line(header: Header, window: list[Line]) -> int | None:
     names = vocab.type_by_name()
     for i, ln in enumerate(window):
         t = ln.text.strip()
-        if not t or t.endswith(":") or len(t) > TYPE_LINE_MAX or not mostly_upper(t):
+        if not t or t.endswith(":") or not mostly_upper(t):
+            continue
+        m = _OLD_TYPE_LINE.match(t) if len(t) <= 2 * TYPE_LINE_MAX else None
+        if len(t) > TYPE_LINE_MAX and m is None:
             continue
         info = names.get(fold(t))
+        if info is None and m is not None:
+            info = names.get(fold(m["type"]))  # "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH": old style
         if info is not None and info.name != "Công văn":
             header.doc_type = DocType(code=info.code, name=info.name)
             header.sources["doc_type"] = "type_line"
@@ -347,7 +364,9 @@ def _continues_title(prev: str, t: str, upper_title: bool) -> bool:
     tail = prev.rstrip()
     if tail.endswith((" và", " của", " về", " cho", " tại", " theo")):
         return True
-    return t[:1].islower() and tail.endswith((",", ";"))
+    # ... or the next line starts in lower case after a line that ends no sentence ("đối với
+    # một số" / "lĩnh vực, ngành, nghề ...": a .doc's title split over two paragraphs).
+    return t[:1].islower() and (tail.endswith((",", ";")) or (tail[-1:].isalpha() and len(tail) >= 40))
 
 
 def _breaks_vv(t: str) -> bool:
