@@ -64,3 +64,31 @@ def test_award_column_names_the_giver() -> None:
 @pytest.mark.parametrize("path", [PDF, DOCX, XLSX])
 def test_generated_documents_present(path: Path) -> None:
     assert path.stat().st_size > 1000
+
+
+def test_list_title_is_the_title_of_an_untyped_list() -> None:
+    rec = extract(XLSX)
+    assert rec.header.title == "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"
+    assert rec.header.sources["title"] == "list_title"
+    assert rec.header.doc_type is None
+
+
+def _grid(rows: int, ruled_rows: set[int]) -> list:
+    """Rules of a 3-column table of ``rows`` rows 20 pt high; inner verticals only on ``ruled_rows``."""
+    from vnadmin_extract.ingest.pdf_tables import Rule
+
+    out = [Rule(True, 100 + 20 * r, 50, 350) for r in range(rows + 1)]
+    out += [Rule(False, x, 100, 100 + 20 * rows) for x in (50, 350)]
+    for r in ruled_rows:
+        out += [Rule(False, x, 100 + 20 * r, 120 + 20 * r) for x in (150, 250)]
+    return out
+
+
+def test_pdf_grid_needs_most_rows_ruled() -> None:
+    from vnadmin_extract.ingest.pdf_tables import tables
+
+    (table,) = tables(_grid(5, {0, 2, 3, 4}))  # row 1 merged over the width: "I. TẬP THỂ"
+    assert table.xs == [50, 150, 250, 350]
+    assert table.spans(1) == [(0, 2)]
+    assert table.spans(2) == [(0, 0), (1, 1), (2, 2)]
+    assert tables(_grid(5, {0})) == []  # columns set by tab stops under a ruled heading

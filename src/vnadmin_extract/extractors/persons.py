@@ -101,8 +101,7 @@ def find(doc: Document) -> None:
         org = between.strip() or None
         if org and not vocab.org_head_regex().match(org):
             continue
-        head = vocab.org_head_regex().match(org) if org else None
-        if head and head.end() == len(org):
+        if org and fold(org) in _named_after_person():
             continue  # "Hiệu trưởng Trường THPT Bùi Thị Xuân": the body bears a person's name
         if org and org.split()[-1].lower() in lexicon.place_words():
             continue  # "Chủ tịch UBND xã Hồng Dân": the place's name, not a person's
@@ -135,6 +134,11 @@ def find(doc: Document) -> None:
         if s not in per_starts:
             doc.add_entity("PER", s, e, person.name, "pattern:person")
     _places_and_orgs(doc, lo, hi)
+
+
+@functools.cache
+def _named_after_person() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_yaml("person_names.yaml").get("named_after_person", []))
 
 
 NER_WINDOW = 60        # characters on each side of a candidate

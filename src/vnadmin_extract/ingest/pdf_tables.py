@@ -8,7 +8,8 @@ the producer drew (thin path objects, one a line or a cell border) give the grid
 1. rules = path objects thinner than ``THIN`` points and longer than ``MIN_RULE`` (PDFium's
    bounds of each object, top-left origin);
 2. a table = a connected set of horizontal and vertical rules with at least three of each
-   (two rows or columns at least; a page frame or an underline is not one);
+   (two rows or columns at least; a page frame or an underline is not one), most of whose
+   rows are ruled into all its columns (a half-drawn grid is left to the word layout);
 3. rows between consecutive horizontal rules, columns between the vertical ones; a missing
    vertical rule inside a row merges the cells either side ("I. TẬP THỂ" across the table);
 4. each word goes to the cell holding its centre; a cell's words, line by line, make its text.
@@ -26,6 +27,7 @@ from typing import Any
 THIN = 3.0  # points: a rule is thinner than this
 MIN_RULE = 8.0  # points: and longer than this
 TOL = 2.5  # points: rules this close touch, coordinates this close are one
+FULL_ROWS = 0.6  # share of a table's rows that must have a rule between every two columns
 MAX_OBJECTS = 5000  # path objects looked at on a page (a vector drawing is not a table)
 
 
@@ -127,7 +129,14 @@ def tables(found: list[Rule]) -> list[Table]:
         hs = [r for r in group if r.horizontal]
         vs = [r for r in group if not r.horizontal]
         xs, ys = _merge([r.at for r in vs]), _merge([r.at for r in hs])
-        if len(xs) >= 3 and len(ys) >= 3:
-            out.append(Table(xs, ys, vs))
+        if len(xs) < 3 or len(ys) < 3:
+            continue
+        table = Table(xs, ys, vs)
+        # A grid most of whose rows are ruled into every column. Rules drawn under a few rows
+        # only (a price table ruled by row, its columns set by tab stops) leave the layout
+        # to the word gaps, which split such columns better than a half-drawn grid.
+        full = sum(1 for r in range(len(ys) - 1) if len(table.spans(r)) == len(xs) - 1)
+        if full >= FULL_ROWS * (len(ys) - 1):
+            out.append(table)
     out.sort(key=lambda t: t.ys[0])
     return out
