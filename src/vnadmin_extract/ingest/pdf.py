@@ -257,6 +257,17 @@ def _running_lines(pages: list[_Page]) -> set[tuple[int, int]]:
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010]$")
 
 
+def _split_lines(lines: list[_Line]) -> int:
+    """How many lines have a gap wider than ``COLUMN_GAP`` (cells, or a header block's two sides)."""
+    n = 0
+    for line in lines:
+        gap = COLUMN_GAP * (line.height or 10.0)
+        ws = line.words
+        if any(ws[k + 1].x0 - ws[k].x1 > gap for k in range(len(ws) - 1)):
+            n += 1
+    return n
+
+
 def _table_rows(words: list[_Word], found: list[pdf_tables.Table]) -> tuple[list[_Word], list[tuple[float, float, Segment]]]:
     """The words outside the tables, and each table row as one segment of cells."""
     rest: list[_Word] = []
@@ -443,11 +454,16 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
                     ocr_skipped.append(index + 1)
                 elif needs_ocr:
                     unocrable += 1
-                found = pdf_tables.tables(pdf_tables.rules(page, height)) if words else []
+                lines = _lines(words)
                 rows: list[tuple[float, float, Segment]] = []
-                if found:
-                    words, rows = _table_rows(words, found)
-                pages.append(_Page(_lines(words), height, rows=rows))
+                # the page's drawn rules are looked at only where its words are laid out in
+                # columns: walking every object of a prose page costs more than reading it
+                if _split_lines(lines) >= 3:
+                    found = pdf_tables.tables(pdf_tables.rules(page, height))
+                    if found:
+                        words, rows = _table_rows(words, found)
+                        lines = _lines(words)
+                pages.append(_Page(lines, height, rows=rows))
             page.close()
     finally:
         pdf.close()

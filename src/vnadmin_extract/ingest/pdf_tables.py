@@ -21,6 +21,7 @@ segments (one path for the whole grid) are not split here: such tables keep the 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,22 +71,41 @@ class Table:
 
 
 def rules(page: Any, height: float) -> list[Rule]:
-    """Thin horizontal and vertical path objects of a page."""
-    import pypdfium2.raw as pdfium_c
+    """Thin horizontal and vertical path objects of a page (inside form XObjects too).
 
+    Through PDFium's C API directly: the wrapper objects of ``page.get_objects`` cost more than
+    the rest of the page's reading on text-heavy pages."""
+    import ctypes
+
+    import pypdfium2.raw as c
+
+    path_type, form_type = c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    box = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     out: list[Rule] = []
-    for n, obj in enumerate(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3)):
-        if n >= MAX_OBJECTS:
-            return []
-        try:
-            left, bottom, right, top = obj.get_bounds()
-        except Exception:  # an object PDFium cannot measure is no rule
-            continue
-        w, h = right - left, top - bottom
-        if h <= THIN and w >= MIN_RULE:
-            out.append(Rule(True, height - (top + bottom) / 2, left, right))
-        elif w <= THIN and h >= MIN_RULE:
-            out.append(Rule(False, (left + right) / 2, height - top, height - bottom))
+    seen = 0
+    stack: list[tuple[Any, bool]] = [(page.raw, False)]
+    while stack:
+        parent, is_form = stack.pop()
+        count = c.FPDFFormObj_CountObjects(parent) if is_form else c.FPDFPage_CountObjects(parent)
+        for k in range(max(0, count)):
+            obj = c.FPDFFormObj_GetObject(parent, k) if is_form else c.FPDFPage_GetObject(parent, k)
+            kind = c.FPDFPageObj_GetType(obj)
+            if kind == form_type and len(stack) < 3:
+                stack.append((obj, True))
+                continue
+            if kind != path_type:
+                continue
+            seen += 1
+            if seen > MAX_OBJECTS:
+                return []
+            if not c.FPDFPageObj_GetBounds(obj, *box):
+                continue
+            w, h = right.value - left.value, top.value - bottom.value
+            if h <= THIN and w >= MIN_RULE:
+                out.append(Rule(True, height - (top.value + bottom.value) / 2, left.value, right.value))
+            elif w <= THIN and h >= MIN_RULE:
+                out.append(Rule(False, (left.value + right.value) / 2, height - top.value, height - bottom.value))
     return out
 
 
@@ -117,9 +137,15 @@ def tables(found: list[Rule]) -> list[Table]:
             i = parent[i]
         return i
 
-    for i in range(len(found)):
-        for j in range(i + 1, len(found)):
-            if _touch(found[i], found[j]):
+    # A grid is connected through its crossings: each horizontal rule is joined to the vertical
+    # ones it meets (found by bisecting the verticals sorted by x, not by testing every pair).
+    vs = sorted((r.at, i) for i, r in enumerate(found) if not r.horizontal)
+    xs = [x for x, _ in vs]
+    for i, h in enumerate(found):
+        if not h.horizontal:
+            continue
+        for _, j in vs[bisect.bisect_left(xs, h.lo - TOL):bisect.bisect_right(xs, h.hi + TOL)]:
+            if _touch(h, found[j]):
                 parent[root(i)] = root(j)
     groups: dict[int, list[Rule]] = {}
     for i, r in enumerate(found):

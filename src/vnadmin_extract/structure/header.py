@@ -351,9 +351,12 @@ def _list_title_re() -> regex.Pattern[str]:
 def _list_title(window: list[Line]) -> list[Line]:
     """A document of no type whose header names it as a list or a summary form ("DANH SÁCH ĐỀ
     NGHỊ KHEN THƯỞNG", "BẢNG TỔNG HỢP HÌNH THỨC KHEN THƯỞNG ..."): that upper-case line, with the
-    upper-case lines right under it, is its title."""
+    upper-case lines right under it, is its title. Only above the body: a list after a decision's
+    articles ("Điều 1. Tặng ... (có danh sách kèm theo)" then "DANH SÁCH") is no title."""
     for j, ln in enumerate(window):
         t = ln.text.strip()
+        if len(t) > 60 and not mostly_upper(t):
+            return []  # a sentence: the body has begun
         if t and _list_title_re().match(t) and mostly_upper(t) and "│" not in t:
             out = [ln]
             for nxt in window[j + 1:j + 4]:
