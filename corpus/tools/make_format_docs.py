@@ -293,10 +293,28 @@ def make_xlsx(path: Path) -> None:
     wb.save(str(path))
 
 
+def _fixed_zip(path: Path) -> None:
+    """Rewrite an Office file's ZIP with fixed entry times and core dates (they carry the clock otherwise)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = [(i.filename, z.read(i)) for i in z.infolist()]
+    stamp = FIXED.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    # openpyxl stamps dcterms:modified with the clock on save, whatever the properties say
+    parts = [(n, re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, d)
+              if n == "docProps/core.xml" else d) for n, d in parts]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            z.writestr(zipfile.ZipInfo(name, date_time=FIXED.timetuple()[:6]), data, zipfile.ZIP_DEFLATED)
+
+
 def main() -> None:
     make_docx(OUT / DOCX_NAME)
+    _fixed_zip(OUT / DOCX_NAME)
     make_pdf(OUT / PDF_NAME)
     make_xlsx(OUT / XLSX_NAME)
+    _fixed_zip(OUT / XLSX_NAME)
     for name in (DOCX_NAME, PDF_NAME, XLSX_NAME):
         print(OUT / name)
 
