@@ -84,7 +84,7 @@ def stages() -> list[Stage]:
               ("legal_refs", "entities"), "references to other documents"),
         Stage("commemorations", commemorations.find, ("text", "body_start", "doc_start", "doc_end"),
               ("commemorations", "entities", "warnings"), "anniversaries the text commemorates"),
-        Stage("persons", persons.find, ("text", "header", "body_start", "doc_start", "doc_end", "signers"),
+        Stage("persons", persons.find, ("text", "lines", "header", "body_start", "doc_start", "doc_end", "signers"),
               ("persons", "entities"), "PER, POSITION, ORG and LOC entities; persons with their posts"),
         Stage("movements", movements.find, ("text", "doc_start", "doc_end"), ("entities",),
               "MOVEMENT entities: named emulation movements and slogans"),

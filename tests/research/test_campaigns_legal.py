@@ -67,7 +67,7 @@ def test_citations_of_the_corpus(ds: dataset.Dataset) -> None:
     table = cited_table(ds).set_index("cited")
     # The 2022 law and its decree are the common legal base of the corpus.
     assert list(table.index[:2]) == ["Luật Thi đua, khen thưởng 2022", "Nghị định 98/2023/NĐ-CP"]
-    assert table.loc["Luật Thi đua, khen thưởng 2022", "citing_documents"] == 16
+    assert table.loc["Luật Thi đua, khen thưởng 2022", "citing_documents"] == 18
     inferred = refs[refs["cited_inferred"].fillna(False)]
     assert set(inferred["raw"]) == {"Luật Thi đua, khen thưởng", "Quy định số 124-QĐ/TW"}
     assert set(inferred["cited"]) == {"Luật Thi đua, khen thưởng 2022", "Quy định 124-QĐ/TW (2023)"}
@@ -75,5 +75,5 @@ def test_citations_of_the_corpus(ds: dataset.Dataset) -> None:
     assert "Tờ trình 37/TTr-SKHCN (2025) · Thái Nguyên" in set(refs["cited"])
     graph = citation_graph(ds)
     law = "Luật Thi đua, khen thưởng 2022"
-    assert graph.nodes[law]["kind"] == "cited" and graph.in_degree(law) == 16
+    assert graph.nodes[law]["kind"] == "cited" and graph.in_degree(law) == 18
     assert all(data["weight"] == len(data["docs"]) for _, _, data in graph.edges(data=True))

@@ -135,7 +135,8 @@ def term_trend(corpus: Corpus, terms: Iterable[str], by: str = "year", *, value:
     """A table for plotting: one row per value of ``by``, one column per term (as you typed it).
 
     ``value`` is ``per_1k`` (default) or ``count``; a term absent from a group is 0 there.
-    Each term's n is its number of words after ``as_term``.
+    Each term's n is its number of words after ``as_term``. Documents whose ``by`` value is
+    unknown (an undated list of recipients has no year) are left out: a trend has no place for them.
     """
     if value not in ("per_1k", "count"):
         raise ValueError("value must be 'per_1k' or 'count'")
@@ -152,7 +153,7 @@ def term_trend(corpus: Corpus, terms: Iterable[str], by: str = "year", *, value:
         series = freq[freq["term"] == key].set_index(cols[0])[value]
         table[label] = series.reindex(table.index).fillna(0).astype(float)
     table.index.name = cols[0]
-    return table.sort_index()
+    return table[table.index.notna()].sort_index()
 
 
 def document_term_matrix(corpus: Corpus, n: int = 1, *, min_docs: int = 1,

@@ -101,6 +101,8 @@ def find(doc: Document) -> None:
         org = between.strip() or None
         if org and not vocab.org_head_regex().match(org):
             continue
+        if org and fold(org) in _named_after_person():
+            continue  # "Hiệu trưởng Trường THPT Bùi Thị Xuân": the body bears a person's name
         if org and org.split()[-1].lower() in lexicon.place_words():
             continue  # "Chủ tịch UBND xã Hồng Dân": the place's name, not a person's
         p_end = _split_position(text, p)
@@ -113,7 +115,13 @@ def find(doc: Document) -> None:
             s = text.rfind(sgn.name, sgn.start, sgn.end + 1)
             if s >= 0:
                 add(sgn.name, s, s + len(sgn.name), sgn.position, None, s, s + len(sgn.name))
-    # 4. A news article's byline.
+    # 4. The individuals of a list table (docx, text-layer PDF, spreadsheet): the name cell of a
+    # row read as the recipients stage reads it, its post from the position/unit columns.
+    from .recipients import table_people  # the list layout lives there (patterns/recipients.yaml)
+
+    for s, e, rec in table_people(doc, lo, hi):
+        add(rec.name, s, e, rec.position, rec.organization, rec.start, rec.end)
+    # 5. A news article's byline.
     author = doc.header.author
     if author:
         s = text.rfind(author, doc.body_start, hi)
@@ -126,6 +134,11 @@ def find(doc: Document) -> None:
         if s not in per_starts:
             doc.add_entity("PER", s, e, person.name, "pattern:person")
     _places_and_orgs(doc, lo, hi)
+
+
+@functools.cache
+def _named_after_person() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_yaml("person_names.yaml").get("named_after_person", []))
 
 
 NER_WINDOW = 60        # characters on each side of a candidate

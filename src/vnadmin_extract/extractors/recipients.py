@@ -115,6 +115,7 @@ class _Row:
     end: int
     recipient: Recipient
     award: str | None = None
+    giver: str | None = None  # "Bằng khen của Chủ tịch UBND tỉnh" in the award column: who confers
 
 
 @dataclass
@@ -667,11 +668,57 @@ def _table_row(text: str, cells: list[tuple[int, int]], columns: dict[int, str],
             update["position"] = text[ps:pe]
     if "organization" in got:
         update["organization"] = text[slice(*got["organization"])]
-    award = None
+    award = giver = None
     if "award" in got:
         found = award_rules.find_mentions(text, *got["award"])
         award = found[0].canonical if found else None
-    return _Row(cells[0][0], cells[-1][1], rec.model_copy(update=update), award)
+        by = _GIVER.match(text, found[0].end, got["award"][1]) if found else None
+        giver = by["by"].strip() if by else None
+    return _Row(cells[0][0], cells[-1][1], rec.model_copy(update=update), award, giver)
+
+
+_GIVER = fast_compile(r"\s*của\s+(?P<by>\S.*)")
+
+
+def table_people(doc: Document, lo: int, hi: int) -> list[tuple[int, int, Recipient]]:
+    """The individuals of the list tables in ``[lo, hi)``: (name start, name end, the row read as a
+    recipient). For ``persons``: a table row names a person as much as a sentence does."""
+    text = doc.text
+    if CELL not in text:
+        return []
+    out: list[tuple[int, int, Recipient]] = []
+    columns: dict[int, str] | None = None
+    kind: str | None = None
+    for ln in doc.lines:
+        if ln.end <= lo or ln.start >= hi:
+            continue
+        raw = ln.text.strip()
+        if not raw:
+            continue
+        part = _part_kind(raw.replace(CELL, " "))
+        if part:
+            kind = part
+            continue
+        if CELL not in raw:
+            continue
+        cells = _cells(text, ln.start, ln.end)
+        cols = _header(text, cells)
+        if cols:
+            columns, kind = cols, None
+            continue
+        if not columns:
+            continue
+        row = _table_row(text, cells, columns, kind, None)
+        rec = row.recipient if row else None
+        if rec is None or rec.kind != "individual" or not plausible(rec):
+            continue
+        k = next((k for k, col in columns.items() if col == "name"), None)
+        if k is None or k >= len(cells):
+            continue
+        s = text.find(rec.name, cells[k][0], cells[k][1])
+        if s >= 0:
+            out.append((s, s + len(rec.name), rec))
+    return out
 
 
 # --- statements ------------------------------------------------------------------------------
@@ -766,10 +813,12 @@ def _own_statements(doc: Document, lst: _List) -> None:
         return  # an appendix of forms or templates, not a list of recipients
     title_award = _title_award(doc, lst)
     groups: dict[str, list[Recipient]] = {}
+    givers: dict[str, set[str | None]] = {}
     for row in lst.rows:
         name = row.award or title_award
         if name:
             groups.setdefault(name, []).append(row.recipient)
+            givers.setdefault(name, set()).add(row.giver)
     if not groups:
         return
     status = _title_status(doc, lst.title)
@@ -780,7 +829,9 @@ def _own_statements(doc: Document, lst: _List) -> None:
         entry = by_name.get(name) or next((e for e in award_rules.entries() if name.startswith(e.canonical)), None)
         doc.awards.append(Award(
             award=name, award_raw=lst.title or name, category=entry.category if entry else "other",  # type: ignore[arg-type]
-            level=entry.level if entry else None, conferred_by=None, status=status,  # type: ignore[arg-type]
+            level=entry.level if entry else None, status=status,  # type: ignore[arg-type]
+            # the giver the award column names, when every row of the award names the same one
+            conferred_by=next(iter(givers[name])) if len(givers[name]) == 1 else None,
             total=len(recs), recipients=recs, year=year, section=doc.section_at(lst.start),
             start=lst.start, end=lst.end if not lst.title else lst.start + len(doc.lines[doc.line_index(lst.start)].text),
         ))

@@ -65,6 +65,8 @@ def data_table_lines(rows: list[list[str]]) -> list[str]:
     (the award recipients stage reads lists row by row); the box-drawing bar is left alone and
     the blank line keeps rows from being joined. Empty cells stay so that columns line up;
     trailing ones go, and a row with one filled cell is that cell alone (a heading inside the table).
+    A blank line before the first row and after the last keeps the paragraphs around the table
+    (a "(Kèm theo Quyết định ...)" line above, a closing sentence below) off its rows.
     """
     out: list[str] = []
     for r in rows:
@@ -75,10 +77,8 @@ def data_table_lines(rows: list[list[str]]) -> list[str]:
         if not filled:
             continue
         line = filled[0] if len(filled) == 1 else DATA_CELL_SEP.join(cells).strip()
-        if out:
-            out.append("")
-        out.append(line)
-    return out
+        out += ["", line]
+    return [*out, ""] if out else out
 
 
 @dataclass

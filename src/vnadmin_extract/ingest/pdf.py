@@ -15,6 +15,8 @@ here, pypdfium2 over a thousand; the layout needs only word boxes, which PDFium 
    pages, digits aside) and page numbers ("2", "- 2 -", "Trang 2/5") are dropped; a word
    hyphenated at a line end is rejoined, and so is a syllable a PDF producer split at a
    diacritic ("th ưởng") when the parts touch and make one valid syllable.
+5. ruled tables (``pdf_tables``: a grid of drawn rules) are read cell by cell instead: one
+   line a row, cells joined by the spreadsheet reader's ``CELL_SEP``, a blank line around it.
 
 Words set in ``.VnTime``/``.VnTimeH``/``VNI-*`` fonts are converted by font (the font
 name comes with each word when the page has characters only legacy text uses), then
@@ -55,9 +57,10 @@ from ..errors import (
     W_TRUNCATED,
     IngestError,
 )
-from . import legacy, limits, ocr, ocr_layout, pdf_fields, textlayer
+from . import legacy, limits, ocr, ocr_layout, pdf_fields, pdf_tables, textlayer
 from ._layout import Segment, order_columns
 from .base import RawText
+from .spreadsheet import row_line
 
 COLUMN_GAP = 1.0  # a gap wider than this many line heights splits a line into segments
 BAND = 0.09  # top and bottom bands (fraction of page height) for running headers/footers
@@ -212,6 +215,7 @@ class _Page:
     height: float
     text_lines: list[str] = field(default_factory=list)
     ocr: ocr.OcrResult | None = None
+    rows: list[tuple[float, float, Segment]] = field(default_factory=list)  # ruled-table rows: top, bottom
 
 
 def _band_key(text: str) -> str:
@@ -253,16 +257,63 @@ def _running_lines(pages: list[_Page]) -> set[tuple[int, int]]:
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010]$")
 
 
+def _split_lines(lines: list[_Line]) -> int:
+    """How many lines have a gap wider than ``COLUMN_GAP`` (cells, or a header block's two sides)."""
+    n = 0
+    for line in lines:
+        gap = COLUMN_GAP * (line.height or 10.0)
+        ws = line.words
+        if any(ws[k + 1].x0 - ws[k].x1 > gap for k in range(len(ws) - 1)):
+            n += 1
+    return n
+
+
+def _table_rows(words: list[_Word], found: list[pdf_tables.Table]) -> tuple[list[_Word], list[tuple[float, float, Segment]]]:
+    """The words outside the tables, and each table row as one segment of cells."""
+    rest: list[_Word] = []
+    inside: list[list[_Word]] = [[] for _ in found]
+    for w in words:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        k = next((k for k, t in enumerate(found) if t.contains(cx, cy)), None)
+        (rest if k is None else inside[k]).append(w)
+    rows: list[tuple[float, float, Segment]] = []
+    for table, ws in zip(found, inside, strict=True):
+        for r in range(len(table.ys) - 1):
+            top, bottom = table.ys[r], table.ys[r + 1]
+            in_row = [w for w in ws if top <= (w.top + w.bottom) / 2 < bottom]
+            cells: list[str] = []
+            for first, last in table.spans(r):
+                x0, x1 = table.xs[first], table.xs[last + 1]
+                mine = [w for w in in_row if x0 <= (w.x0 + w.x1) / 2 < x1]
+                lines = _dehyphenate([_join_words(ln.words, ln.height) for ln in _lines(mine)])
+                cells.append(" ".join(lines))
+            text = row_line(cells)
+            if text:
+                rows.append((top, bottom, Segment(table.xs[0], table.xs[-1], text)))
+    return rest, rows
+
+
 def _page_text(page: _Page, skip: set[int]) -> list[str]:
     lines = [line for li, line in enumerate(page.lines) if li not in skip]
-    if not lines:
+    if not lines and not page.rows:
         return []
     heights = [ln.height for ln in lines if ln.height > 0]
     med = statistics.median(heights) if heights else 10.0
     segs: list[list[Segment]] = []
     gaps: list[float] = []
     prev_bottom: float | None = None
-    for line in lines:
+    items: list[tuple[float, _Line | tuple[float, float, Segment]]] = [(ln.top, ln) for ln in lines]
+    items += [(row[0], row) for row in page.rows]
+    items.sort(key=lambda it: it[0])
+    for _, item in items:
+        if isinstance(item, tuple):
+            # a table row: a line of its own between blank lines, so no joiner glues it to its
+            # neighbours, and no column layout reads it as a header block
+            segs += [[], [item[2]], []]
+            gaps += [0.0, 0.0, 0.0]
+            prev_bottom = item[1]
+            continue
+        line = item
         gap = 0.0 if prev_bottom is None else line.top - prev_bottom
         if prev_bottom is not None and gap > 0.9 * med:
             segs.append([])  # a paragraph break: a blank line
@@ -403,7 +454,16 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
                     ocr_skipped.append(index + 1)
                 elif needs_ocr:
                     unocrable += 1
-                pages.append(_Page(_lines(words), height))
+                lines = _lines(words)
+                rows: list[tuple[float, float, Segment]] = []
+                # the page's drawn rules are looked at only where its words are laid out in
+                # columns: walking every object of a prose page costs more than reading it
+                if _split_lines(lines) >= 3:
+                    found = pdf_tables.tables(pdf_tables.rules(page, height))
+                    if found:
+                        words, rows = _table_rows(words, found)
+                        lines = _lines(words)
+                pages.append(_Page(lines, height, rows=rows))
             page.close()
     finally:
         pdf.close()

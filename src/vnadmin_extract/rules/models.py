@@ -182,6 +182,7 @@ class Honorific(Checked):
 class PersonNamesFile(_Model):
     surnames: Phrases
     not_persons: Phrases
+    named_after_person: Phrases = []
     titles: Titles
     honorifics: Annotated[list[Honorific], Field(min_length=1)]
 

@@ -324,6 +324,8 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
                     lines.append(window[k])
                     k += 1
                 break
+        if not lines:
+            lines = _list_title(window)
     if not lines:
         return None
     title = " ".join(ln.text.strip() for ln in lines)
@@ -338,7 +340,8 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
     if fold(title) in vocab.type_by_name():
         return lines[-1].end  # a second type line ("BÁO CÁO"), not a subject
     header.title = title
-    header.sources["title"] = "title_block" if type_idx is not None else "vv_line"
+    header.sources["title"] = ("title_block" if type_idx is not None
+                               else "vv_line" if VV.match(lines[0].text) else "list_title")
     return lines[-1].end
 
 
@@ -352,6 +355,33 @@ def _authority_line(t: str) -> bool:
         return False
     rest = t[m.end():].strip()
     return bool(rest) and bool(vocab.org_head_regex_ci().match(rest))
+
+
+@functools.cache
+def _list_title_re() -> regex.Pattern[str]:
+    from ..rules.load import load_yaml
+
+    words = sorted((w.upper() for w in load_yaml("recipients.yaml").get("list_titles", [])), key=len, reverse=True)
+    return fast_compile(r"^(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
+
+
+def _list_title(window: list[Line]) -> list[Line]:
+    """A document of no type whose header names it as a list or a summary form ("DANH SÁCH ĐỀ
+    NGHỊ KHEN THƯỞNG", "BẢNG TỔNG HỢP HÌNH THỨC KHEN THƯỞNG ..."): that upper-case line, with the
+    upper-case lines right under it, is its title. Only above the body: a list after a decision's
+    articles ("Điều 1. Tặng ... (có danh sách kèm theo)" then "DANH SÁCH") is no title."""
+    for j, ln in enumerate(window):
+        t = ln.text.strip()
+        if len(t) > 60 and not mostly_upper(t):
+            return []  # a sentence: the body has begun
+        if t and _list_title_re().match(t) and mostly_upper(t) and "│" not in t:
+            out = [ln]
+            for nxt in window[j + 1:j + 4]:
+                if not nxt.text.strip() or not mostly_upper(nxt.text) or "│" in nxt.text:
+                    break
+                out.append(nxt)
+            return out
+    return []
 
 
 def _continues_title(prev: str, t: str, upper_title: bool) -> bool:
