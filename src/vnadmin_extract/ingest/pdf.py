@@ -459,9 +459,9 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
                 # the page's drawn rules are looked at only where its words are laid out in
                 # columns: walking every object of a prose page costs more than reading it
                 if _split_lines(lines) >= 3:
-                    found = pdf_tables.tables(pdf_tables.rules(page, height))
-                    if found:
-                        words, rows = _table_rows(words, found)
+                    grids = pdf_tables.tables(pdf_tables.rules(page, height))
+                    if grids:
+                        words, rows = _table_rows(words, grids)
                         lines = _lines(words)
                 pages.append(_Page(lines, height, rows=rows))
             page.close()

@@ -152,17 +152,17 @@ def tables(found: list[Rule]) -> list[Table]:
         groups.setdefault(root(i), []).append(r)
     out: list[Table] = []
     for group in groups.values():
-        hs = [r for r in group if r.horizontal]
-        vs = [r for r in group if not r.horizontal]
-        xs, ys = _merge([r.at for r in vs]), _merge([r.at for r in hs])
-        if len(xs) < 3 or len(ys) < 3:
+        across = [r for r in group if r.horizontal]
+        down = [r for r in group if not r.horizontal]
+        cols, rows = _merge([r.at for r in down]), _merge([r.at for r in across])
+        if len(cols) < 3 or len(rows) < 3:
             continue
-        table = Table(xs, ys, vs)
+        table = Table(cols, rows, down)
         # A grid most of whose rows are ruled into every column. Rules drawn under a few rows
         # only (a price table ruled by row, its columns set by tab stops) leave the layout
         # to the word gaps, which split such columns better than a half-drawn grid.
-        full = sum(1 for r in range(len(ys) - 1) if len(table.spans(r)) == len(xs) - 1)
-        if full >= FULL_ROWS * (len(ys) - 1):
+        full = sum(1 for r in range(len(rows) - 1) if len(table.spans(r)) == len(cols) - 1)
+        if full >= FULL_ROWS * (len(rows) - 1):
             out.append(table)
     out.sort(key=lambda t: t.ys[0])
     return out
