@@ -240,8 +240,12 @@ def test_one_batch_over_every_hostile_input(hostile) -> None:
         if h.contains and code is None and h.name != "pdf-2000-pages":  # that one is cut at 500 pages
             assert h.contains in rec["text"]
     pdf = by_path[str(paths["pdf-2000-pages"])]
-    assert pdf["source"]["pages"] == 2000 and any(w["code"] == "W_TRUNCATED" for w in pdf["warnings"])
-    assert "page 500 line 30" in pdf["text"] and "page 501 line" not in pdf["text"]
+    cuts = [w["message"] for w in pdf["warnings"] if w["code"] == "W_TRUNCATED"]
+    assert pdf["source"]["pages"] == 2000 and cuts
+    assert "page 501 line" not in pdf["text"]  # never past --max-pages
+    # the first 500 pages, unless the 10 s budget ran out first on a loaded machine (which the
+    # record says: "read 448 of 2000 pages within the time budget")
+    assert "page 500 line 30" in pdf["text"] or any("within the time budget" in m for m in cuts), cuts
     assert "not followed: 2 symbolic link(s) to folders" in done.stderr
     assert "not followed: 1 symbolic link(s) to files outside" in done.stderr and "zeros.txt" in done.stderr
 
