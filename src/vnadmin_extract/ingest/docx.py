@@ -24,7 +24,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import E_DOCX, E_TOO_LARGE, W_LEGACY_ENCODING, IngestError
+from ..errors import E_DOCX, E_TOO_LARGE, IngestError
 from . import legacy, limits
 from ._layout import is_header_or_signature, table_lines
 from .base import RawText
@@ -254,12 +254,7 @@ def read_docx_bytes(data: bytes) -> RawText:
     if props.author:
         meta["author"] = props.author
     raw = RawText(text="\n".join(lines), format="docx", encoding=None, metadata=meta)
-    if walker.encodings:
-        names = sorted(walker.encodings)
-        raw.encoding = "+".join(names)
-        raw.warnings.append((W_LEGACY_ENCODING,
-                             f"converted from legacy {' and '.join(n.upper() for n in names)} by font"))
-    return legacy.repair(raw)
+    return legacy.font_converted(raw, walker.encodings)
 
 
 # --- the container, checked before python-docx inflates anything ---------------------------

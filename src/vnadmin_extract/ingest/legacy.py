@@ -420,6 +420,17 @@ def repair_text(text: str, source_encoding: str | None = None) -> tuple[str, lis
     return "\n".join(out), used, False
 
 
+def font_converted(raw: RawText, encodings: set[str]) -> RawText:
+    """``raw`` of a reader that converted legacy-font runs by font name (DOCX, spreadsheets):
+    the encodings and their warning recorded, then the text-level repair."""
+    if encodings:
+        names = sorted(encodings)
+        raw.encoding = "+".join(names)
+        raw.warnings.append((W_LEGACY_ENCODING,
+                             f"converted from legacy {' and '.join(n.upper() for n in names)} by font"))
+    return repair(raw)
+
+
 def repair(raw: RawText) -> RawText:
     """Detect and convert legacy encodings and mojibake in ``raw.text``."""
     text, found, mojibake = repair_text(raw.text, raw.encoding)

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import E_SPREADSHEET, W_LEGACY_ENCODING, IngestError
+from ..errors import E_SPREADSHEET, IngestError
 from . import legacy
 from .base import RawText
 
@@ -195,13 +195,7 @@ class SpreadsheetReader:
                 raise IngestError(E_SPREADSHEET, "not a ZIP container (damaged XLSX)")
             fmt, sheets = "xlsx", _xlsx_sheets(data, conv)
         text = render(sheets)
-        raw = RawText(text=text, format=fmt)
-        if conv.encodings:
-            names = sorted(conv.encodings)
-            raw.encoding = "+".join(names)
-            raw.warnings.append((W_LEGACY_ENCODING,
-                                 f"converted from legacy {' and '.join(n.upper() for n in names)} by font"))
-        return legacy.repair(raw)
+        return legacy.font_converted(RawText(text=text, format=fmt), conv.encodings)
 
 
 READER = SpreadsheetReader()
