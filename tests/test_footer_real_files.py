@@ -82,7 +82,7 @@ def test_a_name_at_the_end_of_a_line_of_stamp_marks() -> None:
     assert _ocr_signers(text) == [("Lê Thị Bích Thuận", "Giám đốc", None, None)]
 
 
-def test_minutes_signed_side_by_side_under_a_stamp() -> None:
+def test_minutes_signed_side_by_side_under_a_stamp_read_once() -> None:
     # bb-stp-quangbinh-02-2022 (scan): THƯ KÝ and CHỦ TRÌ side by side, read as rows; the second
     # position is under the stamp. The secretary is read; the chair's position is not guessed.
     text = OCR_HEAD.replace("KẾ HOẠCH", "BIÊN BẢN") + (
@@ -142,3 +142,47 @@ def test_a_draft_signed_with_no_name_still_ends_the_body_before_its_attachment()
     rec = extract_text(text)
     assert rec.signers == []
     assert [s.label for s in rec.sections if s.level == 1][-1:] == ["Chương I"]
+
+
+def test_the_chair_of_minutes_signs_as_chu_toa() -> None:
+    # bb-stp-quangbinh-02-2022 (scan) as the signature column's second reading gives it.
+    text = OCR_HEAD.replace("KẾ HOẠCH", "BIÊN BẢN") + (
+        "Cuộc họp kết thúc vào hồi 16h30 cùng ngày.\n\nTHƯ KÝ\nCHỦ TỌA\n\nNguyễn Văn Nghĩa\nTrần Chí Tiến\n\n"
+        "Nơi nhận:\n- Hội đông TĐ-KT tỉnh;\n- Lưu: VT, VP.\n")
+    assert _ocr_signers(text) == [("Nguyễn Văn Nghĩa", "Thư ký", None, None), ("Trần Chí Tiến", "Chủ tọa", None, None)]
+
+
+def test_kt_over_the_same_title_means_the_deputy_lost_its_pho() -> None:
+    # cv-sgddt-danang-1595-2019 (bilevel scan): a black seal over "PHÓ GIÁM ĐỐC" leaves "GIÁM ĐÓC";
+    # the signing line's marks are lost too ("KT. GIAM ĐỌC"). Nobody signs KT. for himself.
+    text = OCR_HEAD + ("báo cáo về Sở GD&ĐT trước ngày 25/8/2019./.\n\nNơi nhận:\n- Như trên;\n"
+                       "- Lưu: VT, CTTTTT (Chương).\nKT. GIAM ĐỌC\nGIÁM ĐÓC\nTrần Nguyễn Minh Thành\n")
+    rec = _ocr_record(text)
+    assert [(s.name, s.position, s.authority, s.on_behalf_of) for s in rec.signers] == [
+        ("Trần Nguyễn Minh Thành", "Phó Giám đốc", "KT", "Giám đốc")]
+    assert [w.message for w in rec.warnings if w.code == "W_SIGNER_POSITION_INFERRED"] == [
+        "the position under 'KT. GIÁM ĐỐC' reads 'GIÁM ĐỐC' again: Trần Nguyễn Minh Thành is taken to sign "
+        "as its deputy, Phó Giám đốc"]
+
+
+def test_what_is_left_of_pho_before_a_head_title_reads_as_the_deputy() -> None:
+    # kh-ubnd-quangbinh-672-2024 (scan): a signature's loop crosses "PHÓ" and "KT.".
+    text = OCR_HEAD + ("kịp thời báo cáo Ủy ban nhân dân tỉnh để xem xét, giải quyết./.\n\n"
+                       "Nơi nhận:\n- Bộ LĐ-TBXH;\n- Lưu: VT, KSTTHC, NCVX.\nK†CHỦ TỊCH\n(\nO CHU TỊCH\n"
+                       "——ỀỖŠ m6 .mẰ.\nHoàng Xuân Tân\n")
+    rec = _ocr_record(text)
+    assert [(s.name, s.position, s.authority, s.on_behalf_of) for s in rec.signers] == [
+        ("Hoàng Xuân Tân", "Phó Chủ tịch", "KT", "Chủ tịch")]
+    assert [w.message for w in rec.warnings if w.code == "W_SIGNER_POSITION_INFERRED"] == [
+        "the position line of Hoàng Xuân Tân reads 'O CHU TỊCH': taken as Phó Chủ tịch "
+        "(a signature or seal over its first word)"]
+
+
+def test_a_typed_kt_block_is_not_touched_by_the_ocr_repairs() -> None:
+    # Born-digital text keeps what it says: "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" with no warning.
+    text = HEAD + ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n"
+                   "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nĐỗ Xuân Tuyên\n")
+    rec = extract_text(text)
+    assert [(s.name, s.position, s.authority, s.on_behalf_of) for s in rec.signers] == [
+        ("Đỗ Xuân Tuyên", "Thứ trưởng", "KT", "Bộ trưởng")]
+    assert "W_SIGNER_POSITION_INFERRED" not in [w.code for w in rec.warnings]

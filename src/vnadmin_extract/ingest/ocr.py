@@ -56,6 +56,9 @@ class OcrResult:
     orientation: orient.Orientation | None = None
     # Mean word confidence of the page's layout regions ("header", "footer"), when found.
     regions: dict[str, float] = field(default_factory=dict)
+    # The signature column read again (``ocr_footer``): its box (x0, top, x1, bottom) and the
+    # mean letter-word confidence before and after, when the second reading replaced the first.
+    reread: tuple[float, ...] | None = None
 
 
 # Pages read while ``capture_pages()`` is active: (the straightened image Tesseract read, its
@@ -162,13 +165,28 @@ def ocr_image(image: Any, max_pixels: int | None = None) -> OcrResult:
     result.boxes = _boxes(data)
     result.size = img.size
     result.orientation = orientation
-    from . import ocr_layout  # the layout shares the text-layer PDF's line code
+    from . import ocr_footer, ocr_layout  # the layout shares the text-layer PDF's line code
+
+    ocr_footer.reread(img, result, functools.partial(_read_block, timeout=timeout))
 
     ocr_layout.apply(result)
     captured = _CAPTURE.get()
     if captured is not None:
         captured.append((img, result))
     return result
+
+
+def _read_block(img: Any, timeout: float) -> list[OcrWord]:
+    """The words of a crop read as sparse text (``--psm 11``); none when Tesseract fails
+    (the page's first reading stands)."""
+    pytesseract = _require()
+    img.format = "PPM"
+    try:
+        data = pytesseract.image_to_data(img, lang=LANG, config="--oem 1 --psm 11",
+                                         output_type=pytesseract.Output.DICT, timeout=timeout)
+    except Exception:  # a failed second look is not a failed page
+        return []
+    return _boxes(data)
 
 
 def _boxes(data: dict[str, list[Any]]) -> list[OcrWord]:

@@ -82,6 +82,24 @@ def _ocr_position(t: str) -> tuple[str | None, str | None]:
     return (canonical.upper(), code) if canonical and mostly_upper(rest) else (None, None)
 
 
+# What is left of "PHÓ" when a signature's loop crosses it: "P Ó", "O", "PH".
+_PHO_LEFT = fast_compile(r"^(?P<pho>(?:[PpHhOoÓó]\s?){1,3})\s+(?P<rest>\p{Lu}.*)$")
+
+
+def _damaged_deputy(t: str) -> str | None:
+    """"O CHU TỊCH" / "P Ó CHỦ TỊCH" on an OCR'd page: a head's title after what is left of
+    "PHÓ" reads as that head's deputy ("PHÓ CHỦ TỊCH"), in capitals; None otherwise."""
+    m = _PHO_LEFT.match(t.strip())
+    if not m or not mostly_upper(t):
+        return None
+    letters = strip_diacritics(fold(m["pho"])).replace(" ", "")
+    if letters not in {"p", "ph", "pho", "po", "ho", "o"}:
+        return None
+    rest = m["rest"]
+    head = vocab.position_canonical().get(fold(rest)) or vocab.position_by_letters().get(strip_diacritics(fold(rest)))
+    return vocab.deputy_of(head).upper() if head and not fold(head).startswith("phó") else None
+
+
 @dataclass
 class _Footer:
     """What one reading of the footer found, applied to the document once chosen."""
@@ -211,6 +229,7 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
     first: Line | None = None
     last: Line | None = None
     pending: tuple[Line, regex.Match[str]] | None = None  # a name seen before any position
+    guessed: str | None = None  # the OCR'd line a position was guessed from ("O CHU TỊCH")
 
     def sign(ln: Line, nm: regex.Match[str]) -> None:
         name = nm.group("name")
@@ -218,8 +237,22 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
         on_behalf = _sentence_case(chain[-1][1]) if chain else None
         start = min((first or ln).start, ln.start)
         end = max(ln.start + nm.end("name"), first.end if first else 0)
-        if position:
-            pos: str | None = _sentence_case(position)
+        pos: str | None
+        if guessed and position:
+            pos = _sentence_case(position)
+            out.warnings.append((errors.W_SIGNER_POSITION_INFERRED, f"the position line of {name} reads "
+                                 f"'{guessed}': taken as {pos} (a signature or seal over its first word)",
+                                 start, end))
+        elif position and authority == "KT" and on_behalf and fold(position) == fold(on_behalf) \
+                and vocab.deputy_of(on_behalf):
+            # "KT. GIÁM ĐỐC" / "GIÁM ĐỐC": no one signs for himself, so the "PHÓ" of the
+            # deputy's line was lost (a seal over it, in a scan)
+            pos = vocab.deputy_of(on_behalf)
+            out.warnings.append((errors.W_SIGNER_POSITION_INFERRED, f"the position under 'KT. {chain[-1][1]}' "
+                                 f"reads '{position}' again: {name} is taken to sign as its deputy, {pos}",
+                                 start, end))
+        elif position:
+            pos = _sentence_case(position)
         elif authority == "KT" and on_behalf:
             # "KT. CHỦ TỊCH" over a name whose own line is lost: a deputy signs for the head
             pos = vocab.deputy_of(on_behalf)
@@ -248,7 +281,10 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
             if position is not None:  # a new block starts
                 chain, position = [], None
             code = _CODE.get(m.group("code"), m.group("code"))
-            chain.append((code, m.group("of").strip()))
+            of = m.group("of").strip()
+            if ocr:
+                of = _ocr_position(of)[0] or of  # "KT. GIAM ĐỌC": marks lost under a seal
+            chain.append((code, of))
             first = first or ln
             continue
         nm = _name_line().match(t)
@@ -260,6 +296,8 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
                 chain.append((code, found))  # "K†CHỦ TỊCH": the code's marks were lost
                 first = first or ln
                 continue
+            if not found and (deputy := _damaged_deputy(t)):
+                guessed, found = t, deputy
             if found:
                 t = found
             elif _noise(t):
@@ -281,7 +319,7 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
             continue
         if nm and (chain or position):
             sign(ln, nm)
-            chain, position, first, last, pending, closed = [], None, None, ln, None, False
+            chain, position, first, last, pending, closed, guessed = [], None, None, ln, None, False, None
             if beside:
                 position = beside.pop(0)
             continue
