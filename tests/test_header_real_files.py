@@ -161,3 +161,18 @@ def test_an_ocr_read_vv_line_under_handwriting_marks_a_cong_van() -> None:
     rec = process_raw(RawText(text=text, format="pdf", ocr=True), Source(path="<scan>", format="pdf", sha256="", bytes=0))
     assert (rec.header.doc_type.name, rec.header.title) == ("Công văn", None)
     assert extract_text(text).header.doc_type is None  # typed text says "V/v" when it means it
+
+
+def test_an_ocr_read_vv_line_that_lost_its_second_v_marks_a_cong_van() -> None:
+    # cv-sgddt-danang-1595-2019 (bilevel scan): "V/v bảo đảm ..." reads "V/ bảo đảm ...".
+    from vnadmin_extract.ingest.base import RawText
+    from vnadmin_extract.pipeline import process_raw
+    from vnadmin_extract.schema import Source
+
+    text = ("UBND THÀNH PHỐ ĐÀ NẴNG\n- SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 635 /SGDĐT-CTrTT\n"
+            "V/ bảo đảm TTATGT cho HS, SV trong địp nghỉ hè và kỳ thì THPT quôc gia năm 2019\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐà Nẵng, ngày 84 tháng 5 năm 2019\n\n"
+            "Kính gửi:\n- Trưởng phòng GD&ĐĐT các quận, huyện;\n")
+    rec = process_raw(RawText(text=text, format="pdf", ocr=True), Source(path="<scan>", format="pdf", sha256="", bytes=0))
+    assert rec.header.doc_type is not None and rec.header.doc_type.name == "Công văn"
+    assert rec.header.sources["doc_type"] == "vv_line"

@@ -70,7 +70,8 @@ TYPE_LINE_MAX = 40
 ATTACHED_TO = fast_compile(r"\(\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", regex.I)
 KINH_GUI = fast_compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", regex.I)
 VV = fast_compile(r"^(?:V/v|Về\s+việc)\b", regex.I)
-VV_OCR = fast_compile(r"^[^\p{L}\d]{0,4}[vV]\s?[/íÍìiI1l|.]\s?[vVy]\s+\p{Ll}")  # OCR: "vív thông báo"
+# OCR: "vív thông báo"; "V/ bảo đảm" (the second v lost)
+VV_OCR = fast_compile(r"^[^\p{L}\d]{0,4}[vV]\s?(?:[/íÍìiI1l|.]\s?[vVy]|/)\s+\p{Ll}")
 _STARTS_SECTION = fast_compile(r"^(?:Điều\s+\d|[IVX]+\.\s|\d+\.\s|[a-zđ]\)\s)")
 STOP_TITLE = fast_compile(
     r"^(?:Điều\s+\d+|[IVX]+\.\s|\d+\.\s|Căn\s+cứ|Kính\s+gửi|Thực\s+hiện|Trong\s+năm|Năm\s+\d{4}|Ngày\s+\d|Thứ\s+\w+,|"
