@@ -186,3 +186,37 @@ def test_a_typed_kt_block_is_not_touched_by_the_ocr_repairs() -> None:
     assert [(s.name, s.position, s.authority, s.on_behalf_of) for s in rec.signers] == [
         ("Đỗ Xuân Tuyên", "Thứ trưởng", "KT", "Bộ trưởng")]
     assert "W_SIGNER_POSITION_INFERRED" not in [w.code for w in rec.warnings]
+
+
+def test_a_signing_code_without_a_space() -> None:
+    # tt-btc-08-2001 (.rtf): "KT.BỘ TRƯỞNG BỘ TÀI CHÍNH".
+    text = HEAD + ("Điều 3. Thông tư này có hiệu lực thi hành sau 15 ngày kể từ ngày ký./.\n\nNơi nhận:\n- Công báo\n"
+                   "- Lưu : VP(HC,TH),TCT(HC,NV5)\nKT.BỘ TRƯỞNG BỘ TÀI CHÍNH\nTHỨ TRƯỞNG\nVũ Văn Ninh\n")
+    assert _signers(text) == [("Vũ Văn Ninh", "Thứ trưởng", "KT", "Bộ trưởng Bộ Tài chính")]
+
+
+def test_a_wrapped_signing_line_and_an_abbreviation_in_it() -> None:
+    # tb-cuc-hai-quan-37693-2025 (thuvienphapluat page): the KT line wraps before "HQ".
+    text = HEAD + ("Cục Hải quan thông báo để các đơn vị biết./.\n\nNơi nhận:\n- Cổng thông tin điện tử Hải quan;\n"
+                   "- Lưu: VT, NVTHQ-PL-Hoàng (3b).\nTL.\nCỤC TRƯỞNG\nKT. TRƯỞNG BAN NGHIỆP VỤ THUẾ\nHQ\n"
+                   "PHÓ TRƯỞNG BAN\nĐào Thu Hương\n")
+    assert _signers(text) == [("Đào Thu Hương", "Phó Trưởng ban", "KT", "Trưởng ban Nghiệp vụ Thuế HQ")]
+
+
+def test_abbreviations_keep_their_capitals_in_a_signing_line() -> None:
+    # qd-ub-cantho-256-2004 (.doc): "TM. UBND THÀNH PHỐ CẦN THƠ".
+    text = HEAD + ("Điều 3. Quyết định có hiệu lực kể từ ngày ký./.\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n"
+                   "TM. UBND THÀNH PHỐ CẦN THƠ\nCHỦ TỊCH\nVõ Thanh Tòng\n")
+    assert _signers(text) == [("Võ Thanh Tòng", "Chủ tịch", "TM", "UBND thành phố Cần Thơ")]
+
+
+def test_a_signature_with_no_noi_nhan_before_a_long_appendix() -> None:
+    # quy-dinh-ubnd-angiang-522-2002 (TCVN3 .doc): no "Nơi nhận", no "./.", pages of Phụ lục after.
+    appendix = "\n".join(f"{k}. Dự án sản xuất hàng xuất khẩu nhóm {k}" for k in range(1, 40))
+    text = HEAD + ("Điều 42. Trong quá trình tổ chức thực hiện, Sở Kế hoạch và Đầu tư có trách nhiệm tổng hợp trình UBND "
+                   "tỉnh xem xét, bổ sung hoặc sửa đổi.\n\nTM. ỦY BAN NHÂN TỈNH AN GIANG\nKT. CHỦ TỊCH\nPhó chủ tịch\n"
+                   "Nguyễn Hoàng Việt\n\nPhụ lục\n\nDanh mục 1\n" + appendix + "\n")
+    rec = extract_text(text)
+    assert [(s.name, s.position, s.authority, s.on_behalf_of) for s in rec.signers] == [
+        ("Nguyễn Hoàng Việt", "Phó Chủ tịch", "KT", "Chủ tịch")]
+    assert rec.signers[0].chain == ["TM. Ủy ban nhân tỉnh An Giang", "KT. Chủ tịch"]

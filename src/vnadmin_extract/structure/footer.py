@@ -33,7 +33,7 @@ _NOT_NAME = fast_compile(r"^(?:Chương|Điều|Mục|Phần|Phụ\s+lục|Biể
 _NOISE_MARKS = frozenset("@#$%^*=<>{}[]\\|~`⁄†€")
 RECIPIENT = fast_compile(r"^[-+•–]\s*(?P<item>.+?)\s*[;.,]?\s*$")
 PREFIX = fast_compile(
-    r"^(?P<code>KT|TM|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[.:/]?\s+(?P<of>\p{Lu}.*)$"
+    r"^(?P<code>KT|TM|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*(?:[.:/]\s*|\s+)(?P<of>\p{Lu}.*)$"
 )
 STORED = fast_compile(r"^[-+•–]?\s*Lưu\s*:?\s*(?:VT|VP|Văn\s+thư|HC)\b", regex.I)  # the list's last line
 CLOSING = fast_compile(r"\./\.\s*$|^Trên\s+đây\s+là\b", regex.I)
@@ -180,6 +180,11 @@ def _read_footer(lines: list[Line], nn: int | None, ocr: bool = False) -> _Foote
     # The signature block sits after the closing line (or after the list when the text
     # order put the recipients first), or just before "Nơi nhận" in some layouts.
     region_start = (close + 1) if close is not None else (nn if nn is not None else max(0, len(lines) - 15))
+    if close is None and nn is None:
+        # No "Nơi nhận" and no closing mark: a signing line ("TM. ỦY BAN NHÂN DÂN TỈNH") opens
+        # the block even when an appendix runs on for pages after it.
+        region_start = next((i for i, ln in enumerate(lines) if (m := PREFIX.match(ln.text.strip()))
+                             and mostly_upper(m.group("of"))), region_start)
     if close is None and nn is not None:
         region_start = _walk_up_signature(lines, nn, ocr)
     region = [(i, ln) for i, ln in enumerate(lines[region_start:], start=region_start)
@@ -268,7 +273,8 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
         out.names.append((ln.start + nm.start("name"), ln.start + nm.end("name"), name))
 
     closed = False  # a blank line after the position: the block ends there
-    for _i, ln in _split_inline_signatures(region):
+    lines = _split_inline_signatures(region)
+    for k, (_i, ln) in enumerate(lines):
         t = ln.text.strip()
         if not t and position is not None:
             closed = True
@@ -304,6 +310,12 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
                 nm = _trailing_name().search(ln.text)
                 if not nm:
                     continue
+        if chain and position is None and not nm and mostly_upper(t) and len(t.split()) <= 4 \
+                and not _looks_like_position(t) and _next_is_position(lines, k):
+            # "KT. TRƯỞNG BAN NGHIỆP VỤ THUẾ" / "HQ" / "PHÓ TRƯỞNG BAN": the signing line wrapped
+            code, of = chain[-1]
+            chain[-1] = (code, f"{of} {t}")
+            continue
         # A title typed in sentence case under a signing line ("KT/ BỘ TRƯỞNG" / "Thứ trưởng").
         if not nm and (mostly_upper(t) or (chain and position is None and _full_position(t))) \
                 and len(t) < 120 and (chain or _looks_like_position(t)):
@@ -335,6 +347,14 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
         sign(*pending)
         last = pending[0]
     return last
+
+
+def _next_is_position(lines: list[tuple[int, Line]], k: int) -> bool:
+    """Whether the next non-blank line after ``lines[k]`` starts with a position title."""
+    for _i, ln in lines[k + 1:]:
+        if ln.text.strip():
+            return _looks_like_position(ln.text.strip())
+    return False
 
 
 POSITION_MAX = 90  # "PHÓ CHỦ TỊCH THƯỜNG TRỰC HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH" fits
@@ -387,6 +407,9 @@ def _sentence_case(text: str) -> str:
 def _org_case(text: str) -> str:
     if not mostly_upper(text):
         return text
+    from ..ingest.legacy import is_vietnamese_word
+
+    original = text.split()
     words = text.lower().split()
     if not words:
         return text
@@ -395,6 +418,12 @@ def _org_case(text: str) -> str:
         # Vietnamese organisation names capitalise the word after the head noun.
         cap = prev in {"sở", "bộ", "cục", "vụ", "phòng", "trường"}
         out.append(w[:1].upper() + w[1:] if cap else w)
+    # An abbreviation stays in capitals ("UBND", "HQ", "GD&ĐT"): no piece of it is a syllable.
+    def abbreviation(word: str) -> bool:
+        pieces = [p for p in _rx(r"[^\p{L}]+").split(word) if p]
+        return bool(pieces) and all(p.isupper() and len(p) > 1 and not is_vietnamese_word(p) for p in pieces)
+
+    out = [orig if abbreviation(orig) else o for o, orig in zip(out, original, strict=True)]
     # Restore the capitals of place names lost by lower-casing ("tỉnh quảng ngãi").
     return gazetteer.province_regex_ci().sub(lambda m: gazetteer.province(m.group()).name  # type: ignore[union-attr]
                                               , " ".join(out))
