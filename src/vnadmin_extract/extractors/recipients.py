@@ -490,6 +490,10 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
     unit: str | None = None
     columns: dict[int, str] | None = None
     title_open = not inline
+    # Rows without markers are read after a statement's "cụ thể:" (inline), or under a list's
+    # title once the title has ended: with its "(Kèm theo ...)" line or a part heading. An OCR'd
+    # table loses its "TT" column, and its rows their numbers.
+    bare_ok = inline
     title: list[str] = []
     blank_run = 0
     first_marker: str | None = None
@@ -504,7 +508,7 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
         blank_run = 0
         part = _part_kind(raw)
         if part:
-            kind, unit, title_open = part, None, False
+            kind, unit, title_open, bare_ok = part, None, False, True
             continue
         run_in = _run_in_part(raw)
         if run_in:
@@ -535,6 +539,8 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
                 break  # "- A; - B;" then "4. Bằng khen ...": the next heading, not a row
         if item and (not title_open or (item["num"] and not _is_heading_like(raw))):
             title_open = False
+            if first_marker is None:  # numbered rows: no bare row is read in this list
+                first_marker = "num" if item["num"] else raw[0]
             s = ln.start + (len(ln.text) - len(ln.text.lstrip())) + item.end()
             sub = _SUBUNIT.match(raw)
             if sub and raw.rstrip().endswith(":"):
@@ -547,7 +553,7 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
             elif inline:
                 break  # a numbered paragraph after the list (or instead of one)
             continue
-        if inline and not item and first_marker in (None, "bare"):
+        if bare_ok and not item and first_marker in (None, "bare"):
             # A list whose numbers were lost (an OCR'd table: "cụ thể:" then one unit or person a
             # line): rows without markers, as long as each reads as a recipient.
             if first_marker is None and not lst.rows and _caption(raw):
@@ -555,23 +561,29 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
             if first_marker == "bare" and len(raw) <= 3:
                 continue  # a stray mark OCR read between rows
             if len(raw) >= 200 or _CLAUSE_WORDS.search(text, ln.start, ln.end):
-                break  # the paragraph after the list
-            s = ln.start + (len(ln.text) - len(ln.text.lstrip()))
-            cuts = _person_starts(text, s, ln.end)
-            found = False
-            for a, b in zip(cuts, [*cuts[1:], ln.end], strict=True):
-                rec = parse_phrase(text, a, b, kind, unit)
-                if plausible(rec):
-                    first_marker, found = "bare", True
-                    lst.rows.append(_Row(a, b, rec))
-                    lst.end = ln.end
-            if found or first_marker == "bare":
-                continue  # a row OCR garbled ("Ông Đặn g Đại Bàng") is passed over, not the list's end
+                if inline or lst.rows:
+                    break  # the paragraph after the list
+            else:
+                s = ln.start + (len(ln.text) - len(ln.text.lstrip()))
+                cuts = _person_starts(text, s, ln.end)
+                found = False
+                for a, b in zip(cuts, [*cuts[1:], ln.end], strict=True):
+                    rec = parse_phrase(text, a, b, kind, unit)
+                    # under a title, a person's row says who the person is: a bare name may be
+                    # the signer's under the list
+                    if plausible(rec) and (inline or rec.kind == "collective" or rec.note or rec.position):
+                        first_marker, found = "bare", True
+                        lst.rows.append(_Row(a, b, rec))
+                        lst.end = ln.end
+                if found or first_marker == "bare":
+                    continue  # a row OCR garbled ("Ông Đặn g Đại Bàng") is passed over, not the list's end
         if inline and not title_open:
             break  # the paragraph after the list
         if title_open:
             title.append(raw)
-            if len(title) > 6:
+            if raw.endswith(")") and "(" in raw:  # "(Kèm theo Quyết định số ...)" ends a list's title
+                title_open, bare_ok = False, True
+            elif len(title) > 6:
                 title_open = False
             continue
         if len(raw) < 120 and (raw.endswith(":") or raw.isupper()) and not raw.endswith("./."):
