@@ -180,3 +180,30 @@ def test_proposal_scan_gets_its_statement_and_the_rows_ocr_kept(public_dir: Path
         ("Nguyễn Văn Tình", "individual", "Phó Chủ tịch"),
     ]
     assert all(r.kind == "collective" for r in award.recipients[:-4])
+
+
+# --- a name OCR split inside a syllable ------------------------------------------------------
+
+def test_a_name_split_inside_a_syllable_is_joined_with_a_warning() -> None:
+    """bb-stp-quangbinh-02-2022: OCR read "Ông Đặn g Đại Bàng" in the list of the minutes."""
+    rec = extract_text("Hội đồng thống nhất đề nghị tặng Bằng khen cho 02 cá nhân, cụ thể:\n\n"
+                       "Ông Đặn g Đại Bàng, Bí thư Tỉnh đoàn tỉnh Quảng Bình\n\n"
+                       "Ông Nguyễn Văn Tình - Phó Chủ tịch UBND thị xã Ba Đồn\n")
+    [award] = rec.awards
+    text = rec.text or ""
+    assert [(r.name, r.position, r.note, text[r.start:r.end]) for r in award.recipients] == [
+        ("Đặng Đại Bàng", "Bí thư", "Ông", "Ông Đặn g Đại Bàng, Bí thư Tỉnh đoàn tỉnh Quảng Bình"),
+        ("Nguyễn Văn Tình", "Phó Chủ tịch", "Ông", "Ông Nguyễn Văn Tình - Phó Chủ tịch UBND thị xã Ba Đồn"),
+    ]
+    assert [w.message for w in rec.warnings if w.code == "W_OCR_NAME_JOINED"] == [
+        "recipient 'Đặng Đại Bàng' read from 'Ông Đặn g Đại Bàng, Bí thư Tỉnh đoàn tỉnh Quảng Bình': "
+        "a syllable split by OCR was joined"]
+    assert "ocr_name_joined" in rec.review.reasons
+
+
+def test_a_lower_case_word_that_makes_no_syllable_is_not_joined() -> None:
+    from vnadmin_extract.extractors.recipients import _rejoined
+    assert _rejoined("Đặn g Đại Bàng") == "Đặng Đại Bàng"
+    assert _rejoined("Nguyễ n Văn An") == "Nguyễn Văn An"
+    assert _rejoined("Trần Văn và") is None  # "Vănvà" is no syllable
+    assert _rejoined("Lê Văn Tiến") is None  # nothing to join

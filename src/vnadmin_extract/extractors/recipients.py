@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Document
-from ..errors import W_RECIPIENT_COUNT
+from ..errors import W_OCR_NAME_JOINED, W_RECIPIENT_COUNT
+from ..ingest.legacy import is_vietnamese_word
 from ..rules import awards as award_rules
 from ..rules import lexicon, vocab
 from ..rules.cache import fast_compile
@@ -142,6 +143,11 @@ def find(doc: Document) -> None:
     # a statement kept only for the list it refers to, with no list found: a procedural mention
     doc.awards[:] = [a for a in doc.awards
                      if a.recipients or (a.evidence or {}).get("counts") != "attached_list"]
+    for award in doc.awards:
+        for r in award.recipients:
+            if r.kind != "collective" and r.name not in doc.text[r.start:r.end]:
+                doc.warn(W_OCR_NAME_JOINED, f"recipient {r.name!r} read from {doc.text[r.start:r.end][:80]!r}: "
+                         "a syllable split by OCR was joined", r.start, r.end)
 
 
 # --- inline names ---------------------------------------------------------------------------
@@ -347,6 +353,8 @@ def parse_phrase(text: str, s: int, e: int, hint: str | None, unit_path: str | N
         cut = _NAME_CUT.search(text, at, e)
         name_end = cut.start() if cut else e
         name = text[at:name_end].strip()
+        if not _PERSON_NAME.match(name):
+            name = _rejoined(name) or name
         if cut:
             comma = _AFTER_NAME.match(text, name_end)
             after = comma.end() if comma else name_end
@@ -380,6 +388,21 @@ def _collective_end(text: str, s: int, e: int) -> int:
 
 
 _PERSON_NAME = fast_compile(r"^\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?){1,5}$")
+
+
+def _rejoined(name: str) -> str | None:
+    """"Đặn g Đại Bàng": OCR split a name's syllable before its last letters. A part of one or
+    two lower-case letters is joined to the word before it when the two make one Vietnamese
+    syllable and the whole then reads as a name; else None."""
+    words: list[str] = []
+    for part in name.split():
+        if words and len(part) <= 2 and part.isalpha() and part.islower() and words[-1][:1].isupper() \
+                and is_vietnamese_word(words[-1] + part):
+            words[-1] += part
+        else:
+            words.append(part)
+    joined = " ".join(words)
+    return joined if joined != " ".join(name.split()) and _PERSON_NAME.match(joined) else None
 
 
 _COUNT_IN_NAME = fast_compile(r":|\b\d+\s+(?:hộ|người|cá\s+nhân|tập\s+thể|đơn\s+vị|lượt)\b")
