@@ -207,3 +207,32 @@ def test_a_lower_case_word_that_makes_no_syllable_is_not_joined() -> None:
     assert _rejoined("Nguyễ n Văn An") == "Nguyễn Văn An"
     assert _rejoined("Trần Văn và") is None  # "Vănvà" is no syllable
     assert _rejoined("Lê Văn Tiến") is None  # nothing to join
+
+
+def test_a_row_broken_over_two_lines_is_one_row() -> None:
+    """OCR of a table cell too narrow for its row: the rest of the row on a line of its own,
+    starting in lower case (a blank line between, as OCR puts between blocks)."""
+    rec = extract_text("Hội đồng thống nhất đề nghị tặng Bằng khen cho 02 tập thể và 02 cá nhân, cụ thể:\n\n"
+                       "Phòng Phổ biến, giáo dục pháp luật, Sở Tư pháp\n\ntỉnh Quảng Bình\n\n"
+                       "Công an tỉnh Quảng Bình\n\n"
+                       "Ông Trương Quang Sáng, Phó Giám đốc Sở Tư\n\npháp tỉnh Quảng Bình\n\n"
+                       "Ông Nguyễn Văn Tình - Phó Chủ tịch UBND thị xã Ba Đồn\n\n"
+                       "Hội đồng đã thống nhất và biểu quyết 09/09 thành viên có mặt.\n")
+    [award] = rec.awards
+    text = rec.text or ""
+    assert [(r.name, r.kind, r.position, r.organization, r.note) for r in award.recipients] == [
+        ("Phòng Phổ biến, giáo dục pháp luật", "collective", None, "Sở Tư pháp tỉnh Quảng Bình", None),
+        ("Công an tỉnh Quảng Bình", "collective", None, None, None),
+        ("Trương Quang Sáng", "individual", "Phó Giám đốc", "Sở Tư pháp tỉnh Quảng Bình", "Ông"),
+        ("Nguyễn Văn Tình", "individual", "Phó Chủ tịch", "UBND thị xã Ba Đồn", "Ông"),
+    ]
+    assert text[award.recipients[2].start:award.recipients[2].end] == \
+        "Ông Trương Quang Sáng, Phó Giám đốc Sở Tư\n\npháp tỉnh Quảng Bình"
+    assert [w.code for w in rec.warnings if w.code == "W_RECIPIENT_COUNT"] == []
+
+
+def test_a_lower_case_sentence_after_a_row_is_not_its_rest() -> None:
+    # the contrast: a clause ("đã ...") after the last row ends the list, it is no part of the row
+    rec = extract_text("Hội đồng thống nhất đề nghị tặng Bằng khen cho 01 tập thể, cụ thể:\n\n"
+                       "Công an tỉnh Quảng Bình\n\nđã được biểu quyết 09/09 thành viên có mặt.\n")
+    assert [(r.name, r.organization) for a in rec.awards for r in a.recipients] == [("Công an tỉnh Quảng Bình", None)]

@@ -576,6 +576,9 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
             elif inline:
                 break  # a numbered paragraph after the list (or instead of one)
             continue
+        if not item and lst.rows and raw[:1].islower() and _continues(doc, lst.rows[-1], k, kind, unit):
+            lst.end = ln.end  # "... Sở Tư pháp" / "tỉnh Quảng Bình": a row broken over two lines
+            continue
         if bare_ok and not item and first_marker in (None, "bare"):
             # A list whose numbers were lost (an OCR'd table: "cụ thể:" then one unit or person a
             # line): rows without markers, as long as each reads as a recipient.
@@ -612,6 +615,29 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
         if len(raw) < 120 and (raw.endswith(":") or raw.isupper()) and not raw.endswith("./."):
             unit = _LABEL.sub("", raw, count=1).rstrip(" :") or None
     lst.title = " ".join(title)
+
+
+def _continues(doc: Document, row: _Row, k: int, kind: str | None, unit: str | None) -> bool:
+    """Line ``k``, starting in lower case right under the line that ends ``row``, is the rest of
+    that row (a table cell or a long row wrapped): the row is read again over both lines, its
+    values with single spaces. False (nothing changed) when it is not, or the row then reads
+    as no recipient."""
+    text, lines = doc.text, doc.lines
+    ln = lines[k]
+    prev = k - 1
+    while prev >= 0 and not lines[prev].text.strip():
+        prev -= 1
+    if prev < 0 or not (lines[prev].start <= row.end <= lines[prev].end) or len(ln.text.strip()) >= 120 \
+            or _CLAUSE_WORDS.search(text, ln.start, ln.end) or k - prev > 2:
+        return False
+    rec = parse_phrase(text, row.start, ln.end, kind or row.recipient.kind, unit)
+    if not plausible(rec) or rec.kind != row.recipient.kind:
+        return False
+    update = {f: " ".join(v.split()) for f in ("name", "position", "organization")
+              if isinstance(v := getattr(rec, f), str)}
+    row.recipient = rec.model_copy(update={**update, "note": row.recipient.note, "start": row.recipient.start})
+    row.end = ln.end
+    return True
 
 
 # Words of a sentence, not of a unit's name or a person's row ("Hội đồng ... đã thống nhất").
