@@ -236,3 +236,19 @@ def test_a_lower_case_sentence_after_a_row_is_not_its_rest() -> None:
     rec = extract_text("Hội đồng thống nhất đề nghị tặng Bằng khen cho 01 tập thể, cụ thể:\n\n"
                        "Công an tỉnh Quảng Bình\n\nđã được biểu quyết 09/09 thành viên có mặt.\n")
     assert [(r.name, r.organization) for a in rec.awards for r in a.recipients] == [("Công an tỉnh Quảng Bình", None)]
+
+
+def test_marks_ocr_read_between_two_rows_run_together_are_left_out() -> None:
+    """bb-stp-quangbinh-02-2022: "Kỉe Ông Trương Quang Sáng, ... tỉnh Quảng Bình lự se Đại tá Lê Văn
+    Tiến - ...": two rows on one line, with stray marks before, between and after them."""
+    rec = extract_text("Hội đồng thống nhất đề nghị tặng Bằng khen cho 02 cá nhân, cụ thể:\n\nCá nhân\n\n"
+                       "Kỉe Ông Trương Quang Sáng, Phó Giám đốc Sở Tư pháp tỉnh Quảng Bình lự se Đại tá Lê Văn Tiến - "
+                       "Chính ủy Bộ đội Biên phòng tỉnh Quảng Bình\n")
+    [award] = rec.awards
+    text = rec.text or ""
+    assert [(r.name, r.position, r.organization, r.note, text[r.start:r.end]) for r in award.recipients] == [
+        ("Trương Quang Sáng", "Phó Giám đốc", "Sở Tư pháp tỉnh Quảng Bình", "Ông",
+         "Ông Trương Quang Sáng, Phó Giám đốc Sở Tư pháp tỉnh Quảng Bình"),
+        ("Lê Văn Tiến", "Chính ủy", "Bộ đội Biên phòng tỉnh Quảng Bình", "Đại tá",
+         "Đại tá Lê Văn Tiến - Chính ủy Bộ đội Biên phòng tỉnh Quảng Bình"),
+    ]

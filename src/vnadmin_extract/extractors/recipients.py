@@ -594,6 +594,8 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
                 cuts = _person_starts(text, s, ln.end)
                 found = False
                 for a, b in zip(cuts, [*cuts[1:], ln.end], strict=True):
+                    if b != ln.end:
+                        b = _junk_before(text, a, b)
                     rec = parse_phrase(text, a, b, kind, unit)
                     # under a title, a person's row says who the person is: a bare name may be
                     # the signer's under the list
@@ -669,6 +671,17 @@ def _person_starts(text: str, s: int, e: int) -> list[int]:
     if not leads:
         return [s]
     return leads if leads[0] - s <= 5 else [s, *leads]
+
+
+_JUNK_TAIL = fast_compile(r"(?<=\p{Lu}\p{Ll}*)(?:\s+\p{Ll}{1,3}){1,3}\s*$")
+
+
+def _junk_before(text: str, s: int, e: int) -> int:
+    """Where a row OCR ran into the next one really ends: before the marks it read between them
+    ("... Sở Tư pháp tỉnh Quảng Bình lự se | Đại tá Lê Văn Tiến"), a few short lower-case words
+    after a capitalised one."""
+    m = _JUNK_TAIL.search(text, s, e)
+    return m.start() if m else e
 
 
 def _caption(raw: str) -> bool:
