@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Document
-from ..errors import W_RECIPIENT_COUNT
+from ..errors import W_OCR_NAME_JOINED, W_RECIPIENT_COUNT
+from ..ingest.legacy import is_vietnamese_word
 from ..rules import awards as award_rules
 from ..rules import lexicon, vocab
 from ..rules.cache import fast_compile
@@ -142,6 +143,11 @@ def find(doc: Document) -> None:
     # a statement kept only for the list it refers to, with no list found: a procedural mention
     doc.awards[:] = [a for a in doc.awards
                      if a.recipients or (a.evidence or {}).get("counts") != "attached_list"]
+    for award in doc.awards:
+        for r in award.recipients:
+            if r.kind != "collective" and r.name not in doc.text[r.start:r.end]:
+                doc.warn(W_OCR_NAME_JOINED, f"recipient {r.name!r} read from {doc.text[r.start:r.end][:80]!r}: "
+                         "a syllable split by OCR was joined", r.start, r.end)
 
 
 # --- inline names ---------------------------------------------------------------------------
@@ -347,6 +353,8 @@ def parse_phrase(text: str, s: int, e: int, hint: str | None, unit_path: str | N
         cut = _NAME_CUT.search(text, at, e)
         name_end = cut.start() if cut else e
         name = text[at:name_end].strip()
+        if not _PERSON_NAME.match(name):
+            name = _rejoined(name) or name
         if cut:
             comma = _AFTER_NAME.match(text, name_end)
             after = comma.end() if comma else name_end
@@ -380,6 +388,21 @@ def _collective_end(text: str, s: int, e: int) -> int:
 
 
 _PERSON_NAME = fast_compile(r"^\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?){1,5}$")
+
+
+def _rejoined(name: str) -> str | None:
+    """"Đặn g Đại Bàng": OCR split a name's syllable before its last letters. A part of one or
+    two lower-case letters is joined to the word before it when the two make one Vietnamese
+    syllable and the whole then reads as a name; else None."""
+    words: list[str] = []
+    for part in name.split():
+        if words and len(part) <= 2 and part.isalpha() and part.islower() and words[-1][:1].isupper() \
+                and is_vietnamese_word(words[-1] + part):
+            words[-1] += part
+        else:
+            words.append(part)
+    joined = " ".join(words)
+    return joined if joined != " ".join(name.split()) and _PERSON_NAME.match(joined) else None
 
 
 _COUNT_IN_NAME = fast_compile(r":|\b\d+\s+(?:hộ|người|cá\s+nhân|tập\s+thể|đơn\s+vị|lượt)\b")
@@ -490,6 +513,10 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
     unit: str | None = None
     columns: dict[int, str] | None = None
     title_open = not inline
+    # Rows without markers are read after a statement's "cụ thể:" (inline), or under a list's
+    # title once the title has ended: with its "(Kèm theo ...)" line or a part heading. An OCR'd
+    # table loses its "TT" column, and its rows their numbers.
+    bare_ok = inline
     title: list[str] = []
     blank_run = 0
     first_marker: str | None = None
@@ -504,7 +531,7 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
         blank_run = 0
         part = _part_kind(raw)
         if part:
-            kind, unit, title_open = part, None, False
+            kind, unit, title_open, bare_ok = part, None, False, True
             continue
         run_in = _run_in_part(raw)
         if run_in:
@@ -535,6 +562,8 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
                 break  # "- A; - B;" then "4. Bằng khen ...": the next heading, not a row
         if item and (not title_open or (item["num"] and not _is_heading_like(raw))):
             title_open = False
+            if first_marker is None:  # numbered rows: no bare row is read in this list
+                first_marker = "num" if item["num"] else raw[0]
             s = ln.start + (len(ln.text) - len(ln.text.lstrip())) + item.end()
             sub = _SUBUNIT.match(raw)
             if sub and raw.rstrip().endswith(":"):
@@ -547,7 +576,10 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
             elif inline:
                 break  # a numbered paragraph after the list (or instead of one)
             continue
-        if inline and not item and first_marker in (None, "bare"):
+        if not item and lst.rows and raw[:1].islower() and _continues(doc, lst.rows[-1], k, kind, unit):
+            lst.end = ln.end  # "... Sở Tư pháp" / "tỉnh Quảng Bình": a row broken over two lines
+            continue
+        if bare_ok and not item and first_marker in (None, "bare"):
             # A list whose numbers were lost (an OCR'd table: "cụ thể:" then one unit or person a
             # line): rows without markers, as long as each reads as a recipient.
             if first_marker is None and not lst.rows and _caption(raw):
@@ -555,28 +587,59 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
             if first_marker == "bare" and len(raw) <= 3:
                 continue  # a stray mark OCR read between rows
             if len(raw) >= 200 or _CLAUSE_WORDS.search(text, ln.start, ln.end):
-                break  # the paragraph after the list
-            s = ln.start + (len(ln.text) - len(ln.text.lstrip()))
-            cuts = _person_starts(text, s, ln.end)
-            found = False
-            for a, b in zip(cuts, [*cuts[1:], ln.end], strict=True):
-                rec = parse_phrase(text, a, b, kind, unit)
-                if plausible(rec):
-                    first_marker, found = "bare", True
-                    lst.rows.append(_Row(a, b, rec))
-                    lst.end = ln.end
-            if found or first_marker == "bare":
-                continue  # a row OCR garbled ("Ông Đặn g Đại Bàng") is passed over, not the list's end
+                if inline or lst.rows:
+                    break  # the paragraph after the list
+            else:
+                s = ln.start + (len(ln.text) - len(ln.text.lstrip()))
+                cuts = _person_starts(text, s, ln.end)
+                found = False
+                for a, b in zip(cuts, [*cuts[1:], ln.end], strict=True):
+                    if b != ln.end:
+                        b = _junk_before(text, a, b)
+                    rec = parse_phrase(text, a, b, kind, unit)
+                    # under a title, a person's row says who the person is: a bare name may be
+                    # the signer's under the list
+                    if plausible(rec) and (inline or rec.kind == "collective" or rec.note or rec.position):
+                        first_marker, found = "bare", True
+                        lst.rows.append(_Row(a, b, rec))
+                        lst.end = ln.end
+                if found or first_marker == "bare":
+                    continue  # a row OCR garbled ("Ông Đặn g Đại Bàng") is passed over, not the list's end
         if inline and not title_open:
             break  # the paragraph after the list
         if title_open:
             title.append(raw)
-            if len(title) > 6:
+            if raw.endswith(")") and "(" in raw:  # "(Kèm theo Quyết định số ...)" ends a list's title
+                title_open, bare_ok = False, True
+            elif len(title) > 6:
                 title_open = False
             continue
         if len(raw) < 120 and (raw.endswith(":") or raw.isupper()) and not raw.endswith("./."):
             unit = _LABEL.sub("", raw, count=1).rstrip(" :") or None
     lst.title = " ".join(title)
+
+
+def _continues(doc: Document, row: _Row, k: int, kind: str | None, unit: str | None) -> bool:
+    """Line ``k``, starting in lower case right under the line that ends ``row``, is the rest of
+    that row (a table cell or a long row wrapped): the row is read again over both lines, its
+    values with single spaces. False (nothing changed) when it is not, or the row then reads
+    as no recipient."""
+    text, lines = doc.text, doc.lines
+    ln = lines[k]
+    prev = k - 1
+    while prev >= 0 and not lines[prev].text.strip():
+        prev -= 1
+    if prev < 0 or not (lines[prev].start <= row.end <= lines[prev].end) or len(ln.text.strip()) >= 120 \
+            or _CLAUSE_WORDS.search(text, ln.start, ln.end) or k - prev > 2:
+        return False
+    rec = parse_phrase(text, row.start, ln.end, kind or row.recipient.kind, unit)
+    if not plausible(rec) or rec.kind != row.recipient.kind:
+        return False
+    update = {f: " ".join(v.split()) for f in ("name", "position", "organization")
+              if isinstance(v := getattr(rec, f), str)}
+    row.recipient = rec.model_copy(update={**update, "note": row.recipient.note, "start": row.recipient.start})
+    row.end = ln.end
+    return True
 
 
 # Words of a sentence, not of a unit's name or a person's row ("Hội đồng ... đã thống nhất").
@@ -608,6 +671,17 @@ def _person_starts(text: str, s: int, e: int) -> list[int]:
     if not leads:
         return [s]
     return leads if leads[0] - s <= 5 else [s, *leads]
+
+
+_JUNK_TAIL = fast_compile(r"(?<=\p{Lu}\p{Ll}*)(?:\s+\p{Ll}{1,3}){1,3}\s*$")
+
+
+def _junk_before(text: str, s: int, e: int) -> int:
+    """Where a row OCR ran into the next one really ends: before the marks it read between them
+    ("... Sở Tư pháp tỉnh Quảng Bình lự se | Đại tá Lê Văn Tiến"), a few short lower-case words
+    after a capitalised one."""
+    m = _JUNK_TAIL.search(text, s, e)
+    return m.start() if m else e
 
 
 def _caption(raw: str) -> bool:

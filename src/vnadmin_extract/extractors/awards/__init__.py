@@ -9,7 +9,7 @@ statement's ``evidence``:
 | attribute | rules, in order | module |
 |---|---|---|
 | counts | counts_after, counts_before, bare_number | ``counts`` |
-| conferred_by | delegated_authority, authority_before, authority_after, authority_in_name, recipients_first, clause_authority, sentence_authority | ``giver`` |
+| conferred_by | delegated_authority, authority_after, authority_before, authority_in_name, recipients_first, clause_authority, sentence_authority | ``giver`` |
 | status | clause_cue, carried_cue, sentence_cue, heading_cue, conferring_verb (default: conferred) | ``status`` |
 | year | period_after_award, achievement_year, clause_year, sentence_year, sentence_period, heading_year, title_year, document_date_year | ``year`` |
 

@@ -101,6 +101,7 @@ class Sentence:
     periods: list[tuple[int, int]] = field(default_factory=list)
     brackets: list[tuple[int, int]] | None = None  # bracketed spans, found when first asked
     rule_cue_end: int | None = None  # end of the first rule cue ("tỷ lệ không quá"), -1: none
+    rule_exception: bool | None = None  # "Riêng ..." after a rule of its paragraph (found when first asked)
     inherited_auth: str | None = None  # the authority of an earlier clause
     inherited_status: str | None = None  # the status cue of an earlier clause
     # "xếp loại 14 tổ chức “A” (chiếm 24%); 40 tổ chức “B”": counts before titles, listed on

@@ -1,8 +1,12 @@
 """Who confers (or is asked to confer) a group of awards: GIVER_RULES, in order.
 
 1. ``delegated_authority``: "Thừa ủy quyền của Chủ tịch nước, Thứ trưởng X đã trao ...";
-2. ``authority_before``: "Giám đốc Sở công nhận ...", "được Thủ tướng Chính phủ tặng ...";
-3. ``authority_after``: "Bằng khen của Chủ tịch UBND tỉnh cho ...";
+2. ``authority_after``: the award's own name carries its giver: "Bằng khen của Chủ tịch UBND tỉnh
+   cho ...", "Bằng khen do ... tặng", or with the giver right after an award one holds ("Bằng
+   khen Chủ tịch UBND tỉnh", "Giấy khen Giám đốc Sở"). It outranks a body named before: "đề
+   nghị Hội đồng TĐKT tỉnh xét, đề nghị tặng Bằng khen Chủ tịch UBND tỉnh" is the Chairman's
+   award, the council only forwards the proposal;
+3. ``authority_before``: "Giám đốc Sở công nhận ...", "được Thủ tướng Chính phủ tặng ...";
 4. ``authority_in_name``: "Cờ thi đua của Bộ Giáo dục và Đào tạo: 01 tập thể";
 5. ``recipients_first``: "01 tập thể ... được tặng" with no giver named before: none;
 6. ``clause_authority``: an earlier group of the clause named one;
@@ -23,7 +27,7 @@ from ...rules.cache import rx as _rx
 from ...vietnamese import fold
 from .context import AwardGroup, Decided, Group, Rule
 from .recipients import org_start
-from .words import alternation
+from .words import alternation, words
 
 
 @functools.cache
@@ -35,6 +39,7 @@ def _auth_stop() -> regex.Pattern[str]:
 
 
 _AUTH_AFTER = fast_compile(r"^[\s“”\"]*(?:của|do)\s+")
+_BARE_AFTER = fast_compile(r"^\s+(?=\S)")  # "Bằng khen Chủ tịch UBND tỉnh": the giver with no "của"
 # scanned over long texts, where ``regex`` finds the literals faster than ``re``
 DELEGATED = regex.compile(r"thừa\s+ủy\s+quyền\s+(?:của\s+)?", regex.I)
 
@@ -98,9 +103,11 @@ def authority_in_name(text: str, low: str, g: AwardGroup, hi: int) -> str | None
     return name if 1 <= len(name.split()) <= 10 else None
 
 
-def authority_after(text: str, low: str, lo: int, hi: int) -> str | None:
-    """"Bằng khen của Chủ tịch UBND tỉnh cho ...": the authority named after the award."""
-    m = _AUTH_AFTER.match(text[lo:hi])
+def authority_after(text: str, low: str, lo: int, hi: int, bare: bool = False) -> str | None:
+    """"Bằng khen của Chủ tịch UBND tỉnh cho ...": the authority named after the award. With
+    ``bare`` (an award one holds: a Bằng khen, a Giấy khen, a Cờ), also an authority head right
+    after it with no "của" ("Bằng khen Chủ tịch UBND tỉnh")."""
+    m = _AUTH_AFTER.match(text[lo:hi]) or (_BARE_AFTER.match(text[lo:hi]) if bare else None)
     if not m:
         return None
     start = lo + m.end()
@@ -143,7 +150,9 @@ def _before(ctx: Group) -> Decided[str | None] | None:
 
 
 def _after(ctx: Group) -> Decided[str | None] | None:
-    return _opt(authority_after(ctx.text, ctx.sent.st.low, ctx.end, ctx.next_start))
+    last = ctx.group.mentions[-1]
+    return _opt(authority_after(ctx.text, ctx.sent.st.low, ctx.end, ctx.next_start,
+                                bare=last.canonical.startswith(words("object_awards"))))
 
 
 def _in_name(ctx: Group) -> Decided[str | None] | None:
@@ -164,8 +173,8 @@ def _sentence(ctx: Group) -> Decided[str | None] | None:
 
 GIVER_RULES: list[Rule[str | None]] = [
     Rule("delegated_authority", _delegated),
-    Rule("authority_before", _before),
     Rule("authority_after", _after),
+    Rule("authority_before", _before),
     Rule("authority_in_name", _in_name),
     Rule("recipients_first", _recipients_first),
     Rule("clause_authority", _clause),

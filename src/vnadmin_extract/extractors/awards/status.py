@@ -5,7 +5,9 @@ procedures, not as statements (issue 13, class 7): status ``rule``
 - ``normative_document``: a law, decree, circular, regulation or form (by its type line, its
   QPPL number "01/2026/QĐ-TTg", or a form marker "Biểu mẫu số 01");
 - ``rule_context``: a criterion, quota or procedure cue in the sentence before the award
-  ("tỷ lệ không quá", "Mỗi một khối thi đua đề nghị xét tặng: 02 Cờ", "được xét tặng cho").
+  ("tỷ lệ không quá", "Mỗi một khối thi đua đề nghị xét tặng: 02 Cờ", "được xét tặng cho"), or a
+  sentence opening with an exception ("Riêng Khối ... được đề nghị 08 Cờ và 05 Bằng khen") to a
+  rule stated earlier in its paragraph.
 
 Then the cues are the sentence's (``award_cues.yaml``); a non-conferring cue ("đề nghị", "đăng ký",
 "phấn đấu") outranks a conferring verb ("tặng", "đạt") in the same stretch. In order:
@@ -29,7 +31,7 @@ from ...document import Document
 from ...rules import awards as tax
 from ...rules.cache import rx as _rx
 from ...vietnamese import fold
-from .context import Cues, Decided, DocState, Group, Rule
+from .context import Cues, Decided, DocState, Group, Rule, Sentence
 from .words import alternation
 
 
@@ -157,12 +159,32 @@ def _normative_document(ctx: Group) -> Decided[str] | None:
     return Decided("rule") if normative(ctx.sent.st) else None
 
 
+@functools.cache
+def _rule_exception() -> regex.Pattern[str]:
+    return _rx(rf"[\s\-–•*+]*(?:{alternation('rule_exceptions')})(?!\w)", regex.I)
+
+
+def _excepts_a_rule(sent: Sentence) -> bool:
+    """"Mỗi một khối thi đua đề nghị xét tặng: 02 Cờ và 01 Bằng khen. Riêng Khối thi đua doanh
+    nghiệp được đề nghị 08 Cờ và 05 Bằng khen": a sentence that opens with an exception to a rule
+    stated earlier in its paragraph is a rule (a quota) too."""
+    if sent.rule_exception is None:
+        sent.rule_exception = False
+        st = sent.st
+        if _rule_exception().match(st.text, sent.s, sent.e):
+            para = st.doc.lines[st.doc.line_index(sent.s)].start
+            sent.rule_exception = _rule_cue().search(st.low, para, sent.s) is not None
+    return sent.rule_exception
+
+
 def _rule_context(ctx: Group) -> Decided[str] | None:
     sent = ctx.sent
     if sent.rule_cue_end is None:  # the sentence's first rule cue, found once
         m = _rule_cue().search(sent.st.low, sent.s, sent.e)
         sent.rule_cue_end = m.end() if m else -1
-    return Decided("rule") if 0 <= sent.rule_cue_end <= ctx.start else None
+    if 0 <= sent.rule_cue_end <= ctx.start or _excepts_a_rule(sent):
+        return Decided("rule")
+    return None
 
 
 def _bracket_cue(ctx: Group) -> Decided[str] | None:
