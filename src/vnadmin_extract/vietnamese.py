@@ -190,3 +190,38 @@ def mostly_upper(text: str, share: float = 0.85) -> bool:
     Header and signature blocks use 0.85; a portal page's issuer lines above the motto 0.8."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= share * len(letters)
+
+
+# --- Vietnamese syllables --------------------------------------------------------------
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_ONSET = r"(?:ngh|ng|gh|gi|ch|kh|nh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+_RHYMES = """
+a ai ao au ay ac ach am an ang anh ap at ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây
+e eo ec em en eng ep et ê êu êch êm ên ênh êp êt i ia iu ich im in inh ip it
+iêc iêm iên iêng iêp iêt iêu o oa oe oi oc om on ong op ot oo ooc oong
+oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt oen oet oeo
+ô ôi ôc ôm ôn ông ôp ôt ơ ơi ơm ơn ơp ơt u ua ui uc um un ung up ut
+uân uâng uât uây uê uêch uênh uôc uôi uôm uôn uông uôt uơ uy uya uych uyên uyêt uyn
+uynh uyt uyu ư ưa ưi ưu ưc ưng ưm ưn ưt ươc ươi ươm ươn ương ươp ươt ươu
+y yêm yên yêt yêu
+""".split()
+_SYLLABLE = re.compile(rf"^{_ONSET}(?:{'|'.join(sorted(_RHYMES, key=len, reverse=True))})$")
+_STOP_CODA = re.compile(r"(?:c|ch|p|t)$")
+
+
+@functools.lru_cache(maxsize=65536)
+def is_vietnamese_word(word: str) -> bool:
+    """True when ``word`` (letters only) is a well-formed Vietnamese syllable.
+
+    Onset + rhyme from the orthography, at most one tone mark, and the rule that a
+    syllable closed by c/ch/p/t carries sắc or nặng (or no mark, for ASCII loans).
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = [ch for ch in decomposed if ch in _TONES]
+    if len(tones) > 1:
+        return False
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    if not _SYLLABLE.match(base):
+        return False
+    return not (tones and tones[0] not in {"\u0301", "\u0323"} and _STOP_CODA.search(base))

@@ -151,8 +151,9 @@ REAL = {
         "BỘ TÀI CHÍNH", "Quyết định", [("Trương Chí Trung", "Thứ trưởng", "KT", "Bộ trưởng Bộ Tài chính")]),
     "qd-ub-cantho-256-2004-cai-cach-hanh-chinh-tcvn3.doc": (
         "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "Quyết định",
-        [("Võ Thanh Tòng", "Chủ tịch", "TM", "Ubnd thành phố Cần Thơ")]),
-    "quy-dinh-ubnd-angiang-522-2002-uu-dai-dau-tu-tcvn3.doc": ("ỦY BAN NHÂN DÂN TỈNH AN GIANG", "Quy định", []),
+        [("Võ Thanh Tòng", "Chủ tịch", "TM", "UBND thành phố Cần Thơ")]),
+    "quy-dinh-ubnd-angiang-522-2002-uu-dai-dau-tu-tcvn3.doc": (
+        "ỦY BAN NHÂN DÂN TỈNH AN GIANG", "Quy định", [("Nguyễn Hoàng Việt", "Phó Chủ tịch", "KT", "Chủ tịch")]),
     "qd-btc-12-2001-che-do-ke-toan-tcvn3.doc": (
         "BỘ TÀI CHÍNH", "Quyết định", [("Trần Văn Tá", "Thứ trưởng", "KT", "Bộ trưởng Bộ Tài chính")]),
     "luat-thi-dua-khen-thuong-2022.doc": ("QUỐC HỘI", "Luật", [("Vương Đình Huệ", "Chủ tịch Quốc hội", None, None)]),

@@ -35,6 +35,7 @@ from viparse.normalize.viscii import VISCII
 from viparse.normalize.vni import VNI as _VIPARSE_VNI
 
 from ..errors import W_LEGACY_ENCODING, W_MOJIBAKE_REPAIRED
+from ..vietnamese import is_vietnamese_word
 from .base import RawText
 from .legacy_caps import restore_lines
 
@@ -49,39 +50,7 @@ VNI = build_charmap("vni", [*_VIPARSE_VNI.pairs, ("aú", "ẳ"), ("AÚ", "Ẳ"),
 
 CHARMAPS: dict[str, Charmap] = {"tcvn3": TCVN3, "vni": VNI, "viscii": VISCII}
 
-# --- Vietnamese syllables --------------------------------------------------------------
-
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-_ONSET = r"(?:ngh|ng|gh|gi|ch|kh|nh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-_RHYMES = """
-a ai ao au ay ac ach am an ang anh ap at ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây
-e eo ec em en eng ep et ê êu êch êm ên ênh êp êt i ia iu ich im in inh ip it
-iêc iêm iên iêng iêp iêt iêu o oa oe oi oc om on ong op ot oo ooc oong
-oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt oen oet oeo
-ô ôi ôc ôm ôn ông ôp ôt ơ ơi ơm ơn ơp ơt u ua ui uc um un ung up ut
-uân uâng uât uây uê uêch uênh uôc uôi uôm uôn uông uôt uơ uy uya uych uyên uyêt uyn
-uynh uyt uyu ư ưa ưi ưu ưc ưng ưm ưn ưt ươc ươi ươm ươn ương ươp ươt ươu
-y yêm yên yêt yêu
-""".split()
-_SYLLABLE = re.compile(rf"^{_ONSET}(?:{'|'.join(sorted(_RHYMES, key=len, reverse=True))})$")
-_STOP_CODA = re.compile(r"(?:c|ch|p|t)$")
-
-
-@functools.lru_cache(maxsize=65536)
-def is_vietnamese_word(word: str) -> bool:
-    """True when ``word`` (letters only) is a well-formed Vietnamese syllable.
-
-    Onset + rhyme from the orthography, at most one tone mark, and the rule that a
-    syllable closed by c/ch/p/t carries sắc or nặng (or no mark, for ASCII loans).
-    """
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = [ch for ch in decomposed if ch in _TONES]
-    if len(tones) > 1:
-        return False
-    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
-    if not _SYLLABLE.match(base):
-        return False
-    return not (tones and tones[0] not in {"\u0301", "\u0323"} and _STOP_CODA.search(base))
+# Syllable well-formedness lives with the other Vietnamese text rules (vietnamese.py).
 
 
 _PIECE_SPLIT = re.compile(r"[\x21-\x40\x5b-\x60\x7b-\x7e]+")

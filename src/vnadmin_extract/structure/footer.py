@@ -20,7 +20,7 @@ from ..rules import gazetteer, lexicon, person_parts, vocab
 from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..schema import Signer
-from ..vietnamese import fold, mostly_upper, strip_diacritics
+from ..vietnamese import fold, is_vietnamese_word, mostly_upper, strip_diacritics
 from . import boilerplate
 from .reflow import reflow
 
@@ -407,8 +407,6 @@ def _sentence_case(text: str) -> str:
 def _org_case(text: str) -> str:
     if not mostly_upper(text):
         return text
-    from ..ingest.legacy import is_vietnamese_word
-
     original = text.split()
     words = text.lower().split()
     if not words:
