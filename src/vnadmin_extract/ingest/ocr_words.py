@@ -4,30 +4,44 @@ Tesseract's Vietnamese model drops or swaps the tone and vowel marks of ordinary
 ("tông hợp" for "tổng hợp", "tuyễn dụng" for "tuyển dụng", "Phô biên" for "Phổ biến",
 "phòng, chồng dịch" for "phòng, chống dịch"). A Vietnamese reader restores them because
 the damaged pair is not a word and exactly one re-marking of it is. This module does the
-same with a word list: underthesea's ``Viet74K.txt`` (74,000 words, read from the installed
-package, once) plus the administrative collocations of ``patterns/ocr_words.yaml``.
+same with a word list: underthesea's ``Viet74K.txt`` (74,000 words, read once from the
+installed package), the compounds of ``patterns/compounds.yaml`` and the administrative
+words of ``patterns/ocr_words.yaml``; and with syllable frequencies (``wordfreq``).
 
-A window of two or three adjacent syllables of one line or of two lines that follow each
-other (no punctuation between them, no blank line) is re-marked when
+A wrong repair of correct text is worse than a missed one, so every condition below was
+added to remove the false repairs it made on 556,000 words of correct text (the corpus,
+the seeds, the Markdown, portal, text-layer and transcript files of corpus-public).
 
-- it is not a word of the list as it stands (the list, lower case, one tone placement);
-- exactly one lower-case word of the list has the same letters once tone and vowel marks
-  are set aside (``â ê ô ơ ư ă`` and the five tones; ``đ`` stays ``đ``); and
-- every syllable it changes is not part of a word of the list with another neighbour
-  ("chồng" in "vợ chồng dịch" stays: "vợ chồng" is a word), nor given another re-marking
-  by an overlapping window;
-- in mixed-case text, the syllables are not all capitalised (a person's or a place's name:
-  "Văn Tiên", "Quang Bình" are never re-marked). Text in capitals is re-marked only where
-  the changed syllables are not a name (``names`` in the yaml: surnames and middle names
-  before them keep the window as it is).
+A window of two or three adjacent syllables (same line, or the next line when it goes on
+in lower case; no punctuation between them) is re-marked when
 
-Tokens that mix digits with the letters OCR reads for them ("COVID-I9", "2O19", "l5": ``O``
-and ``o`` for 0, ``I`` and ``l`` for 1) are read as the number when every other character
-of that part is a digit.
+- it is not a word of the list as it stands (lower case, one tone placement);
+- exactly one lower-case word of the list has its letters once the marks are set aside,
+  ``đ`` counted as ``d`` (so "tuyên đương" is left alone: "tuyến đường" or "tuyên dương"),
+  and that word keeps every ``đ`` and ``d`` as read;
+- each syllable it changes is a mistake Tesseract makes (``_ocr_could_read``: a tone lost
+  over a hat, a hat lost under a tone, acute/grave or hook/tilde swapped; one per
+  syllable; never a syllable read with no mark at all) and the restored syllable is more
+  frequent than the one read ("trọng" is rarer than "trong");
+- no syllable it changes is part of a word of the list with a neighbour, and no word of
+  the list crosses the window's edge ("đương nhiệm ký" is not "đương" + "nhiệm kỳ");
+- a syllable read with a tone is changed only when no function word (``stopwords.yaml``)
+  stands beside it in the window ("nghỉ lại", "bằng cáp" are two words each);
+- no overlapping window gives the same syllable another re-marking; and
+- it is no name: in mixed case, not all its syllables are capitalised ("Văn Tiên");
+  a line in capitals of at most ``MAX_NAME`` syllables that starts with a surname is a
+  signer's name and left whole.
+
+A syllable that is part of no word with its neighbours is re-marked alone when it is no
+syllable of the language, or a rare one read without a tone, and one syllable with its
+letters is far commoner than any other (``_single``: "quôc", "nguôn", "sô"). Tokens that
+mix digits with the letters OCR reads for them ("COVID-I9", "2O19", "l5": ``O`` and ``o``
+for 0, ``I`` and ``l`` for 1) are read as the number when the rest of that part is digits.
 
 Each repair keeps the case of every letter and the text's length (a re-marked syllable has
-the same letters in NFC), and is returned as (original, repaired) for a ``W_OCR_REPAIRED``
-warning. ``ops`` counts dictionary look-ups, so tests check the work is linear in words.
+the same letters in NFC), so a stretch of the page is the same stretch of the repaired
+page; repairs are returned as (original, repaired) for a ``W_OCR_REPAIRED`` warning.
+``Stats.ops`` counts dictionary look-ups: the work is linear in the words of a page.
 """
 
 from __future__ import annotations
@@ -43,6 +57,11 @@ from ..vietnamese import place_tones
 
 MAX_WINDOW = 3
 MAX_NAME = 5  # syllables of a personal name
+# wordfreq's zipf scale: 3 is once a million words, 6 a thousand times.
+SINGLE_MIN_ZIPF = 4.0
+RARE_MAX_ZIPF = 4.2
+DOMINANT_MIN_ZIPF = 6.0
+DOMINANT_GAP = 1.0
 _TOKEN = re.compile(r"\S+")
 _DIGIT_PART = re.compile(r"[0-9OoIl]+")
 _DIGIT_MAP = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
@@ -54,6 +73,9 @@ class Lexicon:
     words: frozenset[str]  # every entry, lower case, one tone placement
     by_bare: dict[str, tuple[str, ...]]  # bare key -> lower-case entries with those letters
     surnames: frozenset[str]  # lower case (person_names.yaml): a line in capitals starting with one is a name
+    syllables: frozenset[str]  # every syllable of the list, lower case
+    function_words: frozenset[str]  # one-syllable stop words (stopwords.yaml): "lại", "bằng"
+    syllable_by_bare: dict[str, tuple[str, ...]]  # bare key -> syllables of lower-case entries
 
 
 @dataclass
@@ -93,9 +115,17 @@ def lexicon() -> Lexicon:
         entries = list(extra)
     words: set[str] = set()
     by_bare: dict[str, set[str]] = {}
+    known: set[str] = set()
+    targets: set[str] = set()
     for raw in entries:
         entry = unicodedata.normalize("NFC", " ".join(raw.split()))
         syllables = entry.split()
+        for syllable in syllables:
+            if syllable.isalpha():
+                low_syllable = _norm(syllable)
+                known.add(low_syllable)
+                if syllable == syllable.lower():
+                    targets.add(low_syllable)
         if not 1 < len(syllables) <= MAX_WINDOW or not all(s.isalpha() for s in syllables):
             continue
         low = _norm(entry)
@@ -103,7 +133,13 @@ def lexicon() -> Lexicon:
         # Names (capitalised entries) count as words, never as repair targets.
         if entry == entry.lower() and low not in never:
             by_bare.setdefault(_bare(low), set()).add(low)
-    return Lexicon(frozenset(words), {k: tuple(sorted(v)) for k, v in by_bare.items()}, surnames)
+    syllable_by_bare: dict[str, set[str]] = {}
+    for syllable in targets:
+        syllable_by_bare.setdefault(_bare(syllable), set()).add(syllable)
+    stop = frozenset(_norm(w) for w in (load_yaml("stopwords.yaml") or {}).get("stopwords") or []
+                     if len(str(w).split()) == 1)
+    return Lexicon(frozenset(words), {k: tuple(sorted(v)) for k, v in by_bare.items()}, surnames,
+                   frozenset(known), stop, {k: tuple(sorted(v)) for k, v in syllable_by_bare.items()})
 
 
 @dataclass
@@ -166,6 +202,10 @@ def _letters(syllable: str) -> list[tuple[frozenset[str], str | None]]:
     return out
 
 
+def _letters_toned(syllable: str) -> bool:
+    return any(t for _, t in _letters(syllable))
+
+
 def _ocr_could_read(read: str, word: str) -> bool:
     """Whether OCR reading ``word`` plausibly gives ``read`` (same letters, one mistake).
 
@@ -221,8 +261,9 @@ def _with_case(new: str, old: str) -> str:
 
 
 def _propose(run: list[_Tok], lex: Lexicon, stats: Stats,
-             mixed_case: bool) -> tuple[dict[int, str], list[tuple[int, int]]]:
-    """Position in ``run`` -> repaired syllable (lower case), and the windows repaired."""
+             mixed_case: bool) -> tuple[dict[int, str], list[tuple[int, int]], list[bool]]:
+    """Position in ``run`` -> repaired syllable (lower case), the windows repaired, and
+    whether each syllable is part of a word of the list as it stands."""
     n = len(run)
     in_word = [False] * n
     windows: list[tuple[int, int]] = [(i, i + size) for size in range(2, MAX_WINDOW + 1)
@@ -261,6 +302,11 @@ def _propose(run: list[_Tok], lex: Lexicon, stats: Stats,
             continue
         if not all(_ocr_could_read(toks[k].low, new[k]) and _more_likely(toks[k].low, new[k]) for k in changed):
             continue
+        # A syllable read with a tone is a word as it stands, unless its pair says otherwise:
+        # a function word beside it pairs with anything ("nghỉ lại", "bằng cáp" are right).
+        if any(_letters_toned(toks[k].low) for k in changed) and any(
+                t.low in lex.function_words for k, t in enumerate(toks) if k not in changed):
+            continue
         chosen.append((a, b, new))
         for k in changed:
             proposals.setdefault(a + k, set()).add(new[k])
@@ -272,7 +318,41 @@ def _propose(run: list[_Tok], lex: Lexicon, stats: Stats,
             for k in changed:
                 out[k] = new[k - a]
             spans.append((a, b))
-    return out, spans
+    return out, spans, in_word
+
+
+def _single(tok: _Tok, lex: Lexicon, stats: Stats) -> str | None:
+    """One syllable re-marked on its own, when it is not part of a word with a neighbour:
+
+    - a syllable that is no syllable of the language ("quôc", "nguôn", "xuât": in no word of
+      the list, never seen by wordfreq) when one syllable alone is common (zipf >=
+      ``SINGLE_MIN_ZIPF``) among those with the same letters, hats and horns and any tone
+      ("câp" stays: "cấp" and "cập" are both common; so does "đôt", "đốt" or "đột");
+    - a rare syllable read without a tone (zipf <= ``RARE_MAX_ZIPF``: "sô", "đên") when one
+      syllable with its letters is among the commonest of the language (zipf >=
+      ``DOMINANT_MIN_ZIPF``: "số", "đến") and ten times as frequent as any other ("vê"
+      stays: "về" and "vệ"); a rare syllable with a tone is a word more often than a
+      swapped tone ("chồng lấn" is not "chồng lần").
+    In both cases OCR must have been able to read the syllable so (``_ocr_could_read``)."""
+    stats.ops += 1
+    low = tok.low
+    read_zipf = _zipf(low)
+    unknown = low not in lex.syllables and read_zipf == 0
+    if not unknown and (read_zipf > RARE_MAX_ZIPF or any(t for _, t in _letters(low))):
+        return None
+    quality = [q for q, _ in _letters(low)]
+    ranked = sorted(((_zipf(c), c) for c in lex.syllable_by_bare.get(_bare(low), ())
+                     if c != low and c.count("đ") == low.count("đ") and [q for q, _ in _letters(c)] == quality),
+                    reverse=True)
+    if unknown:
+        common = [c for z, c in ranked if z >= SINGLE_MIN_ZIPF]
+        best = common[0] if len(common) == 1 else None
+    elif ranked and ranked[0][0] >= DOMINANT_MIN_ZIPF and (
+            len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= DOMINANT_GAP):
+        best = ranked[0][1]
+    else:
+        best = None
+    return best if best is not None and _ocr_could_read(low, best) else None
 
 
 def _digit_fixes(text: str) -> list[tuple[int, int, str, int, int]]:
@@ -312,11 +392,17 @@ def repair_text(text: str, stats: Stats | None = None) -> tuple[str, list[tuple[
         caps = all(_is_caps(t.core) for t in run)
         if caps and len(run) <= MAX_NAME and run[0].low in lex.surnames:
             continue  # a signer's name in capitals: "HOÀNG XUÂN TÂN"
-        fixes, spans = _propose(run, lex, stats, mixed_case=not caps)
+        fixes, spans, in_word = _propose(run, lex, stats, mixed_case=not caps)
         for k, new in sorted(fixes.items()):
             tok = run[k]
             edits.append((tok.start, tok.end, _with_case(new, tok.core)))
         shown += [(run[a].start, run[b - 1].end) for a, b in _merged(spans)]
+        for k, tok in enumerate(run):
+            if k in fixes or in_word[k] or (not caps and tok.core[:1].isupper()):
+                continue  # a capitalised syllable in mixed case may be a name: only its pair decides
+            if (one := _single(tok, lex, stats)) is not None:
+                edits.append((tok.start, tok.end, _with_case(one, tok.core)))
+                shown.append((tok.start, tok.end))
     digits = _digit_fixes(text)
     edits += [(s, e, new) for s, e, new, _, _ in digits]
     shown += sorted({(ts, te) for _, _, _, ts, te in digits})
