@@ -76,6 +76,8 @@ def test_real_ocr_lines_are_restored(read: str, restored: str, repairs: list[tup
     "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTÔ VĂN CHÂU",
     # digits and codes that are not numbers
     "Số: 115/PA83-CTĐ ngày 10/11/2018; mẫu TT01, phụ lục II, Điều l",
+    # cv-sgddt-danang-1595-2019: the page says "số 1, 2, 3"; a letter beside its own digit stays
+    "- Giám đốc các trung tâm GDTX số l1, 2, 3.",
 ])
 def test_correct_text_is_left_alone(line: str) -> None:
     assert ocr_words.repair_text(line) == (line, [])

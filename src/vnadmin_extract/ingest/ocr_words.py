@@ -66,6 +66,9 @@ _TOKEN = re.compile(r"\S+")
 _DIGIT_PART = re.compile(r"[0-9OoIl]+")
 _DIGIT_MAP = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 _SPLIT_PARTS = re.compile(r"([-/.,:;()])")
+# A letter beside the digit it stands for is as likely a stroke read twice as a digit: "số
+# l1, 2, 3" on the page is "số 1, 2, 3".
+_DOUBLED = re.compile(r"[Il]1|1[Il]|[Oo]0|0[Oo]")
 
 
 @dataclass
@@ -357,14 +360,15 @@ def _single(tok: _Tok, lex: Lexicon, stats: Stats) -> str | None:
 
 def _digit_fixes(text: str) -> list[tuple[int, int, str, int, int]]:
     """(start, end, digits, token start, token end) for parts of tokens read with letters
-    for digits ("COVID-I9", "2O19"): a part of digits and ``O o I l`` with a digit in it."""
+    for digits ("COVID-I9", "2O19"): a part of digits and ``O o I l`` with a digit in it,
+    no such letter beside the digit it stands for ("l1" may be "1")."""
     out: list[tuple[int, int, str, int, int]] = []
     for m in _TOKEN.finditer(text):
         token, base = m.group(), m.start()
         pos = 0
         for part in _SPLIT_PARTS.split(token):
             if (len(part) >= 2 and _DIGIT_PART.fullmatch(part) and any(c.isdigit() for c in part)
-                    and not part.isdigit()):
+                    and not part.isdigit() and not _DOUBLED.search(part)):
                 out.append((base + pos, base + pos + len(part), part.translate(_DIGIT_MAP), m.start(), m.end()))
             pos += len(part)
     return out
