@@ -59,9 +59,8 @@ class ImageReader:
                 break
             results.append(ocr.ocr_image(frame.copy(), lim.max_pixels))
         texts = [r.text for r in results]
-        if texts:
-            texts[0], repaired = ocr_layout.repair_first_page(texts[0])
-            warnings.extend(repaired)
+        texts, repaired = ocr_layout.repair_pages(texts, [True] * len(texts))
+        warnings.extend(repaired)
         warnings.extend(ocr_layout.region_warnings(results[0] if results else None,
                                                    results[-1] if results else None))
         raw = RawText(text="\f".join(texts), format=fmt, pages=n_frames,

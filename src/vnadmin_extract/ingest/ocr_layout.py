@@ -133,6 +133,30 @@ def repair_first_page(text: str) -> tuple[str, list[tuple[str, str]]]:
     return fixed, [(W_OCR_REPAIRED, ocr_repair.repair_warning(repairs))] if repairs else []
 
 
+def repair_pages(chunks: list[str], ocr_pages: list[bool]) -> tuple[list[str], list[tuple[str, str]]]:
+    """OCR'd pages repaired: the first page's header lines against the header vocabulary
+    (``ocr_repair``), then the words of every OCR'd page against the word list
+    (``ocr_words``); one ``W_OCR_REPAIRED`` warning for each kind of repair made. Pages with
+    a text layer are left as they are. Both repairs keep each page's words in place (the
+    header repair may join a line's spaces), and run before normalization, so the record's
+    offsets are into the repaired text."""
+    from ..errors import W_OCR_REPAIRED
+    from . import ocr_words
+
+    out = list(chunks)
+    warnings: list[tuple[str, str]] = []
+    if out and ocr_pages and ocr_pages[0]:
+        out[0], warnings = repair_first_page(out[0])
+    words: list[tuple[str, str]] = []
+    for k, is_ocr in enumerate(ocr_pages):
+        if is_ocr and k < len(out):
+            out[k], made = ocr_words.repair_text(out[k])
+            words.extend(made)
+    if words:
+        warnings.append((W_OCR_REPAIRED, ocr_words.repair_warning(words)))
+    return out, warnings
+
+
 def region_warnings(first: OcrResult | None, last: OcrResult | None) -> list[tuple[str, str]]:
     """Low confidence in the first page's header zone or the last page's footer."""
     from ..errors import W_LOW_OCR_CONFIDENCE

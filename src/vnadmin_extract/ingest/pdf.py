@@ -481,9 +481,8 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
         if page.ocr is None:
             page.text_lines = _page_text(page, {li for (p, li) in drop if p == pi})
         chunks.append("\n".join(page.text_lines))
-    if pages and pages[0].ocr is not None:
-        chunks[0], repaired = ocr_layout.repair_first_page(chunks[0])
-        warnings.extend(repaired)
+    chunks, repaired = ocr_layout.repair_pages(chunks, [p.ocr is not None for p in pages])
+    warnings.extend(repaired)
     ocr_results = [p.ocr for p in pages if p.ocr is not None]
     warnings.extend(ocr_layout.region_warnings(pages[0].ocr if pages else None,
                                                pages[-1].ocr if pages else None))

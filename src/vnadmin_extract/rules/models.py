@@ -310,6 +310,18 @@ class HeaderWordsFile(_Model):
     rejoin_counter_examples: list[Annotated[list[Phrase], Field(min_length=2, max_length=2)]] = []
 
 
+class OcrWordsFile(_Model):
+    """Word repair of OCR'd running text (ingest/ocr_words.py): administrative words missing
+    from underthesea's word list (``words``), list words never restored to (``never_targets``),
+    (OCR'd line, repaired line) ``examples`` and correct lines left as they are
+    (``counter_examples``)."""
+
+    words: Phrases
+    never_targets: list[Phrase] = []
+    examples: Annotated[list[Annotated[list[Phrase], Field(min_length=2, max_length=2)]], Field(min_length=1)]
+    counter_examples: list[Phrase] = []
+
+
 class LegacyCapsFile(_Model):
     """Header and signature lines of TCVN3 text whose capitals font was lost (ingest/legacy_caps.py);
     ``examples`` are (line as decoded, line restored), ``counter_examples`` lines left as they are."""
@@ -346,6 +358,7 @@ FILES: dict[str, type[_Model]] = {
     "legacy_caps.yaml": LegacyCapsFile,
     "legal_refs.yaml": LegalRefsFile,
     "movements.yaml": MovementsFile,
+    "ocr_words.yaml": OcrWordsFile,
     "organizations.yaml": OrganizationsFile,
     "person_names.yaml": PersonNamesFile,
     "positions.yaml": PositionsFile,
