@@ -105,7 +105,7 @@ def find(doc: Document) -> None:
     _find_issuer(doc, header, window, num_line, type_idx)
     if header.place is None and header.date is None:
         _blank_form_place(header, window)
-    if header.issuer is None and header.number is None and header.date is None:
+    if header.issuer is None:
         _certification_block(doc, header)
     # A "V/v ..." subject under the number is the mark of a công văn (Nghị định 30/2020,
     # Phụ lục I): it wins over a symbol whose first part only looks like a type code
@@ -641,19 +641,19 @@ def _blank_form_place(header: Header, window: list[Line]) -> None:
 def _certification_block(doc: Document, header: Header) -> None:
     """A consolidated text with no header block: its issuer, number, place and date are those
     of the certificate at its end (header_layouts.certification_block), source
-    ``certification_block``."""
+    ``certification_block``; a field the header already gave is kept."""
     cert = header_layouts.certification_block(doc)
     if cert is None:
         return
     if cert.issuer:
         header.issuer = Issuer(name=cert.issuer, parent=None)
         header.sources["issuer"] = "certification_block"
-    if cert.number_line is not None:
+    if cert.number_line is not None and header.number is None:
         m = NUMBER.search(cert.number_line.text)
         if m:
             header.number = parse_number(m)
             header.sources["number"] = "certification_block"
-    if cert.date_line is not None:
+    if cert.date_line is not None and header.date is None:
         m = PLACE_DATE.search(cert.date_line.text)
         ds = find_dates(m.group("date")) if m else []
         if m and ds and ds[0].value:
