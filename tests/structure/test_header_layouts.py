@@ -122,6 +122,24 @@ def test_gazette_type_line_gives_issuer_number_date_and_subject() -> None:
     assert "W_NO_DATE" not in [w.code for w in rec.warnings]
 
 
+@pytest.mark.parametrize(("text", "issuer", "date", "title"), [
+    # the gazette's type, issuer, number and date on one line
+    ("QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2004/QĐ-TTG NGÀY 25 THÁNG 6 NĂM 2004\nVỀ VIỆC SỬA ĐỔI QUY CHẾ QUỸ\n\n"
+     "THỦ TƯỚNG CHÍNH PHỦ\n\nCăn cứ Luật Tổ chức Chính phủ;\n",
+     "THỦ TƯỚNG CHÍNH PHỦ", "2004-06-25", "VỀ VIỆC SỬA ĐỔI QUY CHẾ QUỸ"),
+    # the subject in lower case under the gazette line
+    ("THÔNG TƯ\n\nCỦA BỘ TÀI CHÍNH SỐ 08/2001/TT-BTC NGÀY 18 THÁNG 1 NĂM 2001\nHướng dẫn thi hành Nghị định số "
+     "30/1998/NĐ-CP\nngày 13/5/1998 của Chính phủ\n\nThi hành Luật Thuế thu nhập doanh nghiệp;\n",
+     "BỘ TÀI CHÍNH", "2001-01-18", "Hướng dẫn thi hành Nghị định số 30/1998/NĐ-CP ngày 13/5/1998 của Chính phủ"),
+    # a date written with dashes
+    ("CHỈ THỊ\nCỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 12/2004/CT-TTG NGÀY 25-3-2004\nVỀ TĂNG CƯỜNG CÔNG TÁC THI ĐUA\n\n"
+     "Trong những năm qua,\n", "THỦ TƯỚNG CHÍNH PHỦ", "2004-03-25", "VỀ TĂNG CƯỜNG CÔNG TÁC THI ĐUA"),
+])
+def test_gazette_variants(text: str, issuer: str, date: str, title: str) -> None:
+    h = extract_text(text).header
+    assert (h.issuer.name, h.date.value, h.title, h.sources["title"]) == (issuer, date, title, "gazette_line")
+
+
 # vbhn-luat-thi-dua-khen-thuong-cong-bao-2014-broken-spacing.pdf: the identity is at the end
 VBHN = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
@@ -247,6 +265,14 @@ def test_form_label_beside_the_issuer() -> None:
 def test_titles_compare_with_tone_placement_normalised() -> None:
     # qd-btc-12-2001: the .doc writes "Văn hóa", the gold "Văn hoá": the same word
     assert score_scalar("Giáo dục, Y tế, Văn hóa, Thể thao", "Giáo dục, Y tế, Văn hoá, Thể thao").tp == 1
+
+
+def test_symbols_compare_with_dashes_normalised() -> None:
+    # hd-hdtdkt-hungyen-2021: the page prints "HD – HĐTĐKT", the record writes "HD-HĐTĐKT"
+    from vnadmin_extract.evaluation import _symbol
+
+    assert score_scalar(_symbol("HD-HĐTĐKT"), _symbol("HD – HĐTĐKT")).tp == 1
+    assert score_scalar(_symbol("QĐ"), _symbol("QĐ. BQL–VP")).tp == 0
 
 
 # The real files: header values as a person read them (corpus/public/gold).

@@ -115,6 +115,9 @@ _GAZETTE = fast_compile(
 )
 
 
+_BODY_START = fast_compile(r"^(?:Căn\s+cứ|Thi\s+hành|Theo\s+đề\s+nghị|Điều\s+\d|[IVX]+\.\s|\d+\.\s)", regex.I)
+
+
 @dataclass(frozen=True)
 class Gazette:
     issuer: str
@@ -155,6 +158,19 @@ def gazette_line(window: list[Line], type_idx: int) -> Gazette | None:
         return None
     dates = find_dates(m["date"].lower())
     title = (m["title"] or "").strip().rstrip(".") or None
+    if title is None:
+        # the subject in lower case under the upper-case lines ("Hướng dẫn thi hành ..."), up to
+        # the blank line before the body
+        subject: list[Line] = []
+        while i < len(window) and window[i].text.strip() and len(subject) < 4:
+            t = window[i].text.strip()
+            if _BODY_START.match(t) or t.endswith(":") or len(t) > 300:
+                break
+            subject.append(window[i])
+            i += 1
+        if subject:
+            title = " ".join(ln.text.strip() for ln in subject).rstrip(".")
+            lines.extend(subject)
     return Gazette(issuer=m["issuer"].strip(), date_raw=m["date"], date_value=dates[0].value if dates else None,
                    title=title, end=lines[-1].end)
 
