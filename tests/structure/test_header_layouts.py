@@ -92,6 +92,25 @@ def test_blank_form_keeps_its_placeholders_and_is_flagged() -> None:
     assert rec.review.needed and rec.review.reasons == ["date_missing", "issuer_placeholder"]
 
 
+def test_template_placeholders_with_note_marks() -> None:
+    # Nghị định 30/2020, Phụ lục III: the blank template of a tờ trình
+    rec = extract_text("TÊN CQ, TC CHỦ QUẢN (1)\nTÊN CƠ QUAN, TỔ CHỨC (2)\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                       "Độc lập - Tự do - Hạnh phúc\nSố: …/…(3)…\n……(4)…, ngày … tháng … năm 20…\n\nTỜ TRÌNH\n"
+                       "Về việc ……………(5)\n\nKính gửi: ………\n")
+    h = rec.header
+    assert (h.issuer.name, h.issuer.parent, h.place, h.date) == (
+        "TÊN CƠ QUAN, TỔ CHỨC (2)", "TÊN CQ, TC CHỦ QUẢN (1)", None, None)
+    assert rec.review.reasons == ["date_missing", "issuer_placeholder"]
+
+
+def test_draft_date_line_without_a_year_gives_the_place_only() -> None:
+    rec = extract_text("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                       "Độc lập - Tự do - Hạnh phúc\nSố:      /TTr-SNV\nThành phố Hồ Chí Minh, ngày      tháng      năm\n\n"
+                       "TỜ TRÌNH\nVề việc khen thưởng\n")
+    assert (rec.header.place, rec.header.date) == ("Thành phố Hồ Chí Minh", None)
+    assert "date_missing" in rec.review.reasons
+
+
 # qd-ttg-115-2004-quy-bao-lanh-tin-dung-tcvn3-pdf.pdf (Công báo layout)
 GAZETTE = """QUYẾT ĐỊNH
 

@@ -539,14 +539,15 @@ def _find_issuer(doc: Document, header: Header, window: list[Line], num_line: Li
             break
     parts: list[str] = []
     first = doc.line_index(window[0].start) if window else 0
+    lead = ""
     if stop and first and mostly_upper(window[0].text) and not is_issuer_name(window[0].text):
-        # the page's chrome ended on the body's first word ("Đã biết BỘ" / "TÀI CHÍNH"), and the
+        # the page's chrome ended on the body's first words ("Đã biết BỘ" / "TÀI CHÍNH"), and the
         # document was taken to start on the line after it
-        lead = _trailing_head(doc.lines[first - 1].text)
-        if lead:
-            parts.append(lead)
+        m = _rx(r"(?:^|\s)((?:\p{Lu}+\s*){1,3})$").search(doc.lines[first - 1].text)
+        if m and not mostly_upper(doc.lines[first - 1].text) and is_issuer_name(f"{m.group(1).strip()} {window[0].text}"):
+            lead = m.group(1).strip() + " "
     for ln in window[:stop]:
-        t = ln.text
+        t = lead + ln.text if ln is window[0] else ln.text
         if num_line is not None and ln is num_line:
             break
         t = NUMBER.split(t)[0] if NUMBER.search(t) else t
@@ -632,9 +633,9 @@ def _gazette_type_line(doc: Document, header: Header, window: list[Line], type_i
 def _blank_form_place(header: Header, window: list[Line]) -> None:
     """A blank form's date line ("Tỉnh (thành phố), ngày …. tháng … năm …..") gives its place
     placeholder; the date stays unknown (W_NO_DATE is already raised)."""
-    found = header_layouts.blank_form_place(window)
+    found = header_layouts.blank_form_place([MOTTO_PARTS.sub(" ", ln.text) for ln in window])
     if found is not None:
-        header.place = found[0]
+        header.place = found
         header.sources["place"] = "date_line"
 
 

@@ -52,9 +52,13 @@ def _placeholders() -> frozenset[str]:
     return frozenset(fold(p) for p in _data()["placeholder_issuers"])
 
 
+_NOTE_MARK = fast_compile(r"\s*[(\[]\d{1,2}[)\]]\s*$")
+
+
 def is_placeholder_issuer(text: str) -> bool:
-    """"ĐƠN VỊ CẤP TRÊN": the line of a blank form where the issuing unit writes its name."""
-    return fold(text) in _placeholders()
+    """"ĐƠN VỊ CẤP TRÊN", "TÊN CƠ QUAN, TỔ CHỨC (2)": the line of a blank form where the issuing
+    unit writes its name (a template's note mark after it)."""
+    return fold(_NOTE_MARK.sub("", text)) in _placeholders()
 
 
 @dataclass(frozen=True)
@@ -208,16 +212,17 @@ def certification_block(doc: Document, tail: int = 40) -> Certification | None:
 # A blank form's place-and-date line: the place a placeholder ("Tỉnh (thành phố)", "......"),
 # the date no more than dots ("ngày …. tháng … năm …..").
 _BLANK_FORM_DATE = fast_compile(
-    r"(?P<place>\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)*(?:\s*\([\p{Ll}\s]+\))?)\s*,\s*"
-    r"(?P<date>(?i:ngày)[\s.…_]*(?i:tháng)[\s.…_]*(?i:năm)[\s.…_]*)$"
+    r"(?P<place>(?:TP\.\s*)?\p{Lu}\p{Ll}+(?:[ ]+\p{L}\p{Ll}+){0,4}(?:\s*\([\p{Ll}\s]+\))?)\s*,\s*"
+    r"(?P<date>(?i:ngày)[\s.…_]*(?i:tháng)[\s.…_]*(?i:năm)[\s.…_]*(?:20)?[\s.…_]*)$"
 )
 
 
-def blank_form_place(window: list[Line]) -> tuple[str, Line] | None:
-    """The place of a blank form's date line ("Tỉnh (thành phố), ngày …. tháng … năm ….."), which
-    keeps no date at all; None when no such line is in ``window``."""
-    for ln in window:
-        m = _BLANK_FORM_DATE.search(ln.text)
+def blank_form_place(lines: list[str]) -> str | None:
+    """The place of a date line printed with no date at all: a blank form's ("Tỉnh (thành
+    phố), ngày …. tháng … năm …..") or a draft's ("Hà Nội, ngày    tháng    năm"). ``lines``
+    come without the motto, which may share the line."""
+    for t in lines:
+        m = _BLANK_FORM_DATE.search(t)
         if m:
-            return m["place"].strip(), ln
+            return m["place"].strip()
     return None
