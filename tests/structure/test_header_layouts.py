@@ -150,6 +150,13 @@ def test_gazette_type_line_gives_issuer_number_date_and_subject() -> None:
     ("THÔNG TƯ\n\nCỦA BỘ TÀI CHÍNH SỐ 08/2001/TT-BTC NGÀY 18 THÁNG 1 NĂM 2001\nHướng dẫn thi hành Nghị định số "
      "30/1998/NĐ-CP\nngày 13/5/1998 của Chính phủ\n\nThi hành Luật Thuế thu nhập doanh nghiệp;\n",
      "BỘ TÀI CHÍNH", "2001-01-18", "Hướng dẫn thi hành Nghị định số 30/1998/NĐ-CP ngày 13/5/1998 của Chính phủ"),
+    # a minister's decision: the issuer is the ministry
+    ("QUYẾT ĐỊNH\n\nCỦA BỘ TRƯỞNG BỘ TÀI CHÍNH SỐ 12/2001/QĐ-BTC NGÀY 13 THÁNG 3 NĂM 2001\nVỀ VIỆC BAN HÀNH CHẾ ĐỘ "
+     "KẾ TOÁN\n\nBỘ TRƯỞNG BỘ TÀI CHÍNH\n\nCăn cứ Luật Kế toán;\n",
+     "BỘ TÀI CHÍNH", "2001-03-13", "VỀ VIỆC BAN HÀNH CHẾ ĐỘ KẾ TOÁN"),
+    ("THÔNG TƯ LIÊN TỊCH\nCỦA BỘ TÀI CHÍNH - BỘ NỘI VỤ SỐ 03/2006/TTLT-BTC-BNV NGÀY 17 THÁNG 01 NĂM 2006\n"
+     "Hướng dẫn thực hiện Nghị định số 130/2005/NĐ-CP\n\nThi hành Nghị định số 130/2005/NĐ-CP;\n",
+     "BỘ TÀI CHÍNH - BỘ NỘI VỤ", "2006-01-17", "Hướng dẫn thực hiện Nghị định số 130/2005/NĐ-CP"),
     # a date written with dashes
     ("CHỈ THỊ\nCỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 12/2004/CT-TTG NGÀY 25-3-2004\nVỀ TĂNG CƯỜNG CÔNG TÁC THI ĐUA\n\n"
      "Trong những năm qua,\n", "THỦ TƯỚNG CHÍNH PHỦ", "2004-03-25", "VỀ TĂNG CƯỜNG CÔNG TÁC THI ĐUA"),

@@ -158,7 +158,8 @@ def gazette_line(window: list[Line], type_idx: int) -> Gazette | None:
     if not parts:
         return None
     m = _GAZETTE.match(" ".join(parts))
-    if not m or not is_issuer_name(m["issuer"]):
+    issuer = _gazette_issuer(m["issuer"]) if m else None
+    if not m or issuer is None:
         return None
     dates = find_dates(m["date"].lower())
     title = (m["title"] or "").strip().rstrip(".") or None
@@ -175,8 +176,26 @@ def gazette_line(window: list[Line], type_idx: int) -> Gazette | None:
         if subject:
             title = " ".join(ln.text.strip() for ln in subject).rstrip(".")
             lines.extend(subject)
-    return Gazette(issuer=m["issuer"].strip(), date_raw=m["date"], date_value=dates[0].value if dates else None,
+    return Gazette(issuer=issuer, date_raw=m["date"], date_value=dates[0].value if dates else None,
                    title=title, end=lines[-1].end)
+
+
+@functools.cache
+def _issuing_positions() -> frozenset[str]:
+    return frozenset(fold(p) for p in load_yaml("issuers.yaml")["issuing_positions"])
+
+
+def _gazette_issuer(text: str) -> str | None:
+    """The issuing body of a gazette line: "THỦ TƯỚNG CHÍNH PHỦ" (a position that issues in its own
+    name) as it is; "BỘ TRƯỞNG BỘ TÀI CHÍNH" -> "BỘ TÀI CHÍNH" (the minister signs for the
+    ministry, which the header block would name); None for words that name no body."""
+    t = text.strip()
+    if fold(t) in _issuing_positions():
+        return t
+    pm = vocab.position_regex().match(t)
+    if pm and is_issuer_name(t[pm.end():].strip()):
+        return t[pm.end():].strip()
+    return t if is_issuer_name(t) else None
 
 
 @functools.cache
