@@ -265,6 +265,13 @@ def test_heading_is_the_title_with_a_warning(text: str, title: str) -> None:
     assert rec.review.needed and "title_inferred" in rec.review.reasons
 
 
+def test_a_table_row_under_the_heading_is_no_subject() -> None:
+    # tests/test_award_tables.py's province form: the table's header row follows the heading
+    h = extract_text("TỈNH QUẢNG BÌNH Biểu mẫu số 03\nTỔNG HỢP CÁC HÌNH THỨC KHEN THƯỞNG CẤP TỈNH NĂM 2022\n"
+                     "TT │ Hình thức khen thưởng │ Số lượng khen thưởng trong năm\n\n11 │ Bằng khen │ 779\n").header
+    assert (h.title, h.sources["title"]) == ("TỔNG HỢP CÁC HÌNH THỨC KHEN THƯỞNG CẤP TỈNH NĂM 2022", "heading")
+
+
 def test_table_of_contents_is_no_title() -> None:
     # du-an-cntt-lamdong-2004-mixed-tcvn3-vni.doc opens on its table of contents
     h = extract_text("MỤC LỤC\n\nPHẦN THỨ NHẤT: Kế hoạch tổng thể phát triển CNTT tỉnh Lâm Đồng\n").header

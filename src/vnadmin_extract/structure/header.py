@@ -440,7 +440,7 @@ def _heading_title(window: list[Line]) -> list[Line]:
         return []
     if k < len(window) and len(heading) == 1:
         t = window[k].text.strip()
-        if (t and not mostly_upper(t) and len(t) <= 200 and not t.endswith(":") and t[:1].isupper()
+        if (t and not mostly_upper(t) and len(t) <= 200 and not t.endswith(":") and t[:1].isupper() and "│" not in t
                 and not (STOP_TITLE.match(t) or _STARTS_SECTION.match(t) or KINH_GUI.match(t))):
             return [window[k]]
     return heading
