@@ -223,7 +223,7 @@ def test_ve_subject_line_is_the_title_of_a_cong_van() -> None:
     h = extract_text(VE_SUBJECT).header
     assert h.title == ("Về hướng dẫn đánh giá, xếp loại trung tâm học tập cộng đồng tại phường, xã và đặc khu "
                        "từ năm 2025")
-    assert (h.doc_type.name, h.sources["title"], h.sources["doc_type"]) == ("Công văn", "subject_line", "vv_line")
+    assert (h.doc_type.name, h.sources["title"], h.sources["doc_type"]) == ("Công văn", "subject_line", "subject_line")
 
 
 def test_ve_line_in_the_body_is_no_subject() -> None:

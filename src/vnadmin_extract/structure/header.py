@@ -118,10 +118,13 @@ def find(doc: Document) -> None:
         if info is not None:
             header.doc_type = DocType(code=info.code, name=info.name)
             header.sources["doc_type"] = "symbol"
-    if header.doc_type is None and header.title and (VV.match(header.title)
-                                                     or header.sources.get("title") == "subject_line"):
+    if header.doc_type is None and header.title and VV.match(header.title):
         header.doc_type = DocType(code=None, name="Công văn")
         header.sources["doc_type"] = "vv_line"
+    if header.doc_type is None and header.sources.get("title") == "subject_line":
+        # a subject in the number's column ("Về hướng dẫn ...") is a công văn's, as "V/v" is
+        header.doc_type = DocType(code=None, name="Công văn")
+        header.sources["doc_type"] = "subject_line"
     if header.doc_type is None and header.title is None and doc.ocr and any(
             VV_OCR.match(ln.text) for ln in window[:12]):
         # "—> vív thông báo ... I`SYš": the subject line under handwritten notes; its words are
