@@ -80,6 +80,14 @@ def score_scalar(pred: Any, gold: Any) -> Score:
     return Score(tp=1) if p == g else Score(fp=1, fn=1)
 
 
+_SYMBOL_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def _symbol(v: Any) -> Any:
+    """"HD – HĐTĐKT" and "HD-HĐTĐKT" are one symbol: the record writes its dashes one way."""
+    return _SYMBOL_DASH.sub("-", v) if isinstance(v, str) else v
+
+
 def score_multiset(pred: Iterable[Any], gold: Iterable[Any]) -> Score:
     pc, gc = Counter(pred), Counter(gold)
     tp = sum((pc & gc).values())
@@ -148,6 +156,9 @@ def compare(record: Record, gold: dict[str, Any]) -> dict[str, Score]:
     rec = record.model_dump()
     out: dict[str, Score] = {}
     for name, path in SCALARS.items():
+        if name == "header.number.symbol":
+            out[name] = score_scalar(_symbol(_dig(rec, path)), _symbol(_dig(gold, path)))
+            continue
         out[name] = score_scalar(_dig(rec, path), _dig(gold, path))
         if name == "header.date":
             out[name] = _partial_date(out[name], _dig(rec, path), _dig(gold, path))

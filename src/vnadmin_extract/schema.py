@@ -82,8 +82,10 @@ class Header(_Model):
     sources: dict[str, str] = Field(
         default_factory=dict,
         description="where each header field came from: header_block, date_line, type_line, symbol, "
-                    "title_block, vv_line, inferred (from the body text), metadata (a page's own fields), "
-                    "news_page; a field not listed was not found")
+                    "title_block, vv_line, subject_line (a 'Về ...' subject under the number), "
+                    "gazette_line (a Công báo type line), certification_block (a consolidated text's "
+                    "certificate), heading (no type line: a guess, flagged), inferred (from the body text), "
+                    "metadata (a page's own fields), news_page; a field not listed was not found")
 
 
 class Signer(Span):
@@ -209,7 +211,7 @@ class Review(_Model):
     needed: bool = Field(False, description="true when a key value is a guess: see reasons")
     reasons: list[str] = Field(default_factory=list,
                                description="issuer_inferred, issuer_missing, date_partial, date_missing, "
-                                           "number_blank, header_fragments, ocr_low_confidence, "
+                                           "number_blank, header_fragments, issuer_placeholder, title_inferred, ocr_low_confidence, "
                                            "encoding_repaired, ...")
 
 

@@ -345,6 +345,17 @@ class IssuersFile(_Model):
     counter_examples: Phrases
 
 
+class HeaderLayoutsFile(_Model):
+    """Header layouts besides the two-column block (structure/header_layouts.py): type-line
+    qualifiers, form labels, blank-form issuer placeholders, consolidation certificates."""
+
+    type_qualifiers: Phrases
+    form_labels: Phrases
+    placeholder_issuers: Phrases
+    certification_lines: Phrases
+    not_titles: Phrases
+
+
 # The file name -> its model. Every ``*.yaml`` in patterns/ must be listed here.
 FILES: dict[str, type[_Model]] = {
     "awards.yaml": AwardsFile,
@@ -353,6 +364,7 @@ FILES: dict[str, type[_Model]] = {
     "compounds.yaml": CompoundsFile,
     "doc_types.yaml": DocTypesFile,
     "grouping.yaml": GroupingFile,
+    "header_layouts.yaml": HeaderLayoutsFile,
     "header_words.yaml": HeaderWordsFile,
     "issuers.yaml": IssuersFile,
     "legacy_caps.yaml": LegacyCapsFile,

@@ -15,14 +15,14 @@ import regex
 
 from .. import errors
 from ..document import Document, Line
-from ..rules import lexicon, vocab
+from ..rules import gazetteer, lexicon, vocab
 from ..rules.cache import fast_compile
 from ..rules.cache import rx as _rx
 from ..rules.dates import VI_DATE, find_dates
 from ..rules.issuers import is_issuer_name, starts_with_body
 from ..schema import DateValue, DocNumber, DocType, Header, Issuer
 from ..vietnamese import fold, mostly_upper
-from . import boilerplate, issuer_inference
+from . import boilerplate, header_layouts, issuer_inference
 from .reflow import reflow
 
 HEADER_LINES = 45  # the header block never runs longer than this
@@ -100,8 +100,14 @@ def find(doc: Document) -> None:
     num_line = _find_number(doc, header, window)
     _find_place_date(doc, header, window)
     type_idx = _find_type_line(header, window)
-    title_end = _find_title(doc, header, window, type_idx, num_line)
+    title_end = _gazette_type_line(doc, header, window, type_idx) if type_idx is not None else None
+    if title_end is None:
+        title_end = _find_title(doc, header, window, type_idx, num_line)
     _find_issuer(doc, header, window, num_line, type_idx)
+    if header.place is None and header.date is None:
+        _blank_form_place(header, window)
+    if header.issuer is None:
+        _certification_block(doc, header)
     # A "V/v ..." subject under the number is the mark of a công văn (Nghị định 30/2020,
     # Phụ lục I): it wins over a symbol whose first part only looks like a type code
     # ("5317/CT-CS": CT is Cục Thuế there, not Chỉ thị).
@@ -116,6 +122,10 @@ def find(doc: Document) -> None:
     if header.doc_type is None and header.title and VV.match(header.title):
         header.doc_type = DocType(code=None, name="Công văn")
         header.sources["doc_type"] = "vv_line"
+    if header.doc_type is None and header.sources.get("title") == "subject_line":
+        # a subject in the number's column ("Về hướng dẫn ...") is a công văn's, as "V/v" is
+        header.doc_type = DocType(code=None, name="Công văn")
+        header.sources["doc_type"] = "subject_line"
     if header.doc_type is None and header.title is None and doc.ocr and any(
             VV_OCR.match(ln.text) for ln in window[:12]):
         # "—> vív thông báo ... I`SYš": the subject line under handwritten notes; its words are
@@ -283,6 +293,17 @@ def _find_type_line(header: Header, window: list[Line]) -> int | None:
             header.doc_type = DocType(code=info.code, name=info.name)
             header.sources["doc_type"] = "type_line"
             return i
+    # No type line of its own: one that runs on into the subject ("BÁO CÁO ĐỊNH KỲ VỀ BẢO HỘ LAO
+    # ĐỘNG") or names a kind of report ("BÁO CÁO THÀNH TÍCH"), above the body only.
+    for i, ln in enumerate(window):
+        t = ln.text.strip()
+        if t and (STOP_TITLE.match(t) or _STARTS_SECTION.match(t) or KINH_GUI.match(t) or len(t) > 160):
+            break
+        tp = header_layouts.type_prefix(t) if len(t) <= 3 * TYPE_LINE_MAX else None
+        if tp is not None and tp.info.name != "Công văn":
+            header.doc_type = DocType(code=tp.info.code, name=tp.info.name)
+            header.sources["doc_type"] = "type_line"
+            return i
     return None
 
 
@@ -290,11 +311,20 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
                 num_line: Line | None) -> int | None:
     """Trích yếu after the type line (or "V/v ..." under the number); returns its end offset."""
     lines: list[Line] = []
+    source = None
     if type_idx is not None:
         i = type_idx + 1
-        while i < len(window) and not window[i].text:
-            i += 1
         first_upper = None
+        run_on = header_layouts.type_prefix(window[type_idx].text)
+        if run_on is not None and run_on.rest:
+            # the subject starts on the type line ("BÁO CÁO ĐỊNH KỲ VỀ ..."); only its own wrapped
+            # lines follow, no blank line between
+            ln = window[type_idx]
+            lines.append(Line(ln.end - len(run_on.rest), ln.end, run_on.rest))
+            first_upper = True
+        else:
+            while i < len(window) and not window[i].text:
+                i += 1
         while i < len(window) and len(lines) < 6:
             t = window[i].text
             if not t:
@@ -306,6 +336,8 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
                     continue
                 break
             if STOP_TITLE.match(t) or len(t) > 400 or _authority_line(t):
+                break
+            if run_on is not None and run_on.rest and (KINH_GUI.match(t) or not mostly_upper(t)):
                 break
             upper = mostly_upper(t)
             if first_upper is None:
@@ -325,11 +357,18 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
                     lines.append(window[k])
                     k += 1
                 break
+        if not lines and num_line is not None:
+            lines = _subject_line(window, num_line)
+            source = "subject_line" if lines else None
         if not lines:
             lines = _list_title(window)
+        if not lines:
+            lines = _heading_title(window)
+            source = "heading" if lines else None
     if not lines:
         return None
     title = " ".join(ln.text.strip() for ln in lines)
+    title = _FOOTNOTE_MARK.sub("", title)  # "……[1]": a converted .doc's footnote reference
     m = PLACE_DATE.search(title)  # a cell row joined the date line to the subject
     if m and m.start() > 0:
         title = title[: m.start()].rstrip(" ,")
@@ -341,9 +380,74 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
     if fold(title) in vocab.type_by_name():
         return lines[-1].end  # a second type line ("BÁO CÁO"), not a subject
     header.title = title
-    header.sources["title"] = ("title_block" if type_idx is not None
-                               else "vv_line" if VV.match(lines[0].text) else "list_title")
+    header.sources["title"] = source or ("title_block" if type_idx is not None
+                                         else "vv_line" if VV.match(lines[0].text) else "list_title")
+    if source == "heading":
+        doc.warn(errors.W_TITLE_FROM_HEADING, "no type line and no V/v line: the title is taken from the "
+                 "document's heading", lines[0].start, lines[-1].end)
     return lines[-1].end
+
+
+_FOOTNOTE_MARK = fast_compile(r"\s*\[\d{1,2}\]")
+# "Về hướng dẫn đánh giá ...": a công văn's subject written without "V/v" (Nghị định 30/2020
+# has "V/v"; many offices write "Về ...").
+_VE_SUBJECT = fast_compile(r"^Về\s+\p{Ll}")
+
+
+def _subject_line(window: list[Line], num_line: Line) -> list[Line]:
+    """The subject under the number when it starts "Về ..." instead of "V/v ...": the next
+    line of the number's column, with the lines that wrap it."""
+    idx = next((k for k, ln in enumerate(window) if ln is num_line), None)
+    if idx is None:
+        return []
+    after = [ln for ln in window[idx + 1:idx + 4] if ln.text.strip() and not PLACE_DATE.search(ln.text)]
+    if not after or not _VE_SUBJECT.match(after[0].text) or len(after[0].text) > 300:
+        return []
+    out = [after[0]]
+    k = window.index(after[0]) + 1
+    while k < len(window) and window[k].text and not _breaks_vv(window[k].text) and len(out) < 4:
+        out.append(window[k])
+        k += 1
+    return out
+
+
+def _header_part(t: str) -> bool:
+    """A line of the two-column block: issuer, motto, number, place and date, a form label."""
+    return bool(MOTTO_PARTS.search(t) or NUMBER.search(t) or PLACE_DATE.search(t) or PLACE_PARTIAL_DATE.search(t)
+                or header_layouts.form_label_re().search(t) or is_issuer_name(header_layouts.strip_form_label(t)))
+
+
+def _heading_title(window: list[Line]) -> list[Line]:
+    """A document with no type line and no "V/v": its heading, the upper-case lines right after
+    the header block ("PHÂN CÔNG NHIỆM VỤ" / "CÁC THÀNH VIÊN PHÒNG ..."). When a mixed-case line
+    follows the heading directly, the heading names the kind of text ("NỘI DUNG TẬP HUẤN") and
+    that line is the subject ("Hướng dẫn một số nội dung ...")."""
+    first = 0
+    for k, ln in enumerate(window[:15]):
+        t = ln.text.strip()
+        if t and (STOP_TITLE.match(t) or _STARTS_SECTION.match(t) or len(t) > 160):
+            break  # the body: a "Căn cứ ... số 135/QĐ-SNV" line is no header line
+        if t and _header_part(t):
+            first = k + 1
+    k = first
+    while k < len(window) and not window[k].text.strip():
+        k += 1
+    heading: list[Line] = []
+    while k < len(window) and window[k].text.strip() and len(heading) < 3:
+        t = window[k].text.strip()
+        if (not mostly_upper(t) or len(t) > 120 or t.endswith(":") or "│" in t or STOP_TITLE.match(t)
+                or _STARTS_SECTION.match(t) or is_issuer_name(t) or header_layouts.not_a_title(t)):
+            break
+        heading.append(window[k])
+        k += 1
+    if not heading:
+        return []
+    if k < len(window) and len(heading) == 1:
+        t = window[k].text.strip()
+        if (t and not mostly_upper(t) and len(t) <= 200 and not t.endswith(":") and t[:1].isupper() and "│" not in t
+                and not (STOP_TITLE.match(t) or _STARTS_SECTION.match(t) or KINH_GUI.match(t))):
+            return [window[k]]
+    return heading
 
 
 def _authority_line(t: str) -> bool:
@@ -438,35 +542,130 @@ def _find_issuer(doc: Document, header: Header, window: list[Line], num_line: Li
             stop = i
             break
     parts: list[str] = []
+    first = doc.line_index(window[0].start) if window else 0
+    lead = ""
+    if stop and first and mostly_upper(window[0].text) and not is_issuer_name(window[0].text):
+        # the page's chrome ended on the body's first words ("Đã biết BỘ" / "TÀI CHÍNH"), and the
+        # document was taken to start on the line after it
+        m = _rx(r"(?:^|\s)((?:\p{Lu}+\s*){1,3})$").search(doc.lines[first - 1].text)
+        if m and not mostly_upper(doc.lines[first - 1].text) and is_issuer_name(f"{m.group(1).strip()} {window[0].text}"):
+            lead = m.group(1).strip() + " "
     for ln in window[:stop]:
-        t = ln.text
+        t = lead + ln.text if ln is window[0] else ln.text
         if num_line is not None and ln is num_line:
             break
         t = NUMBER.split(t)[0] if NUMBER.search(t) else t
         t = PLACE_DATE.split(t)[0]
+        t = header_layouts.strip_form_label(t)  # "TỈNH QUẢNG BÌNH Biểu mẫu số 01"
         for piece in MOTTO_PARTS.split(t):
             piece = piece.strip(" -–*_=")
+            if piece and not mostly_upper(piece):
+                # "Đã biết BỘ" / "TÀI CHÍNH": a page's field glued to the first word of a body's
+                # name; only an organisation head is taken from the end of such a line
+                piece = _trailing_head(piece)
             if piece and mostly_upper(piece) and len(piece) < 120 and not _rx(r"[*\-_=\s]+").fullmatch(piece):
                 parts.append(piece)
     merged: list[str] = []
     for p in parts:
         # An administrative unit under a body's line is where that body is ("HỘI ĐỒNG THI ĐUA -
         # KHEN THƯỞNG" / "TỈNH HƯNG YÊN"): one name. A superior body stands above, never below.
+        # So is a bare province name ("BQL CÁC KHU CÔNG NGHIỆP" / "BÀ RỊA – VŨNG TÀU").
         if merged and ((_locality().match(p) and not starts_with_body(p))
                        or _rx(r"(?:\bVÀ|\bCỦA|[,&–-])$").search(merged[-1])
-                       or _rx(r"^(?:VÀ|CỦA|[&–-])\s").match(p) or len(p.split()) == 1):
+                       or _rx(r"^(?:VÀ|CỦA|[&–-])\s").match(p) or len(p.split()) == 1
+                       or _bare_head(merged[-1]) or (_bare_province(p) and is_issuer_name(merged[-1]))):
             merged[-1] = f"{merged[-1]} {p}"
         else:
             merged.append(p)
-    bodies = [p for p in merged if is_issuer_name(p)]
+    placeholders = [p for p in merged if header_layouts.is_placeholder_issuer(p)]
+    bodies = [p for p in merged if is_issuer_name(p) or p in placeholders]
     rejected = [p for p in merged if p not in bodies]
     if rejected:
         doc.warn(errors.W_ISSUER_REJECTED, "header lines that name no issuing body were not taken as issuer: "
                  + "; ".join(repr(p) for p in rejected[:4]))
-    if not bodies:
+    if not bodies or header.issuer is not None:
         return
     header.issuer = Issuer(name=bodies[-1], parent=bodies[-2] if len(bodies) > 1 else None)
     header.sources["issuer"] = "header_block"
+    if placeholders:
+        doc.warn(errors.W_ISSUER_PLACEHOLDER, "a blank form: the issuer line is the form's placeholder "
+                 + "; ".join(repr(p) for p in placeholders) + ", not a body's name")
+
+
+def _trailing_head(piece: str) -> str:
+    """The organisation head that ends a mixed-case piece ("Đã biết BỘ" -> "BỘ"), else ""."""
+    m = _rx(r"(?:^|\s)((?:\p{Lu}+\s*){1,3})$").search(piece)
+    return m.group(1).strip() if m and _bare_head(m.group(1)) else ""
+
+
+@functools.cache
+def _bare_heads() -> frozenset[str]:
+    return frozenset(fold(h) for h in vocab.org_heads() if len(h.split()) <= 2)
+
+
+def _bare_head(text: str) -> bool:
+    """"BỘ", "SỞ", "CỤC": an organisation head standing alone on its line, its name on the next."""
+    return fold(text) in _bare_heads()
+
+
+def _bare_province(text: str) -> bool:
+    """"BÀ RỊA – VŨNG TÀU": a province's name without "TỈNH" before it."""
+    return gazetteer.province(_rx(r"\s*[–-]\s*").sub(" - ", text)) is not None
+
+
+def _gazette_type_line(doc: Document, header: Header, window: list[Line], type_idx: int) -> int | None:
+    """A Công báo type line carrying issuer, number and date (header_layouts.gazette_line): the
+    subject is the title, the issuer and date are taken from it (source ``type_line``) when the
+    header block gave none. Returns the title's end offset, or None for any other layout."""
+    g = header_layouts.gazette_line(window, type_idx)
+    if g is None:
+        return None
+    if g.title:
+        header.title = g.title
+        header.sources["title"] = "gazette_line"
+    if header.issuer is None:
+        header.issuer = Issuer(name=g.issuer, parent=None)
+        header.sources["issuer"] = "type_line"
+    if header.date is None and g.date_value:
+        header.date = DateValue(raw=g.date_raw, value=g.date_value)
+        header.sources["date"] = "type_line"
+        # the gazette prints no place-and-date line: the date is the type line's
+        doc.warnings[:] = [w for w in doc.warnings if w.code != errors.W_NO_DATE]
+    return g.end
+
+
+def _blank_form_place(header: Header, window: list[Line]) -> None:
+    """A blank form's date line ("Tỉnh (thành phố), ngày …. tháng … năm …..") gives its place
+    placeholder; the date stays unknown (W_NO_DATE is already raised)."""
+    found = header_layouts.blank_form_place([MOTTO_PARTS.sub(" ", ln.text) for ln in window])
+    if found is not None:
+        header.place = found
+        header.sources["place"] = "date_line"
+
+
+def _certification_block(doc: Document, header: Header) -> None:
+    """A consolidated text with no header block: its issuer, number, place and date are those
+    of the certificate at its end (header_layouts.certification_block), source
+    ``certification_block``; a field the header already gave is kept."""
+    cert = header_layouts.certification_block(doc)
+    if cert is None:
+        return
+    if cert.issuer:
+        header.issuer = Issuer(name=cert.issuer, parent=None)
+        header.sources["issuer"] = "certification_block"
+    if cert.number_line is not None and header.number is None:
+        m = NUMBER.search(cert.number_line.text)
+        if m:
+            header.number = parse_number(m)
+            header.sources["number"] = "certification_block"
+    if cert.date_line is not None and header.date is None:
+        m = PLACE_DATE.search(cert.date_line.text)
+        ds = find_dates(m.group("date")) if m else []
+        if m and ds and ds[0].value:
+            header.place = m.group("place").strip()
+            header.date = DateValue(raw=ds[0].raw, value=ds[0].value)
+            header.sources["place"] = header.sources["date"] = "certification_block"
+            doc.warnings[:] = [w for w in doc.warnings if w.code != errors.W_NO_DATE]
 
 
 def _news_header(doc: Document, window: list[Line]) -> None:

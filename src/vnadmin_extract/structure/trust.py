@@ -27,6 +27,8 @@ _WARNING_REASONS = {
     errors.W_SIGNER_POSITION_MISSING: "signer_partial",
     errors.W_NO_DATE: "date_missing",
     errors.W_ISSUER_REJECTED: "header_fragments",
+    errors.W_ISSUER_PLACEHOLDER: "issuer_placeholder",
+    errors.W_TITLE_FROM_HEADING: "title_inferred",
     errors.W_LOW_OCR_CONFIDENCE: "ocr_low_confidence",
     errors.W_MOJIBAKE_REPAIRED: "encoding_repaired",
     errors.W_TRUNCATED: "truncated",
