@@ -148,31 +148,32 @@ def test_a_number_cited_in_an_upper_case_line_is_not_the_documents() -> None:
     assert extract_text(text).header.number is None
 
 
-def test_an_ocr_read_vv_line_under_handwriting_marks_a_cong_van() -> None:
-    # cv-ca-danang-pa83-115-2018 (scan with handwritten notes over the subject line)
+def _ocr_record(text: str):  # type: ignore[no-untyped-def]
+    """The record of ``text`` as an OCR'd page gives it."""
     from vnadmin_extract.ingest.base import RawText
     from vnadmin_extract.pipeline import process_raw
     from vnadmin_extract.schema import Source
 
+    return process_raw(RawText(text=text, format="pdf", ocr=True), Source(path="<scan>", format="pdf", sha256="", bytes=0))
+
+
+def test_an_ocr_read_vv_line_under_handwriting_marks_a_cong_van() -> None:
+    # cv-ca-danang-pa83-115-2018 (scan with handwritten notes over the subject line)
     text = ("CÔNG AN TP ĐÀ NẴNG\nPHÒNG AN CHÍNH TRỊ NỘI BỘ\nSố: 115 /CV-PA83\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             "Độc lập - Tự do - Hạnh phúc\nĐà Nẵng, ngày 26 tháng 4 năm 2018\n\n"
             "—> vív thông báo hoạt động của tà đạo I`SYš Hội thánh Đức Chúa trời tạ s x E` d3 so y8\n"
             "Kính gửi: - Sở Giáo dục và Đào tạo thành phố Đà Nẵng;\n")
-    rec = process_raw(RawText(text=text, format="pdf", ocr=True), Source(path="<scan>", format="pdf", sha256="", bytes=0))
+    rec = _ocr_record(text)
     assert (rec.header.doc_type.name, rec.header.title) == ("Công văn", None)
     assert extract_text(text).header.doc_type is None  # typed text says "V/v" when it means it
 
 
 def test_an_ocr_read_vv_line_that_lost_its_second_v_marks_a_cong_van() -> None:
     # cv-sgddt-danang-1595-2019 (bilevel scan): "V/v bảo đảm ..." reads "V/ bảo đảm ...".
-    from vnadmin_extract.ingest.base import RawText
-    from vnadmin_extract.pipeline import process_raw
-    from vnadmin_extract.schema import Source
-
     text = ("UBND THÀNH PHỐ ĐÀ NẴNG\n- SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 635 /SGDĐT-CTrTT\n"
             "V/ bảo đảm TTATGT cho HS, SV trong địp nghỉ hè và kỳ thì THPT quôc gia năm 2019\n"
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐà Nẵng, ngày 84 tháng 5 năm 2019\n\n"
             "Kính gửi:\n- Trưởng phòng GD&ĐĐT các quận, huyện;\n")
-    rec = process_raw(RawText(text=text, format="pdf", ocr=True), Source(path="<scan>", format="pdf", sha256="", bytes=0))
+    rec = _ocr_record(text)
     assert rec.header.doc_type is not None and rec.header.doc_type.name == "Công văn"
     assert rec.header.sources["doc_type"] == "vv_line"
