@@ -171,6 +171,21 @@ def test_a_proposal_in_brackets_of_a_conferral_stays_a_proposal_and_passes_nothi
     ]
 
 
+def test_a_conferral_reported_as_done_after_a_proposal_in_one_clause_is_conferred() -> None:
+    # Class 8, the reverse of the bracket case: no bracket, one comma. "đã được ... tặng" says what
+    # happened; "đã trình ... tặng" is a proposal made, and stays one.
+    assert _awards("Sở đã trình Chủ tịch UBND tỉnh tặng Bằng khen cho 05 cá nhân, đã được Chủ tịch UBND tỉnh "
+                   "tặng Bằng khen cho 10 tập thể.") == [
+        ("Bằng khen", "proposed", "Chủ tịch UBND tỉnh", None, 5, 5, 2023, "clause_cue"),
+        ("Bằng khen", "conferred", "Chủ tịch UBND tỉnh", 10, None, 10, 2023, "conferred_default"),
+    ]
+
+
+def test_a_proposal_for_people_who_were_once_awarded_stays_a_proposal() -> None:
+    assert _awards("Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 05 cá nhân đã có thành tích xuất sắc.") == [
+        ("Bằng khen", "proposed", "Chủ tịch UBND tỉnh", None, 5, 5, 2023, "clause_cue")]
+
+
 def test_every_rule_id_is_unique_snake_case() -> None:
     for rules in (counts.COUNT_RULES, giver.GIVER_RULES, status.STATUS_RULES, year.YEAR_RULES):
         ids = [r.id for r in rules]

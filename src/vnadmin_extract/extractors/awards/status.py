@@ -10,7 +10,9 @@ procedures, not as statements (issue 13, class 7): status ``rule``
   rule stated earlier in its paragraph.
 
 Then the cues are the sentence's (``award_cues.yaml``); a non-conferring cue ("đề nghị", "đăng ký",
-"phấn đấu") outranks a conferring verb ("tặng", "đạt") in the same stretch. In order:
+"phấn đấu") outranks a conferring verb ("tặng", "đạt") in the same stretch, and a conferral
+reported as done ("đã được Chủ tịch UBND tỉnh tặng", with no cue between "đã" and the verb)
+outranks both. In order:
 1. ``bracket_cue``: the group stands inside brackets: the cues inside them, before it
    ("đề nghị tặng ... (đã được Giám đốc Sở tặng Giấy khen cho 02 tập thể)": conferred);
 2. ``clause_cue``: a non-conferring cue in the clause before the group;
@@ -43,8 +45,21 @@ def status_cues(st: DocState, s: int, e: int) -> Cues:
         key = " ".join(fold(m.group()).split())
         if key in neutral and _rx(r"kết\s+quả\s*$", regex.I).search(text[max(0, m.start() - 12):m.start()]):
             continue  # "kết quả bình xét cuối năm có 24.310 hộ đạt ...": the outcome of a review
-        cues.append((m.start(), m.end(), table.get(key, "conferred")))
+        status = table.get(key, "conferred")
+        if status == "conferred":
+            lo = max(s, m.start() - DONE_REACH, cues[-1][1] if cues else s)  # no cue in between:
+            if _DONE.search(text[lo:m.start()]):  # "đã trình ... tặng" is a proposal made
+                status = DONE  # "..., đã được Chủ tịch UBND tỉnh tặng": a conferral already made
+        cues.append((m.start(), m.end(), status))
     return [c[0] for c in cues], cues
+
+
+# "đã được X tặng", "đã tặng": a conferral reported as done. After a proposal's cue in the same
+# stretch ("Sở đã trình ... tặng ... cho 05 cá nhân, đã được ... tặng ... cho 10 tập thể") it
+# still says what happened: it outranks the earlier cue, where a bare "tặng" does not.
+DONE = "conferred_done"
+DONE_REACH = 60  # characters before the verb: "đã được Chủ tịch Ủy ban nhân dân tỉnh tặng"
+_DONE = regex.compile(r"(?<!\w)đã(?:\s+được)?\s+(?:[^\s,;.()]+\s+){0,8}$", regex.I)
 
 
 def status_in(sentence_cues: Cues, lo: int, hi: int) -> str | None:
@@ -59,9 +74,9 @@ def status_in(sentence_cues: Cues, lo: int, hi: int) -> str | None:
             break
         if end > hi:
             continue
-        rank = start + (100_000 if status != "conferred" else 0)
+        rank = start + (200_000 if status == DONE else 100_000 if status != "conferred" else 0)
         if best is None or rank > best[0]:
-            best = (rank, status)
+            best = (rank, "conferred" if status == DONE else status)
     return best[1] if best else None
 
 
