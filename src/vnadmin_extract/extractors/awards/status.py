@@ -40,7 +40,7 @@ from .words import alternation
 def status_cues(st: DocState, s: int, e: int) -> Cues:
     """The status cues of the sentence ``text[s:e]``, for ``status_in`` (many clauses ask)."""
     text, table, neutral = st.text, tax.status_of(), tax.heading_neutral()
-    cues = []
+    cues: list[tuple[int, int, str]] = []
     for m in tax.status_gate().finditer(st.low, s, e):
         key = " ".join(fold(m.group()).split())
         if key in neutral and _rx(r"kết\s+quả\s*$", regex.I).search(text[max(0, m.start() - 12):m.start()]):
