@@ -239,3 +239,27 @@ def test_a_number_of_another_type_is_not_the_own_number() -> None:
     assert rec.header.doc_type is not None and rec.header.doc_type.name == "Công văn"
     assert [(r.doc_type, r.number, r.date) for r in rec.legal_refs] == [
         ("Thông báo", "496", "2023-08-17"), ("Thông báo", "496", "2023-08-17")]
+
+
+@pytest.mark.parametrize(("sentence", "issuer"), [
+    # kh-ubnd-camau-0204-2025: an amount follows the issuer
+    ("Nghị định số 87/2025/NĐ-CP ngày 11/4/2025 của Chính phủ khoảng 21 tỷ đồng.", "Chính phủ"),
+    ("Nghị quyết số 60/2024/UBTVQH15 ngày 24/12/2024 của Ủy ban Thường vụ Quốc hội khoảng 530 tỷ đồng",
+     "Ủy ban Thường vụ Quốc hội"),
+    # the closing mark right after the issuer
+    ("(theo Kế hoạch số 076/KH-UBND ngày 30/8/2025 của Ủy ban nhân dân tỉnh Cà Mau)./",
+     "Ủy ban nhân dân tỉnh Cà Mau"),
+    # hd-hdtdkt-hungyen-2021, cv-sldtbxh-quangbinh-2022: the cited document's title runs on
+    ("Căn cứ Hướng dẫn số 1479/BTĐKT-VIII ngày 25/7/2016 của Ban Thi đua - Khen thưởng Trung ương "
+     "Hướng dẫn công tác thi đua", "Ban Thi đua - Khen thưởng Trung ương"),
+    ("Căn cứ Quyết định số 18/2019/QĐ-UBND của UBND tỉnh Hưng Yên Ban hành Quy chế", "UBND tỉnh Hưng Yên"),
+    # a type name inside the issuer's own name is kept
+    ("Quyết định số 811/QĐ-BKH ngày 22 tháng 8 năm 2005 của Bộ trưởng Bộ Kế hoạch và Đầu tư về việc",
+     "Bộ trưởng Bộ Kế hoạch và Đầu tư"),
+    ("Thông tư số 11/2022/TT-BLĐTBXH ngày 30/6/2022 của Bộ Lao động - Thương binh và Xã hội Hướng dẫn một số nội dung",
+     "Bộ Lao động - Thương binh và Xã hội"),
+    # a spreadsheet's cell mark (bang-tong-hop-dau-tu-kem-qd-141-2006, .xls)
+    ("Công văn số 3600/UBND-VX ngày 02/6/2006 của UBNDTP │ Chương trình", "UBNDTP"),
+])
+def test_the_issuer_of_a_citation_ends_where_the_name_does(sentence: str, issuer: str) -> None:
+    assert [r.issuer for r in extract_text(sentence).legal_refs] == [issuer]

@@ -160,6 +160,22 @@ _BARE = regex.compile(rf"(?<![\w/.-])(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?)/(?P<year
 _ISSUER_WORD = fast_compile(r"\s+(\S+)")
 
 
+@functools.cache
+def _head_words() -> frozenset[str]:
+    """One-word organisation heads ("Bộ", "Sở", "Viện"): a type name after one is part of a
+    name ("Bộ Kế hoạch và Đầu tư")."""
+    return frozenset(fold(h) for h in vocab.org_heads() if " " not in h)
+
+
+def _starts_type(prev: str, word: str, nxt_low: str) -> bool:
+    """Whether a capitalised word (with the next one) names a document type ("Hướng dẫn") that
+    starts a title run on after the issuer, not a word of the issuer's own name."""
+    names = vocab.type_by_name()
+    if prev[:1].isupper() and fold(prev) in _head_words():
+        return False
+    return fold(f"{word} {nxt_low}") in names or (fold(word) in names and len(word) > 3)
+
+
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     """"của Chính phủ quy định ..." -> ("Chính phủ", end): up to the first verb-like word."""
     m = _rx(r"\s*(?:,\s*)?của\b").match(text[pos:pos + 12])
@@ -173,7 +189,7 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
         if not w:
             break
         word = w.group(1)
-        core = word.rstrip(",;.:)")
+        core = word.rstrip(",;.:)/")  # "... tỉnh Cà Mau)./": the closing mark is not the name
         low = core.lower()
         nxt = _ISSUER_WORD.match(text, w.end())
         nxt_low = nxt.group(1).lower().rstrip(",;.:") if nxt else ""
@@ -181,8 +197,13 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
             break  # "của Chính phủ ngày 21 tháng 02 năm 1997": the date follows the issuer
         if not core or (core[0].islower() and low in stops and nxt_low not in stops[low]):
             break  # a verb or function word (patterns/organizations.yaml citation_issuer_ends)
-        if low in any_case and words:
+        if low in any_case and words and not (stops.get(low) and nxt
+                                              and (nxt_low in stops[low] or nxt.group(1)[:1].isupper())):
             break
+        if core and core not in {"-", "–", "&"} and not any(c.isalnum() for c in core):
+            break  # a table's cell mark ("của UBNDTP │ Chương ..."): the name ended
+        if words and core[:1].isupper() and nxt and _starts_type(words[-1][0], core, nxt_low):
+            break  # "... của Ban Thi đua - Khen thưởng Trung ương Hướng dẫn ...": a new sentence
         if low == "và" and (not nxt or (nxt.group(1)[:1].islower() and nxt_low in stops)
                             or _CITATION_AHEAD.match(text, w.end())):
             break
