@@ -25,7 +25,6 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-import unicodedata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -45,13 +44,9 @@ BETTER = 1.1  # a re-read line replaces the first reading when it scores this mu
 TALL = 2.0  # a re-read word this many times taller than the median is a signature's stroke
 REREAD_BLOCK = 900  # Tesseract block numbers of re-read words start here (their own lines)
 
-_LETTER = frozenset({"Lu", "Ll", "Lt", "Lo"})
 _NOI_NHAN = re.compile(r"^\W{0,2}[nN4][ơoó]i\s+nh[ậaạâ]n\b", re.IGNORECASE)
 _CODE = re.compile(r"^\W{0,2}(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:/]\s*\w")
 
-
-def _has_letter(text: str) -> bool:
-    return any(unicodedata.category(c) in _LETTER for c in text)
 
 
 def _is_start(text: str, top_share: float) -> bool:
@@ -77,8 +72,6 @@ def _is_start(text: str, top_share: float) -> bool:
 def _segments(words: list[OcrWord]) -> list[list[OcrWord]]:
     """Tesseract's lines in reading order, cut where words are more than a word's height
     apart: Tesseract runs side-by-side blocks into one line ("THƯ KÝ Z+. CHỦ k=")."""
-    import statistics
-
     lines: dict[tuple[int, int, int], list[OcrWord]] = {}
     for w in words:
         lines.setdefault(w.line, []).append(w)
@@ -99,8 +92,6 @@ def _segments(words: list[OcrWord]) -> list[list[OcrWord]]:
 def footer_top(words: list[OcrWord], height: float) -> tuple[float, float] | None:
     """(top, word height) of the first line that opens a footer. The
     height is the median of the line's words: a seal or a signature stretches single boxes."""
-    import statistics
-
     found: tuple[float, float] | None = None
     for seg in _segments(words):
         top = statistics.median(w.top for w in seg)
@@ -128,8 +119,6 @@ def _print(words: list[OcrWord]) -> list[OcrWord]:
     """The words of a sparse reading that are print. A signature's strokes come out as words
     of their own ("l2", "lò", "—"): read with little confidence, or more than twice as tall
     as the print around them, or without a letter or digit."""
-    import statistics
-
     words = [w for w in words if w.conf >= MIN_CONF and any(c.isalnum() for c in w.text)]
     if not words:
         return []

@@ -93,7 +93,8 @@ def _damaged_deputy(t: str) -> str | None:
     if not m or not mostly_upper(t):
         return None
     letters = strip_diacritics(fold(m["pho"])).replace(" ", "")
-    if letters not in {"p", "ph", "pho", "po", "ho", "o"}:
+    pho = iter("pho")
+    if not all(c in pho for c in letters):  # what is left must be a part of "pho", in order
         return None
     rest = m["rest"]
     head = vocab.position_canonical().get(fold(rest)) or vocab.position_by_letters().get(strip_diacritics(fold(rest)))
