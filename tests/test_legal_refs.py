@@ -139,7 +139,7 @@ def test_two_laws_separated_by_a_comma_stay_two() -> None:
     # when the symbol is of that type (nq-hdnd-hanoi-83-2025)
     ("Thực hiện các Nghị quyết số 347/NQ-CP ngày 24 tháng 10 năm 2025, số 380/NQ-CP ngày 25 tháng 11 năm 2025 "
      "của Chính phủ và các Công điện.",
-     [("Nghị quyết", "347", 2025, "NQ-CP", "2025-10-24", None, None),
+     [("Nghị quyết", "347", 2025, "NQ-CP", "2025-10-24", "Chính phủ", None),
       ("Nghị quyết", "380", 2025, "NQ-CP", "2025-11-25", "Chính phủ", None)]),
     ("Xét Tờ trình số 382/TTr-UBND ngày 12 tháng 11 năm 2025 của Ủy ban nhân dân Thành phố; Báo cáo thẩm tra số "
      "118/BC-BPC ngày 22 tháng 11 năm 2025 của Ban Pháp chế Hội đồng nhân dân Thành phố; Báo cáo giải trình, tiếp "
@@ -260,6 +260,88 @@ def test_a_number_of_another_type_is_not_the_own_number() -> None:
      "Bộ Lao động - Thương binh và Xã hội"),
     # a spreadsheet's cell mark (bang-tong-hop-dau-tu-kem-qd-141-2006, .xls)
     ("Công văn số 3600/UBND-VX ngày 02/6/2006 của UBNDTP │ Chương trình", "UBNDTP"),
+    # a lower-case word that is no part of a name (qd-ttg-01-2026, qd-btc-144-2002, cv-ubnd-danang-5710)
+    ("Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ vẫn tiếp tục được áp dụng", "Chính phủ"),
+    ("Quyết định số 137/2001/QĐ/BTC ngày 18/12/2001 của Bộ trưởng Bộ Tài chính thành mức thuế suất thuế nhập khẩu mới",
+     "Bộ trưởng Bộ Tài chính"),
+    ("quán triệt Chỉ thị số 21- CT/TW của Ban Bí thư mới đây", "Ban Bí thư"),
+    # an aside in brackets, "và" before a lower-case word, a blank line (cv-cuc-thue-5317-2025, qd-ubnd-angiang-522)
+    ("Nghị định số 291/2025/NĐ-CP ngày 06/11/2025 của Chính phủ (có hiệu lực từ ngày 01/01/2026)", "Chính phủ"),
+    ("căn cứ Nghị định số 291/2025/NĐ-CP ngày 06/11/2025 của Chính phủ và hồ sơ cụ thể của doanh nghiệp", "Chính phủ"),
+    ("Nghị định số 02/2000/NĐ-CP ngày 03 tháng 02 năm 2000 của Chính phủ\n\nThủ tục xét", "Chính phủ"),
+    # lower-case words that are part of a name: "nhân dân", units, a term, a quoted movement
+    ("Căn cứ Nghị quyết số 12/2024/NQ-HĐND ngày 1/2/2024 của Hội đồng nhân dân tỉnh Quảng Bình khóa XVIII về việc",
+     "Hội đồng nhân dân tỉnh Quảng Bình khóa XVIII"),
+    ("theo Kế hoạch số 12/KH-BCĐ của Thường trực ban chỉ đạo tỉnh về việc", "Thường trực ban chỉ đạo tỉnh"),
+    ("Xét Tờ trình số 52/TTr-BCĐ ngày 08 tháng 12 năm 2025 của Ban Chỉ đạo phong trào “Toàn dân đoàn kết xây dựng "
+     "đời sống văn hóa” phường về việc", "Ban Chỉ đạo phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” phường"),
 ])
 def test_the_issuer_of_a_citation_ends_where_the_name_does(sentence: str, issuer: str) -> None:
     assert [r.issuer for r in extract_text(sentence).legal_refs] == [issuer]
+
+
+def _issuers(sentence: str) -> list[tuple]:
+    return [(r.doc_type, r.number, r.issuer, r.issuer_source) for r in extract_text(sentence).legal_refs]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # kh-ubnd-camau-0204-2025: one issuer after a list of one type
+    ("chi trả chế độ nghỉ hưu sớm theo Nghị định số 178/2024/NĐ-CP, Nghị định số 67/2025/NĐ-CP của Chính phủ.",
+     [("Nghị định", "178", "Chính phủ", "shared"), ("Nghị định", "67", "Chính phủ", "after")]),
+    ("giảm thuế theo Nghị quyết số 174/2024/QH15 ngày 30/11/2024, Nghị quyết số 204/2025/QH15 ngày 17/6/2025 "
+     "của Quốc hội khoảng 110 tỷ đồng",
+     [("Nghị quyết", "174", "Quốc hội", "shared"), ("Nghị quyết", "204", "Quốc hội", "after")]),
+    # cd-ttg-229-2025: "số ..." continues the list; the year after the symbol
+    ("theo các Nghị quyết số 347/NQ-CP ngày 24 tháng 10 năm 2025, số 380/NQ-CP ngày 25 tháng 11 năm 2025 của Chính phủ",
+     [("Nghị quyết", "347", "Chính phủ", "shared"), ("Nghị quyết", "380", "Chính phủ", "after")]),
+    ("theo các Nghị quyết 347/NQ-CP năm 2025, Nghị quyết 380/NQ-CP năm 2025 của Chính phủ và các Công điện",
+     [("Nghị quyết", "347", "Chính phủ", "shared"), ("Nghị quyết", "380", "Chính phủ", "after")]),
+    # two bodies' decisions (the symbols differ), two types: nothing is shared
+    ("Căn cứ Quyết định số 12/QĐ-UBND ngày 1/2/2024, Quyết định số 15/QĐ-SNV ngày 3/2/2024 của Sở Nội vụ",
+     [("Quyết định", "12", None, None), ("Quyết định", "15", "Sở Nội vụ", "after")]),
+    ("thực hiện Nghị định 87,88,31/CP và Chỉ thị 814/TTg của Chính phủ, Thủ tướng Chính phủ",
+     [("Nghị định", "87", None, None), ("Nghị định", "88", None, None), ("Nghị định", "31", None, None),
+      ("Chỉ thị", "814", "Chính phủ", "after")]),
+])
+def test_an_issuer_written_once_after_a_list_is_shared(sentence: str, expected: list[tuple]) -> None:
+    assert _issuers(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # cv-sldtbxh-quangbinh-2022, qd-ubnd-quangbinh-2871-2022: "của X tại", "và Y tại"
+    ("sử dụng kinh phí theo hướng dẫn của Sở Lao động - Thương binh và Xã hội tại công văn số 1412/SLĐTBXH-LĐVLDN "
+     "ngày 28/9/2022 và đúng quy định pháp luật.",
+     [("Công văn", "1412", "Sở Lao động - Thương binh và Xã hội", "before")]),
+    ("Theo đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 2753/TTr-STP 28/9/2022 và Giám đốc Sở Nội vụ tại "
+     "Tờ trình số 1849/TTr-SNV-TĐKT ngày 18/10/2022.",
+     [("Tờ trình", "2753", "Giám đốc Sở Tư pháp", "before"), ("Tờ trình", "1849", "Giám đốc Sở Nội vụ", "before")]),
+    # kh-ubnd-camau-0204-2025: a citation named with its kind ("Chương trình hành động")
+    ("theo ý kiến chỉ đạo của Ủy ban nhân dân tỉnh tại Chương trình hành động số 01/CTr-UBND ngày 19/01/2025;",
+     [("Chương trình", "01", "Ủy ban nhân dân tỉnh", "before")]),
+    # cv-bnv-10988-2025: the body is the subject of "đã có", "đã thông qua"
+    ("[2] Bộ Chính trị, Ban Bí thư đã có Kết luận số 212-KL/TW ngày 18/11/2025, trong đó yêu cầu",
+     [("Kết luận", "212", "Bộ Chính trị, Ban Bí thư", "before")]),
+    # what stands before "tại" is no body: a place, an award
+    ("chi nhánh của tổ chức nước ngoài hoạt động tại Việt Nam qui định tại Thông tư số 99/1998/TT-BTC ngày 14/7/1998",
+     [("Thông tư", "99", None, None)]),
+    ("việc tặng Giấy khen thực hiện theo quy định tại Quyết định số 35/2019/QĐ-UBND ngày 11/11/2019",
+     [("Quyết định", "35", None, None)]),
+])
+def test_an_issuer_named_before_the_citation(sentence: str, expected: list[tuple]) -> None:
+    assert _issuers(sentence) == expected
+
+
+def test_a_law_passed_on_a_day_and_a_one_word_law_with_its_date() -> None:
+    # cv-bnv-10988-2025: a law with its number exists, even after "thông qua"; the day it was passed
+    rec = extract_text("Ngày 16/6/2025, Quốc hội đã thông qua Luật Tổ chức chính quyền địa phương số 72/2025/QH15 "
+                       "với những quy định mới")
+    assert [(r.doc_type, r.number, r.symbol, r.date, r.title, r.issuer, r.issuer_source) for r in rec.legal_refs] == [
+        ("Luật", "72", "QH15", "2025-06-16", "Tổ chức chính quyền địa phương", "Quốc hội", "before")]
+    # bc-stc-haugiang-2024: a lower-case one-word title is a law with its date only; "kể từ ngày ..."
+    # is when the law took effect, not the decision's date
+    rec = extract_text("1. Thực hiện Luật giá ngày 19 tháng 6 năm 2023 có hiệu lực kể từ ngày 01 tháng 7 năm 2024, "
+                       "UBND tỉnh Hậu Giang đã ban hành Quyết định số 22/2024/QĐ-UBND về giá")
+    assert [(r.doc_type, r.number, r.date, r.title, r.issuer, r.issuer_source) for r in rec.legal_refs] == [
+        ("Luật", None, "2023-06-19", "giá", None, None),
+        ("Quyết định", "22", None, None, "UBND tỉnh Hậu Giang", "before")]
+    assert extract_text("Luật sư bào chữa theo luật định. Luật này quy định.").legal_refs == []

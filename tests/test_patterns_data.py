@@ -399,7 +399,13 @@ def test_positions() -> None:
 
 def test_organizations() -> None:
     data = load("organizations.yaml")
-    assert set(data) == {"heads", "abbreviations", "name_ends", "citation_issuer_ends"}
+    assert set(data) == {"heads", "abbreviations", "name_ends", "citation_issuer_ends", "citation_issuer_continues",
+                         "citation_issuer_movements", "citation_issuer_bodies"}
+    for key in ("citation_issuer_continues", "citation_issuer_movements", "citation_issuer_bodies"):
+        words = data[key]
+        assert isinstance(words, list) and words and all(isinstance(w, str) and w.strip() == w for w in words), key
+    # a quoted movement goes on the name only after a word that itself goes on it
+    assert set(data["citation_issuer_movements"]) <= set(data["citation_issuer_continues"])
     heads = data["heads"]
     assert isinstance(heads, list) and len(heads) >= 40
     assert len({fold(h) for h in heads}) == len(heads), "duplicate head"

@@ -185,6 +185,11 @@ class LegalRef(Span):
     symbol: str | None = None
     date: str | None = None
     issuer: str | None = None
+    issuer_source: str | None = Field(
+        None, description="where the issuer was read: after (\"... của Chính phủ\"), before (\"theo đề nghị "
+                          "của Sở Nội vụ tại Tờ trình ...\", \"Chính phủ đã ban hành Nghị định ...\"), shared (written "
+                          "once after a list of citations of one type: \"Nghị định số 178/2024/NĐ-CP, Nghị định số "
+                          "67/2025/NĐ-CP của Chính phủ\"; outside the citation's raw text), or null")
     title: str | None = None
     raw: str
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from typing import Any
 
@@ -57,6 +58,7 @@ LAW = regex.compile(
     r"(?:\s+(?:năm\s+(?P<year>\d{4})|ngày\s+(?P<date>\d{1,2}/\d(?:[ ]?\d)?/\d{4}|[^,;.\n]{4,30}?năm\s+\d{4})))?"
 )
 TITLE_WORDS = 10
+_DATED = regex.compile(r"\s+(?:năm\s+\d{4}|ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))")
 # "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 16/11/2013": one law,
 # named after the law it amends (the nested "Luật Thi đua ..." is part of its title).
 AMENDING_LAW = regex.compile(
@@ -158,6 +160,8 @@ _BARE = regex.compile(rf"(?<![\w/.-])(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?)/(?P<year
 
 
 _ISSUER_WORD = fast_compile(r"\s+(\S+)")
+_OPENING = "([{“\"'«‘"
+_JOINERS = frozenset({"và", "-", "–", "&"})
 
 
 @functools.cache
@@ -177,8 +181,9 @@ def _starts_type(prev: str, word: str, nxt_low: str) -> bool:
 
 
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
-    """"của Chính phủ quy định ..." -> ("Chính phủ", end): up to the first verb-like word."""
-    m = _rx(r"\s*(?:,\s*)?của\b").match(text[pos:pos + 12])
+    """"của Chính phủ quy định ..." -> ("Chính phủ", end): up to the first verb-like word; also
+    after the year ("Nghị quyết 380/NQ-CP năm 2025 của Chính phủ")."""
+    m = _rx(r"\s*(?:,\s*)?(?:năm\s+\d{4}\s+)?của\b").match(text[pos:pos + 24])
     if not m:
         return None, pos
     i = pos + m.end()
@@ -204,9 +209,22 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
             break  # a table's cell mark ("của UBNDTP │ Chương ..."): the name ended
         if words and core[:1].isupper() and nxt and _starts_type(words[-1][0], core, nxt_low):
             break  # "... của Ban Thi đua - Khen thưởng Trung ương Hướng dẫn ...": a new sentence
-        if low == "và" and (not nxt or (nxt.group(1)[:1].islower() and nxt_low in stops)
+        if words and _rx(r"\n[ \t]*\n").search(text, w.start(), w.start(1)):
+            break  # a blank line: the paragraph (and the name) ended ("... của Chính phủ\n\nThủ tục xét")
+        if core[:1] in _OPENING:
+            quoted = _quoted_name(text, w.start(1), words)
+            if quoted is None:
+                break  # "... của Chính phủ (có hiệu lực ...)": an aside, not the name
+            words.append(quoted)  # "Ban Chỉ đạo phong trào “Toàn dân đoàn kết ...”": the movement names the body
+            i = quoted[1]
+            continue
+        if low == "và" and (not nxt or (nxt.group(1)[:1].islower()
+                                        and (nxt_low in stops or not lexicon.continues_name(low, nxt_low, "")))
                             or _CITATION_AHEAD.match(text, w.end())):
-            break
+            break  # "... của Chính phủ và hồ sơ ...": a name's "và" joins capitalised parts
+        if words and core[:1].islower() and low not in _JOINERS and not lexicon.continues_name(
+                words[-1][0], low, nxt_low):
+            break  # "... của Chính phủ vẫn ...", "... Bộ Tài chính thành mức thuế ...": no word of a name
         if words and _CITATION_AHEAD.match(text, w.start(1) - 1):
             break  # the next citation starts ("... của Chính phủ và Quyết định số ...")
         words.append((core, w.start(1) + len(core)))
@@ -218,6 +236,26 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     if not words:
         return None, pos
     return " ".join(w for w, _ in words), words[-1][1]
+
+
+_CLOSING = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+
+
+def _quoted_name(text: str, start: int, words: list[tuple[str, int]]) -> tuple[str, int] | None:
+    """A quoted movement that is part of a body's name, after "phong trào" or "cuộc vận động"
+    ("Ban Chỉ đạo phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”"): (the quoted text,
+    its end), or None for any other bracket or quote."""
+    close = _CLOSING.get(text[start])
+    tail = " ".join(w for w, _ in words[-3:]).lower()
+    if close is None or not tail.endswith(lexicon.movement_words()):
+        return None
+    end = text.find(close, start + 1, start + _QUOTE_MAX)
+    if end < 0 or "\n" in text[start:end]:
+        return None
+    return text[start:end + 1], end + 1
+
+
+_QUOTE_MAX = 160  # a movement's name in quotes is a line at most
 
 
 class _CitationAhead:
@@ -234,7 +272,11 @@ class _CitationAhead:
 
 
 _CITATION_AHEAD = _CitationAhead()
-_ISSUER_BEFORE = fast_compile(r"của\s+(?P<iss>(?:\p{Lu}[\p{L}&]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}&]*|\p{Ll}+)){0,10})\s+tại\s*$")
+# "Theo đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 2753/TTr-STP ... và Giám đốc Sở Nội vụ tại
+# Tờ trình số 1849/TTr-SNV": a name starts with a capital ("chi nhánh của tổ chức nước ngoài hoạt
+# động tại Việt Nam qui định tại Thông tư ..." names a place, not an issuer).
+_ISSUER_BEFORE = fast_compile(r"(?:của|và)\s+(?P<iss>\p{Lu}[\p{L}&]*(?:(?:\s+|\s*[-–]\s*)(?:\p{Lu}[\p{L}&]*|\p{Ll}+)){0,10})"
+                             r"\s+tại\s*$")
 
 
 def _canonical_type(raw: str) -> str:
@@ -315,10 +357,76 @@ def find(doc: Document) -> None:
             if r.raw != own and not _on_parent_line(text, r.start)
             and ((r.number, r.symbol) != own_key or (own_type is not None and r.doc_type != own_type))]
     refs.sort(key=lambda r: r.start)
+    _issuers_before(text, refs)
+    _shared_issuers(text, refs)
     doc.legal_refs.extend(refs)
     for r in refs:
         doc.add_entity("LEGAL_REF", r.start, r.end, r.symbol or r.title, "pattern:legal_ref")
 
+
+def _issuers_before(text: str, refs: list[LegalRef]) -> None:
+    """The issuer named before a citation that names none after it: "theo đề nghị của Giám đốc Sở
+    Nội vụ tại Tờ trình số 1502/TTr-SNV", "Bộ Chính trị, Ban Bí thư đã có Kết luận số 212-KL/TW"."""
+    for r in refs:
+        if r.issuer is not None:
+            continue
+        window = text[max(0, r.start - _BEFORE_WINDOW):r.start]
+        found = _ISSUER_BEFORE.search(window) or _ADOPTED_BEFORE.search(window)
+        if found and _names_body(found.group("iss")):
+            r.issuer, r.issuer_source = _rx(r"\s+").sub(" ", found.group("iss")), "before"
+            # "Ngày 16/6/2025, Quốc hội đã thông qua Luật ... số 72/2025/QH15": the day it was passed
+            dated = _date_of(found.groupdict().get("date"))
+            if dated and r.date is None and r.year in (None, int(dated[:4])):
+                r.date, r.year = dated, int(dated[:4])
+
+
+def _names_body(name: str) -> bool:
+    """Whether ``name`` starts as a body or a post does (patterns/organizations.yaml heads,
+    positions.yaml): "Quốc hội", "Bộ Chính trị, Ban Bí thư", "Giám đốc Sở Nội vụ"; not "Giấy
+    khen thực hiện theo quy định" (read before "tại Quyết định ...")."""
+    folded = fold(name) + " "
+    return folded.startswith(_body_starts())
+
+
+@functools.cache
+def _body_starts() -> tuple[str, ...]:
+    heads = [fold(h) for h in vocab.org_heads()]
+    posts = [fold(v) for _, variants in vocab.positions() for v in variants]
+    bodies = [fold(b) for b in load_rules().organizations.citation_issuer_bodies]
+    return tuple(f"{w} " for w in dict.fromkeys([*heads, *posts, *bodies]))
+
+
+def _shared_issuers(text: str, refs: list[LegalRef]) -> None:
+    """A list of citations of one type whose issuer is written once, after the last ("Nghị định
+    số 178/2024/NĐ-CP, Nghị định số 67/2025/NĐ-CP của Chính phủ"; "Nghị quyết số 347/NQ-CP ngày
+    24/10/2025, số 380/NQ-CP ngày 25/11/2025 của Chính phủ"): each earlier one gets it, marked
+    ``shared``. Only across list marks (",", ";", "và") and only where the symbols name the same
+    issuer ("QĐ-UBND" and "QĐ-SNV" are two bodies' decisions)."""
+    for a, b in reversed(list(itertools.pairwise(refs))):
+        if a.issuer is not None or b.issuer is None or a.doc_type != b.doc_type:
+            continue
+        if not _LIST_GAP.fullmatch(text, a.end, b.start) or _issuer_code(a.symbol) != _issuer_code(b.symbol):
+            continue
+        a.issuer, a.issuer_source = b.issuer, "shared"
+
+
+def _issuer_code(symbol: str | None) -> str | None:
+    """The letters of a symbol after its type code: "NĐ-CP" -> "CP", "QH15" -> "QH", "QĐ-UBND" -> "UBND"."""
+    if not symbol:
+        return None
+    parts = _rx(r"[-/.]").split(symbol)
+    rest = parts[1:] if len(parts) > 1 and vocab.type_by_code().get(parts[0].upper()) else parts
+    return "".join(_rx(r"\d+").sub("", p) for p in rest).upper() or None
+
+
+_BEFORE_WINDOW = 160
+# Between two citations of a list: an unmatched year or date, then a list mark.
+_LIST_GAP = fast_compile(r"(?:\s+(?:năm\s+\d{4}|ngày\s+[\d/.-]+))?\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
+# "Ngày 16/6/2025, Quốc hội đã thông qua": the subject of the clause before the citation.
+_ADOPTED_BEFORE = fast_compile(
+    rf"(?:(?<!\p{{L}}[^\S\n]+)(?i:ngày)\s+(?P<date>{_DATE})\s*,\s*|[.;:\])]\s+|,\s+|\n\s*)"
+    r"(?P<iss>\p{Lu}[\p{L}&]*(?:(?:\s+|,\s+|\s*[-–]\s*)(?:\p{Lu}[\p{L}&]*|(?!đã\b)\p{Ll}+)){0,9})"
+    r"\s+(?:đã\s+)?(?:ban\s+hành|thông\s+qua|ký\s+ban\s+hành|có)\s+(?:các\s+)?$")
 
 def _title_start(doc: Document) -> int:
     """Where the header's title starts (its last occurrence before the body), else the body."""
@@ -350,7 +458,7 @@ def _date_of(raw: str | None) -> str | None:
 _DATE_AFTER_ISSUER = fast_compile(rf"\s*,?\s+ngày\s+(?P<date>{_DATE})")
 # "Ngày 14/5/2013, Chính phủ đã ban hành Nghị định số 51/2013/NĐ-CP": date and issuer before.
 _ISSUED_BEFORE = fast_compile(
-    rf"(?i:ngày)\s+(?P<date>{_DATE})\s*,\s*(?P<iss>\p{{Lu}}[^,.;:\n]{{1,80}}?)\s+(?:đã\s+)?ban\s+hành\s*$")
+    rf"(?<!\p{{L}}[^\S\n]+)(?i:ngày)\s+(?P<date>{_DATE})\s*,\s*(?P<iss>\p{{Lu}}[^,.;:\n]{{1,80}}?)\s+(?:đã\s+)?ban\s+hành\s*$")
 
 
 def _from_numbered(text: str, m: regex.Match[str]) -> list[LegalRef]:
@@ -370,11 +478,8 @@ def _from_numbered(text: str, m: regex.Match[str]) -> list[LegalRef]:
         numbers, year, symbol = [m["anum"]], None, m["asym"]
     symbol = _clean_symbol(symbol) if symbol else None
     issuer, end = _issuer_after(text, m.end())
+    source = "after" if issuer else None
     if issuer is None:
-        # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 1502/TTr-SNV"
-        before = _ISSUER_BEFORE.search(text[max(0, m.start() - 120):m.start()])
-        if before:
-            issuer = before.group("iss")
         end = m.end()
     elif date_value is None:
         after = _DATE_AFTER_ISSUER.match(text, end)
@@ -384,11 +489,13 @@ def _from_numbered(text: str, m: regex.Match[str]) -> list[LegalRef]:
         issued = _ISSUED_BEFORE.search(text[max(0, m.start() - 160):m.start()])
         if issued and _date_of(issued["date"]):
             date_value = _date_of(issued["date"])
-            issuer = issuer or issued["iss"].strip()
+            if issuer is None:
+                issuer, source = issued["iss"].strip(), "before"
     if year is None and date_value:
         year = int(date_value[:4])
     return [LegalRef(doc_type=_canonical_type(m["type"]), number=n, year=year, symbol=symbol, date=date_value,
-                     issuer=issuer, raw=text[m.start():end], start=m.start(), end=end) for n in numbers]
+                     issuer=issuer, issuer_source=source, raw=text[m.start():end], start=m.start(), end=end)
+            for n in numbers]
 
 
 def _more_ref(text: str, doc_type: str, m: regex.Match[str], start: int | None = None) -> LegalRef:
@@ -402,7 +509,8 @@ def _more_ref(text: str, doc_type: str, m: regex.Match[str], start: int | None =
     else:
         begin = start
     return LegalRef(doc_type=doc_type, number=m["num"], year=year, symbol=_clean_symbol(m["sym"]),
-                    date=date_value, issuer=issuer, raw=text[begin:end if issuer else m.end()],
+                    date=date_value, issuer=issuer, issuer_source="after" if issuer else None,
+                    raw=text[begin:end if issuer else m.end()],
                     start=begin, end=end if issuer else m.end())
 
 
@@ -472,8 +580,8 @@ def _in_subject(text: str, pos: int, numbered: list[LegalRef]) -> bool:
 def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
     title = m["title"].split("\n")[0].strip()  # a title never runs on past its line
     kind = _rx(r"\s+").sub(" ", m["type"])
-    if kind == "Luật" and _draft_before().search(text[max(0, m.start() - 150):m.start()]):
-        return None  # a law to be drafted or passed, or the document itself
+    if kind == "Luật" and not m["sym"] and _draft_before().search(text[max(0, m.start() - 150):m.start()]):
+        return None  # a law to be drafted or passed, or the document itself; one with its number exists
     stop = _title_stop().search(" " + title)
     # "Luật Tổ chức Hội đồng nhân dân và ủy ban nhân dân ngày 26/11/2003": older texts write the
     # second body in lower case; with the law's date right after, "và" joins the title
@@ -492,8 +600,11 @@ def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
     if title and not title[0].isupper():
         if kind == "Hiến pháp":
             named = False  # "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": the one constitution
-        elif len(title.split()) < 2 or title.split()[0].lower() in _words().lower_title_refused:
+        elif title.split()[0].lower() in _words().lower_title_refused:
             return None  # "Luật này quy định", "Luật sư": a word of the sentence
+        elif len(title.split()) < 2 and not _DATED.match(text, m.start("title") + len(m["title"]) - len(
+                m["title"].lstrip()) + len(title)):
+            return None  # one lower-case word is a law only with its date ("Luật giá ngày 19 tháng 6 năm 2023")
     if kind == "Hiến pháp" and not title and _generic_constitution().match(text, m.end("type")):
         return None  # "tuân thủ Hiến pháp, luật pháp": the law in general
     end = m.start("title") + len(m["title"][: len(m["title"]) - len(m["title"].lstrip())]) + len(title)

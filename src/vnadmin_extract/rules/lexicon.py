@@ -10,8 +10,11 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+import unicodedata
 
+from ..vietnamese import place_tones
 from .load import load_rules
 
 
@@ -63,6 +66,70 @@ def issuer_ends() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     entries = load_rules().organizations.citation_issuer_ends
     lower = {e.word: frozenset(e.unless_next) for e in entries if e.lower_case}
     return lower, frozenset(e.word for e in entries if e.any_case)
+
+
+def _low(text: str) -> str:
+    return place_tones(unicodedata.normalize("NFC", text.lower()))
+
+
+@functools.cache
+def issuer_name_pairs() -> frozenset[tuple[str, str]]:
+    """Adjacent words (lower case) inside the names of bodies and posts: organisation heads and
+    the bodies their abbreviations stand for, positions, administrative units and the words that
+    continue a name. "ban nhân" (Ủy ban nhân dân), "chính phủ", "thành phố", "tịch nước"."""
+    rules = load_rules()
+    phrases = [*rules.organizations.heads, *rules.organizations.abbreviations.values(),
+               *(p for pos in rules.positions.positions for p in (pos.canonical, *pos.variants)),
+               *(u.word for u in rules.provinces.admin_units), *rules.organizations.citation_issuer_continues]
+    pairs: set[tuple[str, str]] = set()
+    for phrase in phrases:
+        words = _low(phrase).split()
+        pairs.update(itertools.pairwise(words))
+    return frozenset(pairs)
+
+
+@functools.cache
+def issuer_name_words() -> frozenset[str]:
+    """Lower-case words that go on a name after any word: one-word administrative units ("UBND
+    tỉnh", "Công an huyện") and the first words of ``citation_issuer_continues`` ("khóa")."""
+    rules = load_rules()
+    units = [u.word for u in rules.provinces.admin_units if " " not in u.word]
+    return frozenset(_low(w).split()[0] for w in [*units, *rules.organizations.citation_issuer_continues])
+
+
+@functools.cache
+def movement_words() -> tuple[str, ...]:
+    """The words before a quoted movement that names a body ("Ban Chỉ đạo phong trào “...”"):
+    ``citation_issuer_movements`` in organizations.yaml, lower case."""
+    return tuple(_low(w) for w in load_rules().organizations.citation_issuer_movements)
+
+
+@functools.cache
+def compound_words() -> frozenset[str]:
+    """Two-syllable words, lower case: underthesea's Viet74K word list (from the installed
+    package, no download) and ``patterns/compounds.yaml``. Loaded on first use only (~0.6 s):
+    it settles whether a lower-case word goes on a compound ("Bộ Giáo dục", "Ban Bí thư")."""
+    import importlib.resources
+
+    entries: list[str] = list(load_rules().compounds.compounds)
+    try:
+        path = importlib.resources.files("underthesea") / "corpus" / "data" / "Viet74K.txt"
+        entries += path.read_text(encoding="utf-8").splitlines()
+    except (ModuleNotFoundError, FileNotFoundError):  # the word list is optional: heads still apply
+        pass
+    return frozenset(w for w in (" ".join(_low(e).split()) for e in entries) if w.count(" ") == 1)
+
+
+def continues_name(prev: str, word: str, nxt: str) -> bool:
+    """Whether the lower-case ``word`` after ``prev`` (and before ``nxt``) is still part of a
+    body's name: a pair seen in names ("ban nhân", "thành phố"), a word that goes on any name
+    ("tỉnh", "khóa"), the start of such a pair ("thành" before "phố"), or the second syllable of
+    a word ("Chính phủ", "Bí thư"). "Chính phủ vẫn", "Bộ Tài chính thành mức": no."""
+    p, w, n = _low(prev), _low(word), _low(nxt)
+    pairs = issuer_name_pairs()
+    if (p, w) in pairs or w in issuer_name_words() or (w, n) in pairs:
+        return True
+    return f"{p} {w}" in compound_words()
 
 
 @functools.cache

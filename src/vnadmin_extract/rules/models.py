@@ -147,6 +147,13 @@ class OrganizationsFile(_Model):
     abbreviations: Annotated[dict[Phrase, Phrase], Field(min_length=1)]
     name_ends: Annotated[list[NameEnd], Field(min_length=1)]
     citation_issuer_ends: Annotated[list[IssuerEnd], Field(min_length=1)]
+    # Lower-case words that go on a body's name after any word ("Quốc hội khóa XV", "Chi cục
+    # Thuế khu vực II"): besides the heads, positions and administrative units.
+    citation_issuer_continues: list[Phrase] = []
+    # Words after which a quoted movement is part of the name ("Ban Chỉ đạo phong trào “...”").
+    citation_issuer_movements: list[Phrase] = []
+    # Bodies that issue under their own name and head no other name ("Quốc hội", "Bộ Chính trị").
+    citation_issuer_bodies: list[Phrase] = []
 
 
 class Position(_Model):

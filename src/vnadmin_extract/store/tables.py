@@ -188,6 +188,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("symbol", "str", "symbol (NĐ-CP)", "ký hiệu"),
         _c("date", "str", "date, ISO 8601", "ngày"),
         _c("issuer", "str", "issuing body", "cơ quan ban hành"),
+        _c("issuer_source", "str", "where the issuer was read: after, before, shared (written once after a list)",
+           "nguồn cơ quan ban hành"),
         _c("title", "str", "title", "trích yếu"),
         _c("raw", "str", "as written", "nguyên văn"),
         _START, _END,
