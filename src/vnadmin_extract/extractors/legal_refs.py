@@ -273,10 +273,12 @@ class _CitationAhead:
 
 _CITATION_AHEAD = _CitationAhead()
 # "Theo đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 2753/TTr-STP ... và Giám đốc Sở Nội vụ tại
-# Tờ trình số 1849/TTr-SNV": a name starts with a capital ("chi nhánh của tổ chức nước ngoài hoạt
+# Tờ trình số 1849/TTr-SNV", "Xét đề nghị của Chủ tịch UBND tỉnh Quảng Ninh (Tờ trình số 1134/TTr-BTC
+# ...)" (a bracket only after "đề nghị của": "Chương trình hành động của Chính phủ (Quyết định số
+# 51/2004/QĐ-TTg)" names what the decision is, not who signed it): a name starts with a capital ("chi nhánh của tổ chức nước ngoài hoạt
 # động tại Việt Nam qui định tại Thông tư ..." names a place, not an issuer).
 _ISSUER_BEFORE = fast_compile(r"(?:của|và)\s+(?P<iss>\p{Lu}[\p{L}&]*(?:(?:\s+|\s*[-–]\s*)(?:\p{Lu}[\p{L}&]*|\p{Ll}+)){0,10})"
-                             r"\s+tại\s*$")
+                             r"(?:\s+tại\s*|(?<=(?:đề\s+nghị|đề\s+xuất)\s+của\s+.{1,120})\s*\(\s*)$")
 
 
 def _canonical_type(raw: str) -> str:

@@ -586,15 +586,17 @@ def _read_list(doc: Document, lst: _List, first: int, stop: int, inline: bool) -
                 continue  # "Tập thể, cá nhân đề nghị xét khen thưởng": the table's caption
             if first_marker == "bare" and len(raw) <= 3:
                 continue  # a stray mark OCR read between rows
-            if len(raw) >= 200 or _CLAUSE_WORDS.search(text, ln.start, ln.end):
+            merit = _MERIT.search(text, ln.start, ln.end) if inline else None
+            row_end = merit.start() if merit else ln.end  # "Nhân dân và cán bộ thị xã Uông Bí, đã hoàn thành ..."
+            if row_end - ln.start >= 200 or _CLAUSE_WORDS.search(text, ln.start, row_end):
                 if inline or lst.rows:
                     break  # the paragraph after the list
             else:
                 s = ln.start + (len(ln.text) - len(ln.text.lstrip()))
-                cuts = _person_starts(text, s, ln.end)
+                cuts = _person_starts(text, s, row_end)
                 found = False
-                for a, b in zip(cuts, [*cuts[1:], ln.end], strict=True):
-                    if b != ln.end:
+                for a, b in zip(cuts, [*cuts[1:], row_end], strict=True):
+                    if b != row_end:
                         b = _junk_before(text, a, b)
                     rec = parse_phrase(text, a, b, kind, unit)
                     # under a title, a person's row says who the person is: a bare name may be
@@ -646,8 +648,17 @@ def _continues(doc: Document, row: _Row, k: int, kind: str | None, unit: str | N
 _CLAUSE_WORDS = fast_compile(r"\b(?:đã|được|sẽ|là|cần|phải|đề\s+nghị|thống\s+nhất|kết\s+thúc)\b")
 
 
+# "Nhân dân và cán bộ thị xã Uông Bí, tỉnh Quảng Ninh, đã hoàn thành xuất sắc ...": the row's
+# recipient, then why it is awarded.
+_MERIT = fast_compile(r",\s+(?:đã|vì\s+đã)\s+(?:có|hoàn\s+thành|lập|đạt)\b")
+
+
 def _bare_row(text: str, s: int, e: int) -> Recipient | None:
-    """A line without a marker that reads as one recipient ("Công an tỉnh Quảng Bình")."""
+    """A line without a marker that reads as one recipient ("Công an tỉnh Quảng Bình"), or as
+    one recipient and its merit ("Nhân dân và cán bộ thị xã Uông Bí, đã hoàn thành ...")."""
+    merit = _MERIT.search(text, s, e)
+    if merit:
+        e = merit.start()
     raw = text[s:e].strip()
     if not raw or len(raw) >= 200 or _CLAUSE_WORDS.search(text, s, e):
         return None

@@ -291,6 +291,11 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
             of = m.group("of").strip()
             if ocr:
                 of = _ocr_position(of)[0] or of  # "KT. GIAM ĐỌC": marks lost under a seal
+            joined = None if _next_is_position(lines, k) else _position_after(of)
+            if joined:
+                # "KT THỦ TƯỚNG PHÓ THỦ TƯỚNG": a portal's table cell, the signing line and the
+                # position on one line ("TM. ĐOÀN CHỦ TỊCH" over "CHỦ TỊCH" keeps its body whole)
+                of, position = joined
             chain.append((code, of))
             first = first or ln
             continue
@@ -363,6 +368,16 @@ POSITION_MAX = 90  # "PHÓ CHỦ TỊCH THƯỜNG TRỰC HỘI ĐỒNG THI ĐUA 
 
 def _full_position(t: str) -> bool:
     return fold(t) in vocab.position_canonical()
+
+
+def _position_after(of: str) -> tuple[str, str] | None:
+    """("THỦ TƯỚNG", "PHÓ THỦ TƯỚNG") from "THỦ TƯỚNG PHÓ THỦ TƯỚNG": the longest position that
+    ends the line after at least one word of the body signed for; None when there is none."""
+    words = of.split()
+    for i in range(1, len(words)):
+        if _full_position(" ".join(words[i:])):
+            return " ".join(words[:i]), " ".join(words[i:])
+    return None
 
 
 # "BỘ TRƯỞNG (Đã ký) Nguyễn Mạnh Hùng": a legal portal's signature cell on one line.

@@ -335,8 +335,8 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
                     i += 1
                     continue
                 break
-            if STOP_TITLE.match(t) or len(t) > 400 or _authority_line(t):
-                break
+            if STOP_TITLE.match(t) or len(t) > 400 or _authority_line(t) or _MARKS_ONLY.match(t):
+                break  # "_" under the subject (a short rule a portal keeps as text) ends it too
             if run_on is not None and run_on.rest and (KINH_GUI.match(t) or not mostly_upper(t)):
                 break
             upper = mostly_upper(t)
@@ -375,6 +375,7 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
     m = ATTACHED_TO.search(title)  # "... 814 (Ban hành kèm theo Quyết định số ...)": not the subject
     if m and m.start() > 0:
         title = title[: m.start()].rstrip(" ,")
+    title = _TRAILING_RULE.sub("", title)  # "... của Chính phủ _": the rule under the subject, joined to it
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1].rstrip()  # a subject is no sentence: "... của BQL các KCN. BR – VT."
     if fold(title) in vocab.type_by_name():
@@ -389,6 +390,8 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
 
 
 _FOOTNOTE_MARK = fast_compile(r"\s*\[\d{1,2}\]")
+_MARKS_ONLY = fast_compile(r"^[\s_\-–—=~*]+$")
+_TRAILING_RULE = fast_compile(r"\s+[_=~*]+$")
 # "Về hướng dẫn đánh giá ...": a công văn's subject written without "V/v" (Nghị định 30/2020
 # has "V/v"; many offices write "Về ...").
 _VE_SUBJECT = fast_compile(r"^Về\s+\p{Ll}")
@@ -573,7 +576,9 @@ def _find_issuer(doc: Document, header: Header, window: list[Line], num_line: Li
         if merged and ((_locality().match(p) and not starts_with_body(p))
                        or _rx(r"(?:\bVÀ|\bCỦA|[,&–-])$").search(merged[-1])
                        or _rx(r"^(?:VÀ|CỦA|[&–-])\s").match(p) or len(p.split()) == 1
-                       or _bare_head(merged[-1]) or (_bare_province(p) and is_issuer_name(merged[-1]))):
+                       or _bare_head(merged[-1]) or (_bare_province(p) and is_issuer_name(merged[-1]))
+                       or (fold(merged[-1]) in vocab.position_canonical() and is_issuer_name(p))):
+            # ... and a post over its body is the issuer ("THỦ TƯỚNG" / "CHÍNH PHỦ")
             merged[-1] = f"{merged[-1]} {p}"
         else:
             merged.append(p)

@@ -89,7 +89,8 @@ def _clause(sent: Sentence, cs: int, ce: int, in_clause: list[tax.AwardMention])
         status, status_rule = first_rule(STATUS_RULES, ctx, "conferred", "conferred_default")
         if not counts.found() and not ctx.recipients and sent.subject and ctx.cue_status:
             ctx.recipients = list(sent.subject)
-        listed = not (counts.found() or ctx.recipients) and _kinds_with_list(st, g.end, ce)
+        listed = not (counts.found() or ctx.recipients) and (_kinds_with_list(st, g.end, ce)
+                                                             or _colon_list(text, g.end))
         if not (counts.found() or ctx.recipients or listed or _is_target_statement(text, cs, g, status)):
             continue
         if status == "rule":
@@ -157,6 +158,16 @@ def _kinds_with_list(st: DocState, after: int, ce: int) -> bool:
         line_end, nxt = nxt, text.find("\n", nxt + 1)
     window = st.low[after:nxt if nxt >= 0 else len(text)][:800]
     return any(ref in window for ref in list_refs())
+
+
+# "Tặng thưởng Cờ thi đua của Chính phủ cho:", "... cho các tập thể và cá nhân sau:" at the end of
+# the line: the recipients are the rows below (the recipients stage reads them, and drops the
+# statement when it finds none).
+_COLON_LIST = _rx(r"[^\S\n]*(?:của[^\S\n]+[^,;:.\n]{1,80}?[^\S\n]*)?cho\b[^.;:\n]{0,80}:[^\S\n]*(?:\n|$)", 2)
+
+
+def _colon_list(text: str, after: int) -> bool:
+    return bool(_COLON_LIST.match(text, after))
 
 
 def _is_target_statement(text: str, cs: int, g: AwardGroup, status: str) -> bool:
