@@ -98,3 +98,45 @@ def test_the_proposer_before_a_bracketed_submission() -> None:
     # bc-chinh-phu-2004: the bracket says what the programme is, not who proposed it
     rec = extract_text("ban hành Chương trình hành động của Chính phủ (Quyết định số 51/2004/QĐ-TTg), xác định tiến độ")
     assert [(r.number, r.issuer) for r in rec.legal_refs] == [("51", None)]
+
+
+# baodongkhoi.vn (Bến Tre), 31/05/2018: a provincial council's proposals, as a news page prints them
+COUNCIL_NEWS = """Thống nhất đề xuất khen thưởng tập thể, cá nhân đạt thành tích năm 2017
+
+31/05/2018 - 19:08
+
+Hội đồng Thi đua - Khen thưởng tỉnh vừa họp lần thứ 2 năm 2018 thông qua xem xét khen thưởng thành tích tổng kết kinh tế - xã hội năm 2017.
+
+Qua xem xét, thảo luận, bỏ phiếu, Hội đồng Thi đua - Khen thưởng tỉnh thống nhất đề nghị: tặng bằng khen của Thủ tướng Chính phủ cho 5 tập thể và 44 cá nhân; Chiến sĩ thi đua toàn quốc cho 1 cá nhân.
+
+Hội đồng thống nhất thông qua đề nghị tặng bằng khen của Chủ tịch UBND tỉnh cho 20 tập thể, cá nhân; Chiến sĩ thi đua cấp tỉnh cho 16 cá nhân.
+
+Trần Cao
+"""
+
+
+def test_a_news_page_starts_at_its_headline_above_the_dateline() -> None:
+    rec = extract_text(COUNCIL_NEWS)
+    assert rec.header.title == "Thống nhất đề xuất khen thưởng tập thể, cá nhân đạt thành tích năm 2017"
+    assert rec.header.date is not None and rec.header.date.value == "2018-05-31"
+    # the body is the whole article: the first paragraph's proposals are read
+    assert [(a.award, a.status, a.collectives, a.individuals, a.total) for a in rec.awards] == [
+        ("Bằng khen của Thủ tướng Chính phủ", "proposed", 5, 44, 49),
+        ("Chiến sĩ thi đua toàn quốc", "proposed", None, 1, 1),
+        ("Bằng khen", "proposed", None, None, 20),
+        ("Chiến sĩ thi đua bộ, ban, ngành, tỉnh", "proposed", None, 16, 16)]
+
+
+def test_counts_before_a_proposal_verb() -> None:
+    # baothainguyen.vn, 11/03/2016: "N tập thể, M cá nhân đề nghị tặng thưởng X"
+    rec = extract_text("Trong đó có 1 tập thể đề nghị tặng thưởng Huân chương Lao động hạng Nhất là Sở Tài chính tỉnh; "
+                       "2 tập thể, 2 cá nhân đề nghị tặng thưởng Huân chương Lao động hạng Nhì; 1 tập thể, 12 cá nhân "
+                       "đề nghị tặng Bằng khen của Thủ tướng Chính phủ và 3 tập thể đề nghị tặng Cờ Thi đua Chính phủ.")
+    assert [(a.award, a.status, a.collectives, a.individuals) for a in rec.awards] == [
+        ("Huân chương Lao động hạng Nhất", "proposed", 1, None),
+        ("Huân chương Lao động hạng Nhì", "proposed", 2, 2),
+        ("Bằng khen của Thủ tướng Chính phủ", "proposed", 1, 12),
+        ("Cờ thi đua của Chính phủ", "proposed", 3, None)]
+    # "mỗi một khối" is each unit of a quota, not a count (hd-hdtdkt-hungyen-2021)
+    rec = extract_text("Mỗi một khối thi đua đề nghị xét tặng: 02 Cờ và 01 Bằng khen.")
+    assert [a.collectives for a in rec.awards] == [None]

@@ -109,9 +109,25 @@ def _document_start(doc: Document) -> int:
                 j += 1
             return j
     for i, ln in enumerate(lines):
-        if BREADCRUMB.match(ln.text) or DATELINE.match(ln.text):
+        if BREADCRUMB.match(ln.text):
+            return i
+        if DATELINE.match(ln.text):
+            # a news page prints its headline above the dateline ("Thống nhất đề xuất khen
+            # thưởng ..." / "31/05/2018 - 19:08"): the article starts there
+            above = next((k for k in range(i - 1, max(-1, i - 3), -1) if lines[k].text.strip()), None)
+            if above is not None and _headline(lines[above].text):
+                return above
             return i
     return 0
+
+
+def _headline(t: str) -> bool:
+    """A line that reads as a headline: short, not a sentence's end, not the page's chrome."""
+    t = t.strip()
+    return 10 <= len(t) <= _HEADLINE_MAX and not t.endswith((".", ":", ";")) and not chrome().match(t)
+
+
+_HEADLINE_MAX = 200
 
 
 def _near_date_line(doc: Document, i: int) -> bool:

@@ -36,7 +36,9 @@ _RECIPIENTS_FIRST_VERB = fast_compile(
     r"^(?:(?:[\s,]+(?:và\s+)?\p{Ll}+){0,4}"
     # "một tập thể và hai cá nhân có thành tích xuất sắc trong ... năm 2024 vinh dự được ... tặng"
     r"|[\s,]+(?:có\s+thành\s+tích|đã\s+có\s+thành\s+tích|tiêu\s+biểu|xuất\s+sắc)[^;:.\n]{0,160}?)"
-    r"(?:\s*\([^()]{1,150}\))?\s*(?:đã\s+|đều\s+|sẽ\s+)?(?:được|đạt|là|vinh\s+dự|giữ\s+vững|duy\s+trì)", regex.I)
+    r"(?:\s*\([^()]{1,150}\))?\s*(?:đã\s+|đều\s+|sẽ\s+)?(?:được|đạt|là|vinh\s+dự|giữ\s+vững|duy\s+trì"
+    # "2 tập thể, 2 cá nhân đề nghị tặng thưởng Huân chương Lao động hạng Nhì" (a council's tally)
+    r"|đề\s+nghị(?=\s+(?:tặng|truy\s+tặng|công\s+nhận|xét\s+tặng)))", regex.I)
 _RATING_VERB = fast_compile(r"(?:xếp\s+loại|công\s+nhận|đánh\s+giá|bình\s+chọn|suy\s+tôn)\s*(?:cho\s+)?$", regex.I)
 _TO_TITLE = fast_compile(r"^(?:\s+\p{Lu}\p{Ll}*){0,2}\s*(?:đạt\s+)?(?:danh\s+hiệu\s+)?[“\"]\s*$", regex.I)
 _BARE = fast_compile(r"(?<![\d/.])(\d{1,3})\s*$")
@@ -119,6 +121,8 @@ def counts_before(st: DocState, lo: int, hi: int, continuing: bool = False) -> C
             break
     after_chain = text[chain[-1].end():hi]
     lead = text[max(lo, chain[0].start() - 30):chain[0].start()]
+    if _rx(r"(?i:\bmỗi)\s*$").search(lead):
+        return counts  # "Mỗi một khối thi đua đề nghị xét tặng: 02 Cờ ...": each one, a quota's unit
     if _TO_TITLE.match(after_chain):
         rating = bool(_RATING_VERB.search(lead))
         if rating or (continuing and not _rx(r"\([^()]*\)").sub("", text[lo:chain[0].start()]).strip(" ,và”\"'")):
