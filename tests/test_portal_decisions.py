@@ -140,3 +140,16 @@ def test_counts_before_a_proposal_verb() -> None:
     # "mỗi một khối" is each unit of a quota, not a count (hd-hdtdkt-hungyen-2021)
     rec = extract_text("Mỗi một khối thi đua đề nghị xét tặng: 02 Cờ và 01 Bằng khen.")
     assert [a.collectives for a in rec.awards] == [None]
+
+
+def test_a_body_name_wrapped_between_parent_and_issuer() -> None:
+    # vanbanphapluat.co, Công văn 13/BTC-TĐKT (2009): four header lines, the parent wrapped over three
+    rec = extract_text("BAN TỔ CHỨC\nĐẠI HỘI ĐẠI BIỂU\nCÁC DÂN TỘC THIỂU SỐ VIỆT NAM\nTIỂU BAN THI ĐUA – KHEN THƯỞNG\n"
+                       "-------------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n\n"
+                       "Số: 13/BTC-TĐKT\nV/v bổ sung hướng dẫn công tác khen thưởng tại Đại hội cấp tỉnh, cấp huyện\n\n"
+                       "Hà Nội, ngày 08 tháng 09 năm 2009\n\nKính gửi: Ban Chỉ đạo Đại hội các tỉnh\n\n"
+                       "Tiểu ban hướng dẫn một số nội dung cụ thể sau:\n")
+    assert rec.header.issuer is not None
+    assert (rec.header.issuer.parent, rec.header.issuer.name) == (
+        "BAN TỔ CHỨC ĐẠI HỘI ĐẠI BIỂU CÁC DÂN TỘC THIỂU SỐ VIỆT NAM", "TIỂU BAN THI ĐUA – KHEN THƯỞNG")
+    assert "W_ISSUER_REJECTED" not in {w.code for w in rec.warnings}

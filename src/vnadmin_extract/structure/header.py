@@ -582,6 +582,17 @@ def _find_issuer(doc: Document, header: Header, window: list[Line], num_line: Li
             merged[-1] = f"{merged[-1]} {p}"
         else:
             merged.append(p)
+    # Lines between two bodies' names are the upper name wrapped ("BAN TỔ CHỨC" / "ĐẠI HỘI ĐẠI
+    # BIỂU" / "CÁC DÂN TỘC THIỂU SỐ VIỆT NAM" / "TIỂU BAN THI ĐUA – KHEN THƯỞNG"): the parent's.
+    named = [is_issuer_name(p) for p in merged]
+    wrapped: list[str] = []
+    for k, p in enumerate(merged):
+        if wrapped and not named[k] and is_issuer_name(wrapped[-1]) and any(named[k + 1:]) \
+                and not header_layouts.is_placeholder_issuer(p):
+            wrapped[-1] = f"{wrapped[-1]} {p}"
+        else:
+            wrapped.append(p)
+    merged = wrapped
     placeholders = [p for p in merged if header_layouts.is_placeholder_issuer(p)]
     bodies = [p for p in merged if is_issuer_name(p) or p in placeholders]
     rejected = [p for p in merged if p not in bodies]
