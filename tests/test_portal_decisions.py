@@ -153,3 +153,17 @@ def test_a_body_name_wrapped_between_parent_and_issuer() -> None:
     assert (rec.header.issuer.parent, rec.header.issuer.name) == (
         "BAN TỔ CHỨC ĐẠI HỘI ĐẠI BIỂU CÁC DÂN TỘC THIỂU SỐ VIỆT NAM", "TIỂU BAN THI ĐUA – KHEN THƯỞNG")
     assert "W_ISSUER_REJECTED" not in {w.code for w in rec.warnings}
+
+
+def test_a_letterhead_with_address_and_contact_lines() -> None:
+    # hoiyhoctphcm.org.vn, Hướng dẫn 63/2008 of the Hội Y học TP. Hồ Chí Minh: the association's
+    # address, telephone, e-mail and website stand between its name and the number
+    rec = extract_text("TỔNG HỘI Y HỌC VIỆT NAM\n\nHỘI Y HỌC TP. HỒ CHÍ MINH\n\nSố: 59B Nguyễn Thị Minh Khai.Q.I.TP.HCM\n\n"
+                       "ĐT: 9309634 – ĐT/Fax: 9301288\n\nE.mail: hhyd@.vnn.vn\n\nwww.hoiyhoctphcm.org.vn\n\n"
+                       "SỐ :   63/ 2008 / HYH- HD/TĐKT\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập – Tự do – Hạnh phúc\n\n"
+                       "TP. Hồ Chí Minh, ngày 09   tháng 12   năm 2008\n\nHƯỚNG DẪN.\n\n(Lập hồ sơ đề nghị Khen thưởng nhân "
+                       "dịp sơ kết năm hoạt động Văn phòng)\n\nCăn cứ Luật Thi đua Khen thưởng ban hành ngày 26/11/2003.\n")
+    assert rec.header.issuer is not None
+    assert (rec.header.issuer.parent, rec.header.issuer.name) == ("TỔNG HỘI Y HỌC VIỆT NAM", "HỘI Y HỌC TP. HỒ CHÍ MINH")
+    assert rec.header.number is not None and (rec.header.number.number, rec.header.number.year) == ("63", 2008)
+    assert rec.header.title == "Lập hồ sơ đề nghị Khen thưởng nhân dịp sơ kết năm hoạt động Văn phòng"

@@ -80,6 +80,14 @@ _TYPED_NUMBER_START = fast_compile(r"^(?P<type>\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,2})
 _DECORATION = fast_compile(r"^[\W\d_]{1,40}$")
 
 
+# A letterhead's contact lines between the body's name and the number: address (a house number
+# and a street: "Số: 59B Nguyễn Thị Minh Khai", "Địa chỉ: ..."), telephone, fax, e-mail, website.
+_CONTACT = fast_compile(
+    r"^(?:(?:ĐT|Đ/T|Điện\s+thoại|Tel|Fax|E[.-]?mail|Website|Địa\s+chỉ)\b\s*[.:/]|www\.|https?://"
+    r"|Số\s*:?\s*\d+[A-Z]?\s+(?!/)\p{Lu}\p{Ll}[^/\n]*$)", regex.I)
+_HEADER_LINES_MAX = 24  # lines walked up from the motto or number, blank and contact lines included
+
+
 def _number_start(t: str) -> bool:
     m = _TYPED_NUMBER_START.match(t)
     return bool(_NUMBER_START.match(t) or (m and fold(m["type"]) in vocab.type_by_name()))
@@ -97,13 +105,17 @@ def _document_start(doc: Document) -> int:
         i = doc.line_index(ln.start)
         if MOTTO.search(ln.text) or (NUMBER_LINE.match(ln.text) and _near_date_line(doc, i)):
             j = i
-            # Walk up over the issuer lines (upper case, short) that precede it, and over the
-            # "Số: ..." line that a scan's column layout may put between them and the motto.
-            while j > 0 and j - 1 >= i - 6:
-                prev = lines[j - 1].text
-                if prev and not _number_start(prev) and not _DECORATION.match(prev) and (
+            # Walk up over the issuer lines (upper case, short) that precede it, over the "Số: ..."
+            # line that a scan's column layout may put between them and the motto, and over a
+            # letterhead's address and contact lines ("ĐT: ...", "E.mail: ...", "www....").
+            content = 0
+            while j > 0 and content < 6 and j - 1 >= i - _HEADER_LINES_MAX:
+                prev = lines[j - 1].text.strip()
+                contact = bool(prev) and bool(_CONTACT.match(prev))
+                if prev and not contact and not _number_start(prev) and not _DECORATION.match(prev) and (
                         not mostly_upper(prev, 0.8) or len(prev) > 120 or chrome().match(prev)):
                     break
+                content += bool(prev) and not contact
                 j -= 1
             while j < i and not lines[j].text:
                 j += 1

@@ -376,6 +376,8 @@ def _find_title(doc: Document, header: Header, window: list[Line], type_idx: int
     if m and m.start() > 0:
         title = title[: m.start()].rstrip(" ,")
     title = _TRAILING_RULE.sub("", title)  # "... của Chính phủ _": the rule under the subject, joined to it
+    if title.startswith("(") and title.endswith(")") and title.count("(") == 1 and title.count(")") == 1:
+        title = title[1:-1].strip()  # "HƯỚNG DẪN." / "(Lập hồ sơ đề nghị khen thưởng ...)": the subject in brackets
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1].rstrip()  # a subject is no sentence: "... của BQL các KCN. BR – VT."
     if fold(title) in vocab.type_by_name():
