@@ -167,3 +167,36 @@ def test_a_letterhead_with_address_and_contact_lines() -> None:
     assert (rec.header.issuer.parent, rec.header.issuer.name) == ("TỔNG HỘI Y HỌC VIỆT NAM", "HỘI Y HỌC TP. HỒ CHÍ MINH")
     assert rec.header.number is not None and (rec.header.number.number, rec.header.number.year) == ("63", 2008)
     assert rec.header.title == "Lập hồ sơ đề nghị Khen thưởng nhân dịp sơ kết năm hoạt động Văn phòng"
+
+
+# news reports of conferrals and proposals (baoapbac.vn 2013, 2016; plo.vn; hanoimoi.vn 2021)
+def _statements(sentence: str) -> list[tuple]:
+    return [(a.award, a.status, a.conferred_by, a.total, [r.name for r in a.recipients])
+            for a in extract_text(sentence).awards]
+
+
+def test_the_giver_is_the_post_not_its_holder_nor_a_symbol() -> None:
+    assert _statements("Thủ tướng Chính phủ vừa ban hành Quyết định 1290/QĐ-TTg tặng Cờ thi đua của Thủ tướng Chính "
+                       "phủ cho 4 tập thể thuộc tỉnh Tiền Giang.") == [
+        ("Cờ thi đua của Chính phủ", "conferred", "Thủ tướng Chính phủ", 4, [])]
+    assert _statements("Phó Thủ tướng Chính phủ Nguyễn Xuân Phúc vừa ký Quyết định phong tặng danh hiệu Chiến sĩ thi "
+                       "đua toàn quốc cho 2 cá nhân.") == [
+        ("Chiến sĩ thi đua toàn quốc", "conferred", "Thủ tướng Chính phủ", 2, [])]
+    # a school named after a person keeps its name
+    assert _statements("Hiệu trưởng Trường THPT Bùi Thị Xuân tặng Giấy khen cho 12 học sinh.") == [
+        ("Giấy khen", "conferred", "Hiệu trưởng Trường THPT Bùi Thị Xuân", 12, [])]
+    # the giver ends before the next award's "và"
+    assert [(a.award, a.conferred_by) for a in extract_text(
+        "Cũng trong dịp này, 25 cá nhân khác được tặng kỷ niệm chương của Chính phủ và kỷ niệm chương của Bộ Nội vụ."
+    ).awards][:1] == [("Kỷ niệm chương", "Chính phủ")]
+
+
+def test_one_named_recipient_after_cho_or_doi_voi() -> None:
+    assert _statements("Thủ tướng Chính phủ đã ban hành Quyết định 1301/QĐ-TTg tặng Bằng khen của Thủ tướng Chính phủ "
+                       "cho Thanh tra tỉnh Tiền Giang, vì đã có thành tích.") == [
+        ("Bằng khen của Thủ tướng Chính phủ", "conferred", "Thủ tướng Chính phủ", 1, ["Thanh tra tỉnh Tiền Giang"])]
+    assert _statements("Cụ thể, thành phố Hà Nội dự kiến đề nghị khen thưởng Huân chương Độc lập hạng Nhất đối với nhân "
+                       "dân và cán bộ quận Hoàn Kiếm; Huân chương Lao động hạng Nhất đối với nhân dân và cán bộ huyện "
+                       "Đông Anh.") == [
+        ("Huân chương Độc lập hạng Nhất", "proposed", None, 1, ["nhân dân và cán bộ quận Hoàn Kiếm"]),
+        ("Huân chương Lao động hạng Nhất", "proposed", None, 1, ["nhân dân và cán bộ huyện Đông Anh"])]

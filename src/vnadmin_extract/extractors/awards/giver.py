@@ -24,6 +24,8 @@ import regex
 from ...rules import awards as tax
 from ...rules.cache import fast_compile
 from ...rules.cache import rx as _rx
+from ...rules.load import load_rules
+from ...rules.person_parts import surname_pattern
 from ...vietnamese import fold
 from .context import AwardGroup, Decided, Group, Rule
 from .recipients import org_start
@@ -33,12 +35,29 @@ from .words import alternation, words
 @functools.cache
 def _auth_stop() -> regex.Pattern[str]:
     return fast_compile(
-        rf"\s+(?:đã\s+|đều\s+|luôn\s+|sẽ\s+)?(?P<verb>(?:{alternation('authority_verbs')}))"
+        rf"\s+(?:đã\s+|đều\s+|luôn\s+|sẽ\s+|vừa\s+)?(?P<verb>(?:{alternation('authority_verbs')})"
+        # "Thủ tướng Chính phủ vừa ban hành Quyết định ... tặng": the authority issues the decision
+        r"|ban\s+hành\s+(?=quyết\s+định)|ký\s+(?:ban\s+hành\s+)?(?=quyết\s+định))"
         r"|\s+(?:cho|về|vì|đề\s+nghị|đề\s+xuất|kính\s+trình|trình)\b|[,;:(]",
         regex.I)
 
 
 _AUTH_AFTER = fast_compile(r"^[\s“”\"]*(?:của|do)\s+")
+_IN_SYMBOL = fast_compile(r"\w?[/-]$")
+_TRAILING_JOIN = fast_compile(r"\s+(?:và|hoặc|cùng)$")
+
+
+@functools.cache
+def _person_after() -> regex.Pattern[str]:
+    """A person's name right after a post ("Thủ tướng Chính phủ Nguyễn Xuân Phúc"): a family name
+    of patterns/person_names.yaml and one to three capitalised syllables."""
+    return fast_compile(rf"\s+(?:{surname_pattern()})(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}}\s*$")
+
+
+@functools.cache
+def _named_after_person() -> tuple[str, ...]:
+    """Bodies that bear a person's name (patterns/person_names.yaml ``named_after_person``)."""
+    return tuple(fold(w) for w in load_rules().person_names.named_after_person)
 _BARE_AFTER = fast_compile(r"^\s+(?=\S)")  # "Bằng khen Chủ tịch UBND tỉnh": the giver with no "của"
 # scanned over long texts, where ``regex`` finds the literals faster than ``re``
 DELEGATED = regex.compile(r"thừa\s+ủy\s+quyền\s+(?:của\s+)?", regex.I)
@@ -50,8 +69,8 @@ def authority(text: str, heads: list[re.Match[str]], lo: int, hi: int, last: boo
     for i in range(bisect.bisect_left(heads, lo, key=re.Match.start), len(heads)):
         if heads[i].start() >= hi:
             break
-        if heads[i].end() <= hi:
-            found.append(heads[i])
+        if heads[i].end() <= hi and not _IN_SYMBOL.match(text, max(0, heads[i].start() - 2), heads[i].start()):
+            found.append(heads[i])  # "Quyết định 1290/QĐ-TTg tặng ...": a symbol's code names nobody
     if not found:
         return None
     stop_re = _auth_stop()
@@ -68,6 +87,11 @@ def authority(text: str, heads: list[re.Match[str]], lo: int, hi: int, last: boo
         rest = text[m.end():hi]
         stop = stop_re.search(rest)
         tail = rest[: stop.start()] if stop else rest
+        person = _person_after().search(tail)
+        if person and not fold(tail[:person.start()]).strip().endswith(_named_after_person()):
+            # "Phó Thủ tướng Chính phủ Nguyễn Xuân Phúc vừa ký ...", "Chủ tịch UBND tỉnh Nguyễn
+            # Văn Sơn đã tặng": the post, not its holder ("Trường THPT Bùi Thị Xuân" keeps its name)
+            tail = tail[:person.start()]
         name = (text[start:m.end()] + tail).strip()
         if _rx(r"\bđược\b").search(tail):
             continue  # "Công đoàn được xếp loại": the subject of a passive is a recipient
@@ -117,6 +141,7 @@ def authority_after(text: str, low: str, lo: int, hi: int, bare: bool = False) -
     rest = text[head.end():hi]
     stop = _rx(r"\s+(?:cho|vì|về|đã|năm)\b|[,;:(.]").search(rest)
     name = (text[start:head.end()] + (rest[: stop.start()] if stop else rest)).strip()
+    name = _TRAILING_JOIN.sub("", name)  # "của Chính phủ và | kỷ niệm chương của Bộ Nội vụ": the next award's
     return name if len(name.split()) <= 10 else None
 
 

@@ -6,16 +6,24 @@ import functools
 
 import regex
 
+from ...rules import vocab
 from ...rules.cache import fast_compile
 from ...rules.cache import rx as _rx
+from ...rules.load import load_yaml
 from ...rules.names import titles_pattern
+from ...rules.trie import trie_pattern
 from .words import alternation
 
 
 @functools.cache
 def org_start() -> regex.Pattern[str]:
-    """The head word of an organisation's (or a person's) name: "Hội", "Chi đoàn", "Ông"."""
-    return fast_compile(rf"(?:{alternation('organisation_starts')})\b")
+    """The head word of an organisation's (or a person's) name: "Hội", "Chi đoàn", "Ông"; the
+    heads of patterns/organizations.yaml as written ("Thanh tra tỉnh Tiền Giang"); the people of
+    a place or unit in any case (recipients.yaml ``unit_heads`` from "nhân dân và cán bộ" on:
+    "đối với nhân dân và cán bộ quận Hoàn Kiếm")."""
+    heads = sorted({h for h in vocab.org_heads() if h[:1].isupper()}, key=len, reverse=True)
+    people = [u for u in load_yaml("recipients.yaml")["unit_heads"] if u.startswith(("nhân dân ", "cán bộ "))]
+    return fast_compile(rf"(?:{alternation('organisation_starts')}|{trie_pattern(heads)}|(?i:{trie_pattern(people)}))\b")
 
 
 _NOT_A_NAME = fast_compile(r"\b(?:các|những|phấn\s+đấu|đề\s+nghị|đề\s+xuất|đăng\s+ký|chỉ\s+tiêu|có|đã|sẽ)\b", regex.I)
