@@ -82,6 +82,17 @@ def test_a_name_at_the_end_of_a_line_of_stamp_marks() -> None:
     assert _ocr_signers(text) == [("Lê Thị Bích Thuận", "Giám đốc", None, None)]
 
 
+def test_a_name_after_a_few_strokes_read_as_letters() -> None:
+    # the same page once its signature column is read again: two strokes left before the name
+    text = OCR_HEAD + ("Sở Giáo dục và Đào tạo yêu cầu thủ trưởng các đơn vị khẩn trương triển khai thực hiện./.\n\n"
+                       "4ơi nhận:\nNhư trên;\n- Lưu: VT, CTrTT.\nGIÁM ĐÓC\nx ad Lê Thị Bích Thuận\n")
+    assert _ocr_signers(text) == [("Lê Thị Bích Thuận", "Giám đốc", None, None)]
+    # a word of a sentence before a name is no stroke
+    text = OCR_HEAD + ("Sở Giáo dục và Đào tạo yêu cầu thủ trưởng các đơn vị khẩn trương triển khai thực hiện./.\n\n"
+                       "4ơi nhận:\nNhư trên;\n- Lưu: VT, CTrTT.\nGIÁM ĐÓC\nPhòng Tổ chức Lê Thị Bích Thuận\n")
+    assert _ocr_signers(text) == []
+
+
 def test_minutes_signed_side_by_side_under_a_stamp_read_once() -> None:
     # bb-stp-quangbinh-02-2022 (scan): THƯ KÝ and CHỦ TRÌ side by side, read as rows; the second
     # position is under the stamp. The secretary is read; the chair's position is not guessed.

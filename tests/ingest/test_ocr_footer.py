@@ -116,6 +116,49 @@ def test_a_position_in_capitals_in_the_header_zone_does_not_start_a_footer() -> 
     assert ocr_footer.footer_top(_line("KT. CHỦ TỊCH", 1600, 2000), H) == (2000, 50.0)
 
 
+def test_a_word_read_twice_keeps_its_surer_reading() -> None:
+    # cv-ubnd-danang-5710-2023: the page reads "Lễ Trung Chinh" (54, 95, 93), the signature
+    # column "Lê Trung Chỉnh" (96, 96, 92): the line reads better, each word keeps its surer marks
+    noi_nhan = _line("Nơi nhận:", 393, 2389, key=1)
+    first = [OcrWord(1526, 2750, 1600, 2800, "Lễ", 54.0, (9, 1, 1)), OcrWord(1613, 2754, 1760, 2800, "Trung", 95.0, (9, 1, 1)),
+             OcrWord(1777, 2752, 1920, 2800, "Chinh", 93.0, (9, 1, 1))]
+    page = _page(noi_nhan, first)
+    x0, y0, _x1, _y1 = ocr_footer.band(page.boxes, W, H) or (0, 0, 0, 0)
+    again = [OcrWord(1539 - x0, 2752 - y0, 1600 - x0, 2800 - y0, "Lê", 96.0), OcrWord(1614 - x0, 2754 - y0, 1760 - x0,
+             2800 - y0, "Trung", 96.0), OcrWord(1778 - x0, 2753 - y0, 1920 - x0, 2800 - y0, "Chỉnh", 92.0)]
+    assert ocr_footer.reread(Image.new("L", (W, H), 255), page, _Reader(again)) is True
+    assert [w.text for w in sorted(page.boxes, key=lambda w: w.x0) if w.top > 2700] == ["Lê", "Trung", "Chinh"]
+
+
+def test_signature_loops_read_as_tall_letters_are_dropped() -> None:
+    # a seal's ring and the signature's loops under "PHÓ CHỦ TỊCH" read "VẬN VN", 160 px high
+    page = _page(_line("Nơi nhận:", 250, 1950, key=1), _line("PHÓ CHỦ TỊCH", 1460, 2040, key=2),
+                 [OcrWord(1494, 2118, 1600, 2280, "VẬN", 7.0, (5, 1, 1)), OcrWord(1610, 2118, 1700, 2280, "VN", 79.0, (5, 1, 1))])
+    x0, y0, _x1, _y1 = ocr_footer.band(page.boxes, W, H) or (0, 0, 0, 0)
+    assert ocr_footer.reread(Image.new("L", (W, H), 255), page,
+                             _Reader(_line("PHÓ CHỦ TỊCH", 1460 - x0, 2040 - y0, conf=96.0))) is True
+    assert " ".join(w.text for w in page.boxes) == "Nơi nhận: PHÓ CHỦ TỊCH"
+
+
+def test_the_noi_nhan_column_is_read_again_only_when_damaged() -> None:
+    # "Nơi nhận:" printed small on the signing title's line comes out as "VD SÉI" at confidence 0
+    damaged = _page(_line("VD SÉI", 253, 1970, conf=0.0, key=1), _line("KT. CHỦ TỊCH", 1477, 1957, key=2),
+                    _line("Lưu: VT, NV", 270, 2085, key=3))
+    box = ocr_footer.band(damaged.boxes, W, H)
+    assert box is not None
+    left = ocr_footer.left_column(damaged.boxes, box)
+    assert left == (0.0, box[1], box[0], box[3])
+    sound = _page(_line("Nơi nhận:", 253, 1970, key=1), _line("KT. CHỦ TỊCH", 1477, 1957, key=2))
+    assert ocr_footer.left_column(sound.boxes, ocr_footer.band(sound.boxes, W, H) or box) is None
+    # the left column's second reading replaces the damaged line, adds a lost one with its "-",
+    # and leaves a sound line alone
+    reader = _Reader([*_line("Nơi nhận:", 253, 1970 - box[1], conf=95.0), *_line("- Như Điều 2;", 253, 2030 - box[1], conf=95.0),
+                      *_line("Lưu: VI, NV", 270, 2085 - box[1], conf=95.0)])
+    assert ocr_footer._reread_box(Image.new("L", (W, H), 255), damaged, reader, left) is True
+    assert [w.text for w in sorted(damaged.boxes, key=lambda w: (w.top, w.x0)) if w.x0 < box[0]] == [
+        "Nơi", "nhận:", "-", "Như", "Điều", "2;", "Lưu:", "VT,", "NV"]
+
+
 # --- on the real scans (Tesseract) -----------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "signers"), [
@@ -123,6 +166,8 @@ def test_a_position_in_capitals_in_the_header_zone_does_not_start_a_footer() -> 
     ("bb-stp-quangbinh-02-2022-hop-hoi-dong-tdkt-scan.pdf", [("Nguyễn Văn Nghĩa", "Thư ký"), ("Trần Chí Tiến", "Chủ tọa")]),
     ("cv-sgddt-danang-1595-2019-attgt-scan-badocr.pdf", [("Trần Nguyễn Minh Thành", "Phó Giám đốc")]),
     ("kh-ubnd-quangbinh-672-2024-thong-tin-nguoi-lao-dong-scan.pdf", [("Hoàng Xuân Tân", "Phó Chủ tịch")]),
+    ("cv-ubnd-danang-5710-2023-nq29-scan-encrypted-ocr.pdf", [("Lê Trung Chinh", "Chủ tịch")]),
+    ("cv-sgddt-danang-1906-2020-covid-p2.jpg", [("Lê Thị Bích Thuận", "Giám đốc")]),
 ])
 def test_signers_under_seals_on_real_scans(public_dir: Path, name: str, signers: list[tuple[str, str]]) -> None:
     need_ocr()

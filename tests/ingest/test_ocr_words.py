@@ -36,6 +36,9 @@ def fixed(text: str) -> str:
      [("chồng dịch", "chống dịch"), ("COVID-I9", "COVID-19")]),
     # kh-ubnd-quangbinh-672-2024: a line break inside running text joins the window
     ("sản xuất sản\nphâm hàng hóa", "sản xuất sản\nphẩm hàng hóa", [("sản\nphâm", "sản\nphẩm")]),
+    # a mark Vietnamese has not: the breve and acute of "ắ" read as a diaeresis
+    ("đã có thành tích xuất säc trong năm học", "đã có thành tích xuất sắc trong năm học",
+     [("xuất säc", "xuất sắc")]),
     # the hat lost under a tone read right (cv-ubnd-danang-5710-2023)
     ("trên địa bàn thành phó và tổng thẻ", "trên địa bàn thành phố và tổng thể",
      [("thành phó", "thành phố"), ("tổng thẻ", "tổng thể")]),

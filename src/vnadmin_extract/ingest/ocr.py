@@ -59,6 +59,7 @@ class OcrResult:
     # The signature column read again (``ocr_footer``): its box (x0, top, x1, bottom) and the
     # mean letter-word confidence before and after, when the second reading replaced the first.
     reread: tuple[float, ...] | None = None
+    reread_left: tuple[float, ...] | None = None  # the "Nơi nhận" column read again (ocr_footer)
 
 
 # Pages read while ``capture_pages()`` is active: (the straightened image Tesseract read, its

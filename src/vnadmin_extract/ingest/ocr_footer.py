@@ -22,9 +22,11 @@ One more Tesseract call on about a sixth of a page, only on pages with a footer.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import statistics
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -43,6 +45,9 @@ BETTER = 1.1  # a re-read line replaces the first reading when it scores this mu
 # is two readings of the same print: "GIÁM ĐÓC" for "GIÁM ĐỐC" is no gain)
 TALL = 2.0  # a re-read word this many times taller than the median is a signature's stroke
 REREAD_BLOCK = 900  # Tesseract block numbers of re-read words start here (their own lines)
+LEFT_BLOCK = 800  # ... and those of the "Nơi nhận" column read again
+DAMAGED = 30.0  # a word of the "Nơi nhận" column read below this confidence: the column is re-read
+_LIST_MARKS = frozenset({"-", "+", "–", "•"})
 
 _NOI_NHAN = re.compile(r"^\W{0,2}[nN4][ơoó]i\s+nh[ậaạâ]n\b", re.IGNORECASE)
 _CODE = re.compile(r"^\W{0,2}(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:/]\s*\w")
@@ -115,11 +120,13 @@ def _inside(w: OcrWord, box: tuple[float, float, float, float]) -> bool:
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
-def _print(words: list[OcrWord]) -> list[OcrWord]:
+def _print(words: list[OcrWord], marks: bool = False) -> list[OcrWord]:
     """The words of a sparse reading that are print. A signature's strokes come out as words
     of their own ("l2", "lò", "—"): read with little confidence, or more than twice as tall
-    as the print around them, or without a letter or digit."""
-    words = [w for w in words if w.conf >= MIN_CONF and any(c.isalnum() for c in w.text)]
+    as the print around them, or without a letter or digit. With ``marks`` (the "Nơi nhận"
+    column, where no one signs), a list's "-" and "+" are print too."""
+    words = [w for w in words if (w.conf >= MIN_CONF and any(c.isalnum() for c in w.text))
+             or (marks and w.text in _LIST_MARKS and w.conf >= DAMAGED)]
     if not words:
         return []
     height = statistics.median(w.bottom - w.top for w in words)
@@ -164,18 +171,42 @@ def band(words: list[OcrWord], width: float, height: float) -> tuple[float, floa
     return (left, y0, width, y1)
 
 
+def left_column(words: list[OcrWord], box: tuple[float, float, float, float]) -> tuple[float, float, float, float] | None:
+    """The "Nơi nhận" column beside the signature band ``box`` (from the left edge to where the
+    band starts, at its height), or None when its first reading is sound. Printed small and bold
+    on the signing title's line, "Nơi nhận:" and its first row are read as one line with the
+    title and come out as marks ("VD SÉI"): a word read with little confidence there says so."""
+    x0, y0, _x1, y1 = box
+    left = (0.0, y0, x0, y1)
+    inside = [w for w in words if _inside(w, left)]
+    if not inside or all(w.conf >= DAMAGED for w in inside if any(c.isalnum() for c in w.text)):
+        return None
+    return left
+
+
 def reread(img: Any, result: OcrResult, read: Any) -> bool:
     """Re-read the signature column of ``img`` (the page as Tesseract saw it) and splice the
     better reading into ``result.boxes``. ``read(image) -> list[OcrWord]`` runs Tesseract on
     a crop (``--psm 11``). Line by line, a re-read line replaces the page's words at its
     height when it reads better (``_score``); lines the second reading lost keep the first
-    reading ("KT. CHỦ TỊCH" under a signature's loop). True when a line was replaced."""
-    from .ocr import OcrWord
-
+    reading ("KT. CHỦ TỊCH" under a signature's loop). The "Nơi nhận" column beside it is read
+    again too when its first reading is damaged (``left_column``). True when a line was replaced."""
     width, height = img.size
     box = band(result.boxes, float(width), float(height))
     if box is None:
         return False
+    replaced = _reread_box(img, result, read, box)
+    left = left_column(result.boxes, box)
+    if left is not None and _reread_box(img, result, read, left):
+        result.reread_left = tuple(round(v, 1) for v in left)
+        replaced = True
+    return replaced
+
+
+def _reread_box(img: Any, result: OcrResult, read: Any, box: tuple[float, float, float, float]) -> bool:
+    """Read ``box`` of ``img`` again and splice the lines that read better into ``result.boxes``."""
+    from .ocr import OcrWord
+
     crop = img.crop(tuple(round(v) for v in box)).point(lambda v: 0 if v < INK else 255)
     new = [OcrWord(w.x0 + box[0], w.top + box[1], w.x1 + box[0], w.bottom + box[1], w.text, w.conf,
                    (REREAD_BLOCK + w.line[0], w.line[1], w.line[2]))
@@ -183,19 +214,56 @@ def reread(img: Any, result: OcrResult, read: Any) -> bool:
     inside = [w for w in result.boxes if _inside(w, box)]
     drop: set[int] = set()
     add: list[OcrWord] = []
+    lines_added: list[int] = []
     before = after = 0.0
-    for line in _lines(_print(new)):
+    lines = _lines(_print(new, marks=box[0] == 0))
+    for line in lines:
         t, b = min(w.top for w in line), max(w.bottom for w in line)
         old = [w for w in inside if _at(w, t, b)]
+        if box[0] == 0 and old and all(w.conf >= DAMAGED for w in old if any(c.isalnum() for c in w.text)):
+            continue  # the "Nơi nhận" column: only its damaged lines (and those the page lost) are replaced
         if _score(line) > BETTER * _score(old) + 0.5:
             drop.update(id(w) for w in old)
-            add += line
+            # one Tesseract line per re-read line (``--psm 11`` gives most words a block of
+            # their own), numbered apart from the page's and per column
+            ident = (REREAD_BLOCK if box[0] > 0 else LEFT_BLOCK) + len(lines_added)
+            lines_added.append(ident)
+            add += [dataclasses.replace(_surer(w, old), line=(ident, 1, 1)) for w in line]
             before, after = before + _score(old), after + _score(line)
-    if not add:
+    # Words of the page reading that no re-read line stands beside are a signature's loops and
+    # the seal read as letters when they are far taller than the print ("VẬN VN" under "PHÓ
+    # CHỦ TỊCH"). (Whether the black-and-white crop has ink there is no test: a faint junk mark
+    # dropped shifts how the page's columns are laid out, cv-ubnd-danang-5710.)
+    height = statistics.median([w.bottom - w.top for ln in lines for w in ln] or [0.0])
+    for w in inside:
+        if id(w) in drop or any(_at(w, min(x.top for x in ln), max(x.bottom for x in ln)) for ln in lines):
+            continue
+        if height and w.bottom - w.top > TALL * height:
+            drop.add(id(w))
+            before += _score([w])
+    if not add and not drop:
         return False
     result.boxes = [w for w in result.boxes if id(w) not in drop] + add
-    result.reread = (*box, round(before, 1), round(after, 1))
+    if box[0] > 0:  # the signature band; the left column is recorded by the caller
+        result.reread = (*box, round(before, 1), round(after, 1))
     return True
+
+
+def _surer(w: OcrWord, old: list[OcrWord]) -> OcrWord:
+    """The re-read word, or the first reading of the same print when that one was surer: two
+    readings of one word that differ only in their marks ("Chinh" at 93, "Chỉnh" at 92 under a
+    signature's stroke) keep the more confident one, as "Lê" (96) wins over "Lễ" (54)."""
+    same = [o for o in old if min(o.x1, w.x1) - max(o.x0, w.x0) > 0.5 * min(o.x1 - o.x0, w.x1 - w.x0)
+            and _bare(o.text) == _bare(w.text)]
+    if len(same) == 1 and same[0].conf > w.conf:
+        return dataclasses.replace(w, text=same[0].text, conf=same[0].conf)
+    return w
+
+
+def _bare(text: str) -> str:
+    """Letters without marks, lower case: "Chỉnh" and "Chinh" are one word read twice."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if c.isalnum())
 
 
 def _at(w: OcrWord, top: float, bottom: float) -> bool:

@@ -191,6 +191,7 @@ def _syllables(text: str) -> list[list[_Tok]]:
 _TONE = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
 _ABOVE = frozenset({"grave", "acute", "tilde", "hook"})  # tones written over the vowel
 _STACKING = frozenset({"\u0302", "\u0306"})  # hat and breve: a tone above sits on them
+_VIET_MARKS = frozenset({"\u0302", "\u0306", "\u031b"})  # hat, breve, horn: the vowel marks
 # Marks Tesseract mistakes for each other: the acute and the grave, the hook and the tilde.
 _LOOKALIKE = {frozenset({"acute", "grave"}), frozenset({"hook", "tilde"})}
 
@@ -227,7 +228,9 @@ def _ocr_could_read(read: str, word: str) -> bool:
         if rq == wq and rt == wt:
             continue
         mistakes += 1
-        if rq == wq:  # the tone lost over a hat, breve or horn, or read as its look-alike
+        if rq - _VIET_MARKS:  # a mark Vietnamese has not ("säc", "ä" for the breve and acute
+            ok = bool(wq or wt)  # stacked on "ắ"): the word's letter carries marks of its own
+        elif rq == wq:  # the tone lost over a hat, breve or horn, or read as its look-alike
             ok = (rt is None and bool(wq) and wt in _ABOVE) or (
                 rt is not None and wt is not None and frozenset({rt, wt}) in _LOOKALIKE)
         else:  # the hat or breve lost under a tone read right

@@ -62,6 +62,15 @@ def _trailing_name() -> Any:
     return fast_compile(rf"(?<![\p{{L}}])(?P<name>{person_parts.surname_pattern()}(?:\s+\p{{Lu}}\p{{Ll}}+){{1,3}})\s*$")
 
 
+def _short_marks_before_name(t: str) -> bool:
+    """A name after a few one- to two-letter tokens ("x ad Lê Thị Bích Thuận"): no word of a
+    sentence or a title stands before it."""
+    nm = _trailing_name().search(t)
+    if not nm or not t[:nm.start()].strip():
+        return False
+    return all(len(tok) <= 2 or not any(c.isalpha() for c in tok) for tok in t[:nm.start()].split())
+
+
 def _noise(t: str) -> bool:
     """An OCR'd line that is mostly marks: a stamp or a signature read as characters."""
     chars = [c for c in t if not c.isspace()]
@@ -312,7 +321,9 @@ def _read_signers(out: _Footer, region: list[tuple[int, Line]], ocr: bool = Fals
                 guessed, found = t, deputy
             if found:
                 t = found
-            elif _noise(t):
+            elif _noise(t) or _short_marks_before_name(ln.text):
+                # "sử NÀ\ TT ... Z Lê Thị Bích Thuận", "x ad Lê Thị Bích Thuận": a signature's
+                # strokes read as characters before the name
                 nm = _trailing_name().search(ln.text)
                 if not nm:
                     continue
