@@ -23,8 +23,10 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ._layout import Segment
     from .ocr import OcrResult, OcrWord
     from .pdf import _Line
+    from .pdf_tables import Table
 
 HEADER_ZONE = 0.22
 # A word with no letter or digit and a confidence this low is a speck, a stamp edge or a
@@ -116,9 +118,34 @@ def apply(result: OcrResult) -> None:
     if not words:
         return
     height = float(result.size[1] or max(w.bottom for w in words))
+    table_rows: list[tuple[float, float, Segment]] = []
+    if result.grids:
+        words, table_rows = _table_rows(words, result.grids)
     page_rows = rows(words)
-    result.text = "\n".join(_page_text(_Page(page_rows, height), set()))
+    result.text = "\n".join(_page_text(_Page(page_rows, height, rows=table_rows), set()))
     result.regions = regions(words, page_rows, height)
+
+
+def _table_rows(words: list[OcrWord], grids: list[Table]) -> tuple[list[OcrWord], list[tuple[float, float, Segment]]]:
+    """The words outside the page's ruled tables (``ocr_table``), and each table row as one
+    line of cells, read as a text-layer PDF's ruled table is (``pdf._table_rows``)."""
+    from ._layout import Segment
+    from .pdf import _table_rows as grid_rows
+    from .pdf import _Word
+    from .spreadsheet import CELL_SEP
+
+    taken: set[int] = set()
+    table_rows: list[tuple[float, float, Segment]] = []
+    for grid in grids:
+        inside = [w for w in words if id(w) not in taken and grid.contains((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2)]
+        taken.update(id(w) for w in inside)
+        _, found = grid_rows([_Word(w.x0, w.x1, w.top, w.bottom, w.text) for w in inside], [grid])
+        if len(grid.xs) == 3:
+            # Two columns are a numbered list set in a grid ("TT" / "Tập thể, cá nhân"): each
+            # row reads as a list line, "2. Công an tỉnh Quảng Bình", as a scan's list is read.
+            found = [(t, b, Segment(seg.x0, seg.x1, seg.text.replace(CELL_SEP, " "))) for t, b, seg in found]
+        table_rows += found
+    return [w for w in words if id(w) not in taken], table_rows
 
 
 LOW_REGION_CONFIDENCE = 60.0

@@ -1,0 +1,246 @@
+"""Read a scan's ruled table again, as a region of its own (issue 13, classes 5 and 8).
+
+Tesseract's page layout (``--psm 3``) cuts a ruled table into blocks at its rules and may
+take a run of cells for a picture: on the list page of the Sở Tư pháp Tờ trình 2753 ("DANH
+SÁCH ... đề nghị xét khen thưởng", columns TT / Tập thể, cá nhân) four of the nine rows are
+not among the page's words at all. Cut out, with its rules erased, the same table reads
+whole, row by row, as one uniform block (``--psm 6``).
+
+So, on an OCR'd page, the table is found from its rules alone, before any second reading:
+ink runs along one pixel row (column) at least ``SEG`` of the page's width (height) long are
+rule pixels, not letters; consecutive pixel rows holding them form a horizontal rule when the
+rule is at least ``RULE_MIN`` of the width long and thin. ``MIN_RULES`` such rules under one
+another, lined up, no row taller than ``ROW_MAX``, crossed by ``MIN_VERT`` vertical rules
+over most of their height (``VERT_MIN``), make a ruled table. All of this is counting on a
+boolean array at half resolution (a few tens of milliseconds a page); a page without such a
+table costs no Tesseract call.
+
+The table's box is cut out, made black and white at ``INK`` (as the signature column,
+``ocr_footer``), its rules erased, and read as one block. Line by line, a re-read line
+replaces the page's words at its height when it reads better (``ocr_footer._score``: more
+letters read with confidence); a line that does not, or that the second reading lost, stays.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .ocr_footer import INK, _inside, _score
+
+if TYPE_CHECKING:
+    from .ocr import OcrResult, OcrWord
+    from .pdf_tables import Table
+
+SEG = 0.05  # a run of ink this share of the page's width (1 cm on A4) is a rule: no letter or
+# word of print is one unbroken run that long along a pixel row
+RULE_MIN = 0.3  # a table's horizontal rule spans at least this share of the page's width
+# (shorter rules are a header's underline or a signature line)
+THICK = 0.012  # a rule, with what skew is left after levelling, is at most this share of the
+# page's height tall (42 px at 300 dpi); a taller dark band is a bar, a picture or the page's edge
+MIN_RULES = 3  # a table has at least two rows between its rules
+ALIGN = 0.8  # rules of one table overlap by this share of the shorter one
+ROW_MAX = 0.25  # no row of a table is taller than this share of the page (rules further apart
+# are two tables, or a rule under the header and one over the footer)
+MIN_VERT = 2  # a ruled table has its two sides (or a side and a column rule)
+VERT_MIN = 0.8  # a vertical rule runs along this share of the table's height
+VSEG = 0.02  # a vertical run of ink this share of the page's height (6 mm on A4, two lines of
+# print) is a rule: no letter is that tall
+MARGIN = 4  # pixels kept around the outer rules (the rules themselves are erased)
+BETTER = 1.1  # a re-read line replaces the first reading when it scores this much more (a tie
+# is two readings of the same print)
+FILL_CONF = 30.0  # a cell the first reading left empty takes re-read words of this confidence
+# (row numbers read at 37-70; a rule's remnants and specks at 0-20)
+_MARKER_DOTS = re.compile(r"^(\d{1,3})\.{2,}$")  # "4..." for a row's "4.": a speck of the erased
+# rule read as dots after it
+RULE_MARKS = "_|"  # a rule's remnants stuck to a word once the rule is erased ("TT_")
+REREAD_BLOCK = 800  # Tesseract block numbers of re-read table words start here (their own lines)
+
+Box = tuple[float, float, float, float]
+
+
+def _ink(img: Any) -> np.ndarray:
+    """The page's ink at half resolution: a pixel is ink when any of its 2x2 is darker than
+    ``INK``. Halving quarters the cost, and the pooling joins a rule's pixels across the
+    one-pixel steps of a slight skew."""
+
+    a = np.asarray(img.convert("L") if img.mode != "L" else img)
+    h, w = a.shape[0] // 2 * 2, a.shape[1] // 2 * 2
+    d = a[:h, :w] < INK
+    return d[0::2, 0::2] | d[1::2, 0::2] | d[0::2, 1::2] | d[1::2, 1::2]
+
+
+def long_runs(ink: np.ndarray, seg: int) -> np.ndarray:
+    """The pixels of ``ink`` that lie in a run along their row at least ``seg`` long."""
+
+    h, w = ink.shape
+    pad = np.zeros((h, w + 2), dtype=np.int8)
+    pad[:, 1:-1] = ink
+    flat = pad.ravel()
+    step = np.diff(flat)
+    starts, ends = np.flatnonzero(step == 1) + 1, np.flatnonzero(step == -1) + 1
+    keep = ends - starts >= seg
+    marks = np.zeros(flat.size + 1, dtype=np.int8)
+    # A run ends on a 0 that the next run cannot start on: no index is marked twice.
+    marks[starts[keep]] = 1
+    marks[ends[keep]] = -1
+    return (np.cumsum(marks[:-1]) > 0).reshape(h, w + 2)[:, 1:-1]
+
+
+def _rules(runs: np.ndarray, min_len: float, max_thick: float) -> list[tuple[int, int, int, int]]:
+    """Rules among the long runs of ``runs`` (along its rows): groups of consecutive rows
+    holding long runs, as (top, bottom, x0, x1) (bottom and x1 exclusive), at least
+    ``min_len`` of ink along them and at most ``max_thick`` rows tall."""
+
+    rows = np.flatnonzero(runs.any(axis=1))
+    out: list[tuple[int, int, int, int]] = []
+    if rows.size == 0:
+        return out
+    breaks = np.flatnonzero(np.diff(rows) > 1)
+    for a, b in zip(np.concatenate(([0], breaks + 1)), np.concatenate((breaks, [rows.size - 1])), strict=True):
+        top, bottom = int(rows[a]), int(rows[b]) + 1
+        if bottom - top > max_thick:
+            continue
+        cols = np.flatnonzero(runs[top:bottom].any(axis=0))
+        if cols.size >= min_len:
+            out.append((top, bottom, int(cols[0]), int(cols[-1]) + 1))
+    return out
+
+
+def tables(img: Any) -> list[tuple[Box, Table]]:
+    """The ruled tables of a page image, top to bottom, in its pixels: the box holding the
+    table with its rules, and the grid (``pdf_tables.Table``: row boundaries at the middles of
+    the horizontal rules, column boundaries at the vertical ones), so that the layout reads
+    each row as a line of cells, as on a text-layer PDF."""
+    from .pdf_tables import Rule, Table
+
+    ink = _ink(img)
+    h, w = ink.shape
+    hrules = _rules(long_runs(ink, max(2, round(SEG * w))), RULE_MIN * w, max(2.0, THICK * h))
+    groups: list[list[tuple[int, int, int, int]]] = []
+    for rule in hrules:  # top to bottom
+        last = groups[-1][-1] if groups else None
+        if last is not None and rule[0] - last[1] <= ROW_MAX * h and _lined_up(last, rule):
+            groups[-1].append(rule)
+        else:
+            groups.append([rule])
+    out: list[tuple[Box, Table]] = []
+    width, height = img.size
+    for group in groups:
+        if len(group) < MIN_RULES:
+            continue
+        top, bottom = group[0][0], group[-1][1]
+        x0, x1 = min(r[2] for r in group), max(r[3] for r in group)
+        # Vertical rules: the same counting along the columns of the table's box (transposed),
+        # then, for each, the stretches of height it covers (a merged cell interrupts it).
+        runs = long_runs(ink[top:bottom, x0:x1].T, max(2, round(VSEG * h)))
+        verticals: list[Rule] = []
+        full = 0
+        for c0, c1, _, _ in _rules(runs, 1, max(2.0, THICK * w)):
+            at = 2.0 * (x0 + (c0 + c1) / 2)
+            ys = np.flatnonzero(runs[c0:c1].any(axis=0))
+            breaks = np.flatnonzero(np.diff(ys) > 1)
+            for a, b in zip(np.concatenate(([0], breaks + 1)), np.concatenate((breaks, [ys.size - 1])), strict=True):
+                verticals.append(Rule(False, at, 2.0 * (top + ys[a]), 2.0 * (top + ys[b] + 1)))
+            full += ys.size >= VERT_MIN * (bottom - top)
+        if full < MIN_VERT:
+            continue
+        xs = sorted({v.at for v in verticals} | {2.0 * x0, 2.0 * x1})
+        xs = [x for k, x in enumerate(xs) if k == 0 or x - xs[k - 1] > 2 * MARGIN]
+        ys = [2.0 * (r[0] + r[1]) / 2 for r in group]
+        box = (max(0.0, 2.0 * x0 - MARGIN), max(0.0, 2.0 * top - MARGIN),
+               min(float(width), 2.0 * x1 + MARGIN), min(float(height), 2.0 * bottom + MARGIN))
+        out.append((box, Table(xs, ys, verticals)))
+    return out
+
+
+def _lined_up(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    overlap = min(a[3], b[3]) - max(a[2], b[2])
+    return overlap >= ALIGN * min(a[3] - a[2], b[3] - b[2])
+
+
+def _erased(crop: Any, seg: int) -> Any:
+    """The crop in black and white at ``INK`` with its rules (runs along a row or a column
+    longer than ``SEG`` of the page's width) turned white, one pixel around them too: a rule
+    left in joins the cells of a row into one unreadable word."""
+    from PIL import Image
+
+    ink = np.asarray(crop) < INK
+    rule = long_runs(ink, seg) | long_runs(ink.T, seg).T
+    grown = rule.copy()
+    grown[1:] |= rule[:-1]
+    grown[:-1] |= rule[1:]
+    grown[:, 1:] |= rule[:, :-1]
+    grown[:, :-1] |= rule[:, 1:]
+    return Image.fromarray(np.where(ink & ~grown, 0, 255).astype(np.uint8), mode="L")
+
+
+def reread(img: Any, result: OcrResult, read: Any) -> bool:
+    """Re-read the ruled tables of ``img`` (the page as Tesseract saw it) and splice the
+    better reading into ``result.boxes``. ``read(image) -> list[OcrWord]`` runs Tesseract on
+    a crop as one block (``--psm 6``). Cell by cell of the grid (a row where no vertical rule
+    divides it), the re-read words replace the page's words when they read better
+    (``ocr_footer._score``), or fill a cell the first reading left empty or read only as noise
+    (no word of ``FILL_CONF``) with the words ``_fill`` keeps; other
+    cells keep the first reading. Every table found goes to ``result.grids`` (the layout reads
+    its rows as lines); each whose re-reading replaced cells records (x0, top, x1, bottom,
+    score before, score after, cells replaced) in ``result.tables``. True when a cell was
+    replaced."""
+    from .ocr import OcrWord
+
+    changed = False
+    gray = img if img.mode == "L" else img.convert("L")
+    for n, (box, grid) in enumerate(tables(gray)):
+        result.grids.append(grid)
+        crop = gray.crop(tuple(round(v) for v in box))
+        erased = _erased(crop, max(2, round(SEG * gray.width)))
+        new = [OcrWord(w.x0 + box[0], w.top + box[1], w.x1 + box[0], w.bottom + box[1], w.text.strip(RULE_MARKS),
+                       w.conf, (REREAD_BLOCK + 100 * n + w.line[0], w.line[1], w.line[2]))
+               for w in read(erased)]
+        for w in new:
+            w.text = _MARKER_DOTS.sub(r"\1.", w.text)
+        new = [w for w in new if any(c.isalnum() for c in w.text)]
+        drop: set[int] = set()
+        add: list[OcrWord] = []
+        before = after = 0.0
+        replaced = 0
+        for cell in _cells(grid):
+            old = [w for w in result.boxes if _inside(w, cell)]
+            mine = [w for w in new if _inside(w, cell)]
+            if _score(mine) > BETTER * _score(old) + 0.5:
+                take = mine
+            elif not any(w.conf >= FILL_CONF and any(c.isalnum() for c in w.text) for w in old):
+                take = [w for w in mine if _fill(w)]
+            else:
+                continue
+            if take:
+                drop.update(id(w) for w in old)
+                add += take
+                before, after = before + _score(old), after + _score(take)
+                replaced += 1
+        if not add:
+            continue
+        result.boxes = [w for w in result.boxes if id(w) not in drop] + add
+        result.tables.append((*box, round(before, 1), round(after, 1), float(replaced)))
+        changed = True
+    return changed
+
+
+def _cells(grid: Table) -> list[Box]:
+    """The cells of a grid, row by row: (x0, top, x1, bottom); a row's merged cells are one."""
+    return [(grid.xs[first], grid.ys[r], grid.xs[last + 1], grid.ys[r + 1])
+            for r in range(len(grid.ys) - 1) for first, last in grid.spans(r)]
+
+
+def _fill(w: OcrWord) -> bool:
+    """A re-read word worth putting in a cell the first reading left empty: read with some
+    confidence (``FILL_CONF``: a row's number, "2."), or a Vietnamese syllable whatever its
+    confidence (Tesseract gives the bold "Tập thể" of a part's heading row confidence 0)."""
+    from ..vietnamese import is_vietnamese_word
+
+    if w.conf >= FILL_CONF:
+        return True
+    letters = w.text.strip(".,;:()")
+    return len(letters) >= 2 and letters.isalpha() and is_vietnamese_word(letters)
