@@ -51,8 +51,8 @@ VSEG = 0.02  # a vertical run of ink this share of the page's height (6 mm on A4
 MARGIN = 4  # pixels kept around the outer rules (the rules themselves are erased)
 BETTER = 1.1  # a re-read line replaces the first reading when it scores this much more (a tie
 # is two readings of the same print)
-FILL_CONF = 30.0  # a cell the first reading left empty takes re-read words of this confidence
-# (row numbers read at 37-70; a rule's remnants and specks at 0-20)
+FILL_CONF = 30.0  # a cell whose first reading has no word of this confidence was left empty
+# (what it holds is a rule's remnants or specks, read at 0-20)
 _MARKER_DOTS = re.compile(r"^(\d{1,3})\.{2,}$")  # "4..." for a row's "4.": a speck of the erased
 # rule read as dots after it
 RULE_MARKS = "_|"  # a rule's remnants stuck to a word once the rule is erased ("TT_")
@@ -183,7 +183,7 @@ def reread(img: Any, result: OcrResult, read: Any) -> bool:
     a crop as one block (``--psm 6``). Cell by cell of the grid (a row where no vertical rule
     divides it), the re-read words replace the page's words when they read better
     (``ocr_footer._score``), or fill a cell the first reading left empty or read only as noise
-    (no word of ``FILL_CONF``) with the words ``_fill`` keeps; other
+    (no word of ``FILL_CONF``) with the syllables ``_fill`` keeps; other
     cells keep the first reading. Every table found goes to ``result.grids`` (the layout reads
     its rows as lines); each whose re-reading replaced cells records (x0, top, x1, bottom,
     score before, score after, cells replaced) in ``result.tables``. True when a cell was
@@ -235,12 +235,12 @@ def _cells(grid: Table) -> list[Box]:
 
 
 def _fill(w: OcrWord) -> bool:
-    """A re-read word worth putting in a cell the first reading left empty: read with some
-    confidence (``FILL_CONF``: a row's number, "2."), or a Vietnamese syllable whatever its
-    confidence (Tesseract gives the bold "Tập thể" of a part's heading row confidence 0)."""
+    """A re-read word worth putting in a cell the first reading left empty: a Vietnamese
+    syllable, whatever its confidence (Tesseract gives the bold "Tập thể" of a part's heading
+    row confidence 0). Row numbers and marks are not filled in: they are read poorly ("Ì.."
+    for "1.") and only on the rows the first reading lost, and a list whose rows are partly
+    numbered reads as two lists."""
     from ..vietnamese import is_vietnamese_word
 
-    if w.conf >= FILL_CONF:
-        return True
     letters = w.text.strip(".,;:()")
     return len(letters) >= 2 and letters.isalpha() and is_vietnamese_word(letters)
