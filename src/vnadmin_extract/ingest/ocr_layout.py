@@ -135,9 +135,12 @@ def _one_reading(words: list[OcrWord]) -> list[OcrWord]:
     out: list[OcrWord] = []
     for w in sorted(words, key=lambda w: -w.conf):
         area = (w.x1 - w.x0) * (w.bottom - w.top)
-        if not any(_shared(w, o) >= TWICE * min(area, (o.x1 - o.x0) * (o.bottom - o.top)) for o in out):
+        # Marks (a dash, a stroke) are never a word's second reading: only words with a letter.
+        if not any(c.isalpha() for c in w.text) or not any(
+                _shared(w, o) >= TWICE * min(area, (o.x1 - o.x0) * (o.bottom - o.top))
+                for o in out if any(c.isalpha() for c in o.text)):
             out.append(w)
-    return out
+    return sorted(out, key=lambda w: (w.top, w.x0))
 
 
 def _shared(a: OcrWord, b: OcrWord) -> float:

@@ -215,7 +215,9 @@ def reread(img: Any, result: OcrResult, read: Any) -> bool:
                 take = [w for w in mine if _fill(w)]
             else:
                 continue
-            if take:
+            # Only a cell with a syllable of print: an index column's "TT", "II", "2." stay as
+            # the first reading had them (a header row "TT Tập thể, ..." reads as no caption).
+            if any(_fill(w) for w in take):
                 drop.update(id(w) for w in old)
                 add += take
                 before, after = before + _score(old), after + _score(take)
