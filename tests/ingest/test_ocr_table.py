@@ -83,25 +83,49 @@ def test_horizontal_rules_alone_are_no_table() -> None:
     assert ocr_table.tables(img) == []
 
 
+def _printed(page: Image.Image, rows: list[int]) -> Image.Image:
+    """Print (letter-sized blocks of ink) in the text cell of the given rows (0 = first)."""
+    d = ImageDraw.Draw(page)
+    for r in rows:
+        for k in range(8):
+            d.rectangle([530 + 45 * k, TOPS[r] + 40, 560 + 45 * k, TOPS[r] + 80], fill=0)
+    return page
+
+
+def _covering(row: int, texts: list[str]) -> list[OcrWord]:
+    """Words of the first reading whose boxes cover the print ``_printed`` draws in a row."""
+    step = (910 - 520) / len(texts)
+    return [OcrWord(520 + k * step, TOPS[row] + 30, 520 + (k + 1) * step, TOPS[row] + 90, t, 95.0, (1, 1, row))
+            for k, t in enumerate(texts)]
+
+
 def test_a_lost_row_is_added_and_a_good_one_kept() -> None:
-    # Row 2 ("Công an tỉnh Quảng Bình") is not among the page's words; row 1 is, read well.
-    kept = [_word("Phòng", 520, 920), _word("Phổ", 700, 920), _word("biến", 820, 920)]
+    # Rows 1 and 2 hold print; row 1 is among the page's words, read well; row 2 is not.
+    kept = _covering(0, ["Phòng", "Phổ", "biến"])
     result = OcrResult(text="", confidence=90.0, words=3, boxes=list(kept), size=(W, H))
-    box = (314.0, 764.0)  # the crop's origin (test above)
-    reread = [_word("Phòng", 520 - box[0], 920 - box[1], line=1), _word("Phố", 700 - box[0], 920 - box[1], line=1),
-              _word("biến", 820 - box[0], 920 - box[1], line=1),
-              _word("2.", 420 - box[0], 1040 - box[1], conf=51.0, line=2),
-              _word("Công", 520 - box[0], 1040 - box[1], line=2), _word("an", 660 - box[0], 1040 - box[1], line=2)]
+    # Only row 2 is read again: the crop from its upper rule to its lower one, BAND_PAD px more
+    # each way (box top 764: rows 2's rules at 886 and 1002 -> 116 to 244 in the crop).
+    band_top = 886 - 764 - ocr_table.BAND_PAD
+    reread = [_word("2.", 420 - 314, 920 - 764 - band_top, conf=51.0),
+              _word("Công", 520 - 314, 920 - 764 - band_top), _word("an", 660 - 314, 920 - 764 - band_top)]
     reader = _Reader(reread)
-    assert ocr_table.reread(_table_page(), result, reader) is True
-    assert reader.crops == [(2052, 476)]
+    assert ocr_table.reread(_printed(_table_page(), [0, 1]), result, reader) is True
+    assert reader.crops == [(2052, 116 + 2 * ocr_table.BAND_PAD)]
     texts = sorted((round(w.top), w.text) for w in result.boxes)
-    # row 1 as first read ("Phổ" stays); row 2's text cell added; its "2." not (an index
-    # column's marks stay as first read)
-    assert texts == [(920, "Phòng"), (920, "Phổ"), (920, "biến"), (1040, "Công"), (1040, "an")]
+    # row 1 as first read; row 2's text cell added, its "2." not (an index column's marks
+    # stay as first read)
+    assert texts == [(800, "Phòng"), (800, "Phổ"), (800, "biến"), (920, "Công"), (920, "an")]
     assert result.tables[0][-1] == 1.0  # one cell replaced
     ocr_layout.apply(result)
     assert [ln for ln in result.text.split("\n") if ln] == ["Phòng Phổ biến", "Công an"]
+
+
+def test_a_table_read_well_is_not_read_again() -> None:
+    kept = _covering(0, ["Phòng"]) + _covering(1, ["Công", "an"])
+    result = OcrResult(text="", confidence=90.0, words=2, boxes=list(kept), size=(W, H))
+    reader = _Reader([])
+    assert ocr_table.reread(_printed(_table_page(), [0, 1]), result, reader) is False
+    assert reader.crops == [] and len(result.grids) == 1
 
 
 def test_the_2753_list_page_reads_all_nine_rows(public_dir: Path) -> None:

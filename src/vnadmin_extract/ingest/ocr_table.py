@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .ocr_footer import INK, _inside, _score
+from .ocr_footer import INK, MIN_CONF, _inside, _score
 
 if TYPE_CHECKING:
     from .ocr import OcrResult, OcrWord
@@ -56,6 +56,12 @@ FILL_CONF = 30.0  # a cell whose first reading has no word of this confidence wa
 _MARKER_DOTS = re.compile(r"^(\d{1,3})\.{2,}$")  # "4..." for a row's "4.": a speck of the erased
 # rule read as dots after it
 RULE_MARKS = "_|"  # a rule's remnants stuck to a word once the rule is erased ("TT_")
+PRINT_MIN = 150  # pixels of ink in a cell (rules erased) that are print: a digit at 300 dpi has
+# 300 or more; what is left of a rule's edge or a speck, fewer
+COVERED = 0.75  # a cell is read when this much of its ink lies inside confident words' boxes
+# (the rest: specks, a stroke of a rule the erasing left)
+BAND_PAD = 6  # pixels above and below a re-read row (its rules are erased: white)
+BAND_GAP = 24  # white pixels between stacked rows (Tesseract keeps them apart as lines)
 REREAD_BLOCK = 800  # Tesseract block numbers of re-read table words start here (their own lines)
 
 Box = tuple[float, float, float, float]
@@ -188,7 +194,6 @@ def reread(img: Any, result: OcrResult, read: Any) -> bool:
     its rows as lines); each whose re-reading replaced cells records (x0, top, x1, bottom,
     score before, score after, cells replaced) in ``result.tables``. True when a cell was
     replaced."""
-    from .ocr import OcrWord
 
     changed = False
     gray = img if img.mode == "L" else img.convert("L")
@@ -196,9 +201,10 @@ def reread(img: Any, result: OcrResult, read: Any) -> bool:
         result.grids.append(grid)
         crop = gray.crop(tuple(round(v) for v in box))
         erased = _erased(crop, max(2, round(SEG * gray.width)))
-        new = [OcrWord(w.x0 + box[0], w.top + box[1], w.x1 + box[0], w.bottom + box[1], w.text.strip(RULE_MARKS),
-                       w.conf, (REREAD_BLOCK + 100 * n + w.line[0], w.line[1], w.line[2]))
-               for w in read(erased)]
+        bands = _bands(grid, box, np.asarray(erased) < INK, result.boxes)
+        if not bands:
+            continue  # every row with print was read: no second reading
+        new = _read_bands(erased, bands, box, read, REREAD_BLOCK + 100 * n)
         for w in new:
             w.text = _MARKER_DOTS.sub(r"\1.", w.text)
         new = [w for w in new if any(c.isalnum() for c in w.text)]
@@ -228,6 +234,68 @@ def reread(img: Any, result: OcrResult, read: Any) -> bool:
         result.tables.append((*box, round(before, 1), round(after, 1), float(replaced)))
         changed = True
     return changed
+
+
+def _bands(grid: Table, box: Box, ink: np.ndarray, words: list[OcrWord]) -> list[tuple[int, int]]:
+    """The stretches of the table, (top, bottom) in the crop's pixels, whose rows hold a cell
+    with print (``PRINT_MIN`` pixels of ink once the rules are gone) that the first reading's
+    confident words (``MIN_CONF``) do not cover (less than ``COVERED`` of its ink inside
+    their boxes): the rows lost, read in part ("30/6/2026" without its "Trước ngày") or
+    read as noise. Neighbouring rows are one stretch."""
+    read = np.zeros(ink.shape, dtype=bool)
+    for w in words:
+        if w.conf >= MIN_CONF and any(c.isalnum() for c in w.text):
+            x0, y0 = max(0, round(w.x0 - box[0])), max(0, round(w.top - box[1]))
+            read[y0:max(y0, round(w.bottom - box[1])), x0:max(x0, round(w.x1 - box[0]))] = True
+    covered = ink & read
+    rows: list[int] = []
+    for r in range(len(grid.ys) - 1):
+        for first, last in grid.spans(r):
+            x0, y0 = max(0, round(grid.xs[first] - box[0])), max(0, round(grid.ys[r] - box[1]))
+            x1, y1 = round(grid.xs[last + 1] - box[0]), round(grid.ys[r + 1] - box[1])
+            printed = int(ink[y0:y1, x0:x1].sum())
+            if printed >= PRINT_MIN and covered[y0:y1, x0:x1].sum() < COVERED * printed:
+                rows.append(r)
+                break
+    out: list[tuple[int, int]] = []
+    for r in rows:
+        top = max(0, round(grid.ys[r] - box[1]) - BAND_PAD)
+        bottom = min(ink.shape[0], round(grid.ys[r + 1] - box[1]) + BAND_PAD)
+        if out and top <= out[-1][1]:
+            out[-1] = (out[-1][0], bottom)
+        else:
+            out.append((top, bottom))
+    return out
+
+
+def _read_bands(erased: Any, bands: list[tuple[int, int]], box: Box, read: Any, block: int) -> list[OcrWord]:
+    """The stretches stacked one under another (``BAND_GAP`` of white between them) and read
+    in one Tesseract call; the words back in the page's pixels."""
+    from PIL import Image
+
+    from .ocr import OcrWord
+
+    if bands == [(0, erased.height)]:
+        stack, offsets = erased, [(0, 0, erased.height)]
+    else:
+        height = sum(b - t for t, b in bands) + BAND_GAP * (len(bands) - 1)
+        stack = Image.new("L", (erased.width, height), 255)
+        offsets = []
+        at = 0
+        for t, b in bands:
+            stack.paste(erased.crop((0, t, erased.width, b)), (0, at))
+            offsets.append((at, t, b - t))
+            at += b - t + BAND_GAP
+    out: list[OcrWord] = []
+    for w in read(stack):
+        mid = (w.top + w.bottom) / 2
+        hit = next(((at, t) for at, t, h in offsets if at <= mid < at + h), None)
+        if hit is None:
+            continue
+        dy = hit[1] - hit[0] + box[1]
+        out.append(OcrWord(w.x0 + box[0], w.top + dy, w.x1 + box[0], w.bottom + dy, w.text.strip(RULE_MARKS),
+                           w.conf, (block + w.line[0], w.line[1], w.line[2])))
+    return out
 
 
 def _cells(grid: Table) -> list[Box]:
