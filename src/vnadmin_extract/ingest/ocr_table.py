@@ -58,6 +58,11 @@ _MARKER_DOTS = re.compile(r"^(\d{1,3})\.{2,}$")  # "4..." for a row's "4.": a sp
 RULE_MARKS = "_|"  # a rule's remnants stuck to a word once the rule is erased ("TT_")
 PRINT_MIN = 150  # pixels of ink in a cell (rules erased) that are print: a digit at 300 dpi has
 # 300 or more; what is left of a rule's edge or a speck, fewer
+NARROW = 0.08  # a first column narrower than this share of the page's width is an index column
+# ("TT" is 7 % of an A4 page's width on 2753): never read again nor replaced. Row numbers are
+# read poorly ("Ì.." for "1.") and, taken only on the rows the first reading lost, make a list
+# partly numbered, which reads as two lists; a header's "TT" joined to the caption ("TT Tập
+# thể, cá nhân ...") is no caption
 COVERED = 0.75  # a cell is read when this much of its ink lies inside confident words' boxes
 # (the rest: specks, a stroke of a rule the erasing left)
 BAND_PAD = 6  # pixels above and below a re-read row (its rules are erased: white)
@@ -201,7 +206,7 @@ def reread(img: Any, result: OcrResult, read: Any) -> bool:
         result.grids.append(grid)
         crop = gray.crop(tuple(round(v) for v in box))
         erased = _erased(crop, max(2, round(SEG * gray.width)))
-        bands = _bands(grid, box, np.asarray(erased) < INK, result.boxes)
+        bands = _bands(grid, box, np.asarray(erased) < INK, result.boxes, NARROW * gray.width)
         if not bands:
             continue  # every row with print was read: no second reading
         new = _read_bands(erased, bands, box, read, REREAD_BLOCK + 100 * n)
@@ -213,6 +218,8 @@ def reread(img: Any, result: OcrResult, read: Any) -> bool:
         before = after = 0.0
         replaced = 0
         for cell in _cells(grid):
+            if cell[0] == grid.xs[0] and cell[2] - cell[0] < NARROW * gray.width:
+                continue  # an index column's "TT", "II", "2." stay as first read (NARROW)
             old = [w for w in result.boxes if _inside(w, cell)]
             mine = [w for w in new if _inside(w, cell)]
             if _score(mine) > BETTER * _score(old) + 0.5:
@@ -221,9 +228,7 @@ def reread(img: Any, result: OcrResult, read: Any) -> bool:
                 take = [w for w in mine if _fill(w)]
             else:
                 continue
-            # Only a cell with a syllable of print: an index column's "TT", "II", "2." stay as
-            # the first reading had them (a header row "TT Tập thể, ..." reads as no caption).
-            if any(_fill(w) for w in take):
+            if take:
                 drop.update(id(w) for w in old)
                 add += take
                 before, after = before + _score(old), after + _score(take)
@@ -236,7 +241,7 @@ def reread(img: Any, result: OcrResult, read: Any) -> bool:
     return changed
 
 
-def _bands(grid: Table, box: Box, ink: np.ndarray, words: list[OcrWord]) -> list[tuple[int, int]]:
+def _bands(grid: Table, box: Box, ink: np.ndarray, words: list[OcrWord], narrow: float) -> list[tuple[int, int]]:
     """The stretches of the table, (top, bottom) in the crop's pixels, whose rows hold a cell
     with print (``PRINT_MIN`` pixels of ink once the rules are gone) that the first reading's
     confident words (``MIN_CONF``) do not cover (less than ``COVERED`` of its ink inside
@@ -251,6 +256,8 @@ def _bands(grid: Table, box: Box, ink: np.ndarray, words: list[OcrWord]) -> list
     rows: list[int] = []
     for r in range(len(grid.ys) - 1):
         for first, last in grid.spans(r):
+            if first == 0 and grid.xs[last + 1] - grid.xs[0] < narrow:
+                continue
             x0, y0 = max(0, round(grid.xs[first] - box[0])), max(0, round(grid.ys[r] - box[1]))
             x1, y1 = round(grid.xs[last + 1] - box[0]), round(grid.ys[r + 1] - box[1])
             printed = int(ink[y0:y1, x0:x1].sum())
