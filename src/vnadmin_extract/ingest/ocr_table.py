@@ -160,11 +160,11 @@ def tables(img: Any) -> list[tuple[Box, Table]]:
         full = 0
         for c0, c1, _, _ in _rules(runs, 1, max(2.0, THICK * w)):
             at = 2.0 * (x0 + (c0 + c1) / 2)
-            ys = np.flatnonzero(runs[c0:c1].any(axis=0))
-            breaks = np.flatnonzero(np.diff(ys) > 1)
-            for a, b in zip(np.concatenate(([0], breaks + 1)), np.concatenate((breaks, [ys.size - 1])), strict=True):
-                verticals.append(Rule(False, at, 2.0 * (top + ys[a]), 2.0 * (top + ys[b] + 1)))
-            full += ys.size >= VERT_MIN * (bottom - top)
+            span = np.flatnonzero(runs[c0:c1].any(axis=0))
+            breaks = np.flatnonzero(np.diff(span) > 1)
+            for a, b in zip(np.concatenate(([0], breaks + 1)), np.concatenate((breaks, [span.size - 1])), strict=True):
+                verticals.append(Rule(False, at, 2.0 * (top + int(span[a])), 2.0 * (top + int(span[b]) + 1)))
+            full += span.size >= VERT_MIN * (bottom - top)
         if full < MIN_VERT:
             continue
         xs = sorted({v.at for v in verticals} | {2.0 * x0, 2.0 * x1})
