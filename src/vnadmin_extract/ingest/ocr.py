@@ -59,9 +59,9 @@ class OcrResult:
     # The signature column read again (``ocr_footer``): its box (x0, top, x1, bottom) and the
     # mean letter-word confidence before and after, when the second reading replaced the first.
     reread: tuple[float, ...] | None = None
-    # Ruled tables read again (``ocr_table``), each whose second reading replaced lines: its box
-    # (x0, top, x1, bottom), the letter-word scores of the replaced lines before and after, and
-    # how many lines were replaced.
+    # Ruled tables read again (``ocr_table``), each whose second reading replaced cells: its box
+    # (x0, top, x1, bottom), the letter-word scores of the replaced cells before and after, and
+    # how many cells were replaced.
     tables: list[tuple[float, ...]] = field(default_factory=list)
     # The grids of the page's ruled tables (``pdf_tables.Table`` in the image's pixels): the
     # layout reads each of their rows as one line of cells.

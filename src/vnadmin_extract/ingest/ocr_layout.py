@@ -120,10 +120,12 @@ def apply(result: OcrResult) -> None:
         return
     height = float(result.size[1] or max(w.bottom for w in words))
     table_rows: list[tuple[float, float, Segment]] = []
+    rest = words
     if result.grids:
-        words, table_rows = _table_rows(words, result.grids)
-    page_rows = rows(words)
+        rest, table_rows = _table_rows(words, result.grids)
+    page_rows = rows(rest)
     result.text = "\n".join(_page_text(_Page(page_rows, height, rows=table_rows), set()))
+    # The regions' confidence is over all their words, a table's too.
     result.regions = regions(words, page_rows, height)
 
 
