@@ -60,6 +60,13 @@ class OcrResult:
     # mean letter-word confidence before and after, when the second reading replaced the first.
     reread: tuple[float, ...] | None = None
     reread_left: tuple[float, ...] | None = None  # the "Nơi nhận" column read again (ocr_footer)
+    # Ruled tables read again (``ocr_table``), each whose second reading replaced cells: its box
+    # (x0, top, x1, bottom), the letter-word scores of the replaced cells before and after, and
+    # how many cells were replaced.
+    tables: list[tuple[float, ...]] = field(default_factory=list)
+    # The grids of the page's ruled tables (``pdf_tables.Table`` in the image's pixels): the
+    # layout reads each of their rows as one line of cells.
+    grids: list[Any] = field(default_factory=list)
 
 
 # Pages read while ``capture_pages()`` is active: (the straightened image Tesseract read, its
@@ -166,8 +173,9 @@ def ocr_image(image: Any, max_pixels: int | None = None) -> OcrResult:
     result.boxes = _boxes(data)
     result.size = img.size
     result.orientation = orientation
-    from . import ocr_footer, ocr_layout  # the layout shares the text-layer PDF's line code
+    from . import ocr_footer, ocr_layout, ocr_table  # the layout shares the text-layer PDF's line code
 
+    ocr_table.reread(img, result, functools.partial(_read_block, timeout=timeout, psm=6))
     ocr_footer.reread(img, result, functools.partial(_read_block, timeout=timeout))
 
     ocr_layout.apply(result)
@@ -177,13 +185,13 @@ def ocr_image(image: Any, max_pixels: int | None = None) -> OcrResult:
     return result
 
 
-def _read_block(img: Any, timeout: float) -> list[OcrWord]:
-    """The words of a crop read as sparse text (``--psm 11``); none when Tesseract fails
-    (the page's first reading stands)."""
+def _read_block(img: Any, timeout: float, psm: int = 11) -> list[OcrWord]:
+    """The words of a crop read as sparse text (``--psm 11``), or as one uniform block
+    (``psm=6``: a table's rows); none when Tesseract fails (the page's first reading stands)."""
     pytesseract = _require()
     img.format = "PPM"
     try:
-        data = pytesseract.image_to_data(img, lang=LANG, config="--oem 1 --psm 11",
+        data = pytesseract.image_to_data(img, lang=LANG, config=f"--oem 1 --psm {psm}",
                                          output_type=pytesseract.Output.DICT, timeout=timeout)
     except Exception:  # a failed second look is not a failed page
         return []

@@ -23,10 +23,13 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ._layout import Segment
     from .ocr import OcrResult, OcrWord
     from .pdf import _Line
+    from .pdf_tables import Table
 
 HEADER_ZONE = 0.22
+TWICE = 0.5  # two word boxes of a table sharing this much of the smaller are one word read twice
 # A word with no letter or digit and a confidence this low is a speck, a stamp edge or a
 # table rule, not text.
 NOISE_CONF = 40.0
@@ -116,9 +119,57 @@ def apply(result: OcrResult) -> None:
     if not words:
         return
     height = float(result.size[1] or max(w.bottom for w in words))
-    page_rows = rows(words)
-    result.text = "\n".join(_page_text(_Page(page_rows, height), set()))
+    table_rows: list[tuple[float, float, Segment]] = []
+    rest = words
+    if result.grids:
+        rest, table_rows = _table_rows(words, result.grids)
+    page_rows = rows(rest)
+    result.text = "\n".join(_page_text(_Page(page_rows, height, rows=table_rows), set()))
+    # The regions' confidence is over all their words, a table's too.
     result.regions = regions(words, page_rows, height)
+
+
+def _one_reading(words: list[OcrWord]) -> list[OcrWord]:
+    """Words without a second reading of the same print: Tesseract's page layout may read a
+    word twice, in two blocks ("Tổng" and "Tông" over one cell of the mau-02 form); in a
+    cell they would make one line. Of two words whose boxes share ``TWICE`` of the smaller,
+    the more confident stays."""
+    out: list[OcrWord] = []
+    for w in sorted(words, key=lambda w: -w.conf):
+        area = (w.x1 - w.x0) * (w.bottom - w.top)
+        # Marks (a dash, a stroke) are never a word's second reading: only words with a letter.
+        if not any(c.isalpha() for c in w.text) or not any(
+                _shared(w, o) >= TWICE * min(area, (o.x1 - o.x0) * (o.bottom - o.top))
+                for o in out if any(c.isalpha() for c in o.text)):
+            out.append(w)
+    return sorted(out, key=lambda w: (w.top, w.x0))
+
+
+def _shared(a: OcrWord, b: OcrWord) -> float:
+    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(0.0, min(a.bottom, b.bottom) - max(a.top, b.top))
+
+
+def _table_rows(words: list[OcrWord], grids: list[Table]) -> tuple[list[OcrWord], list[tuple[float, float, Segment]]]:
+    """The words outside the page's ruled tables (``ocr_table``), and each table row as one
+    line of cells, read as a text-layer PDF's ruled table is (``pdf._table_rows``)."""
+    from ._layout import Segment
+    from .pdf import _table_rows as grid_rows
+    from .pdf import _Word
+    from .spreadsheet import CELL_SEP
+
+    taken: set[int] = set()
+    table_rows: list[tuple[float, float, Segment]] = []
+    for grid in grids:
+        inside = [w for w in words if id(w) not in taken and grid.contains((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2)]
+        taken.update(id(w) for w in inside)
+        inside = _one_reading(inside)
+        _, found = grid_rows([_Word(w.x0, w.x1, w.top, w.bottom, w.text) for w in inside], [grid])
+        if len(grid.xs) == 3:
+            # Two columns are a numbered list set in a grid ("TT" / "Tập thể, cá nhân"): each
+            # row reads as a list line, "2. Công an tỉnh Quảng Bình", as a scan's list is read.
+            found = [(t, b, Segment(seg.x0, seg.x1, seg.text.replace(CELL_SEP, " "))) for t, b, seg in found]
+        table_rows += found
+    return [w for w in words if id(w) not in taken], table_rows
 
 
 LOW_REGION_CONFIDENCE = 60.0
