@@ -48,6 +48,7 @@ W_PDF_FIELDS = "W_PDF_FIELDS"  # text drawn by form fields/annotations (e-signat
 W_OCR_REPAIRED = "W_OCR_REPAIRED"  # an OCR'd header line was corrected against the header vocabulary
 W_TRUNCATED = "W_TRUNCATED"  # part of the document was not read: a page limit or the time budget
 W_RECIPIENT_COUNT = "W_RECIPIENT_COUNT"  # an award list names more or fewer recipients than stated
+W_OCR_REGION_REREAD = "W_OCR_REGION_REREAD"  # a region of a scanned page was read a second time and spliced in
 W_OCR_NAME_JOINED = "W_OCR_NAME_JOINED"  # a recipient's name OCR split inside a syllable ("Đặn g") was joined
 W_DAMAGED = "W_DAMAGED"  # part of the file could not be read (a damaged PDF page); the rest was
 

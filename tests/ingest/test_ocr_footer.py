@@ -175,3 +175,16 @@ def test_signers_under_seals_on_real_scans(public_dir: Path, name: str, signers:
     assert [(s.name, s.position) for s in rec.signers] == signers
     if "Phó" in signers[0][1]:  # the deputy's title was guessed: the record says so
         assert "W_SIGNER_POSITION_INFERRED" in [w.code for w in rec.warnings]
+
+
+def test_regions_read_again_are_named_page_by_page() -> None:
+    from vnadmin_extract.ingest import ocr_layout
+
+    first = _page(_line("Nơi nhận:", 350, 2100))
+    first.reread, first.reread_left = (1116.0, 1927.0, 2480.0, 2955.0, 3.1, 9.7), (0.0, 1927.0, 1116.0, 2955.0)
+    second = _page(_line("DANH SÁCH", 900, 300))
+    second.tables = [(200.0, 500.0, 2300.0, 1800.0, 12.0, 30.5, 6.0)]
+    assert ocr_layout.reread_warnings([None, first, second, _page()]) == [(
+        "W_OCR_REGION_REREAD", "regions read a second time on their own and spliced in where they read better: "
+        "page 2: the signature column; page 2: the 'Nơi nhận' column; page 3: 1 ruled table(s), 6 cell(s)")]
+    assert ocr_layout.reread_warnings([_page()]) == []

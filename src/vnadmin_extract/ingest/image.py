@@ -63,6 +63,7 @@ class ImageReader:
         warnings.extend(repaired)
         warnings.extend(ocr_layout.region_warnings(results[0] if results else None,
                                                    results[-1] if results else None))
+        warnings.extend(ocr_layout.reread_warnings(list(results)))
         raw = RawText(text="\f".join(texts), format=fmt, pages=n_frames,
                       ocr=True, ocr_confidence=ocr.combine(results), warnings=warnings)
         if raw.ocr_confidence is not None and raw.ocr_confidence < LOW_CONFIDENCE:

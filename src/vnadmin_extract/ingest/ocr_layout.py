@@ -218,3 +218,26 @@ def region_warnings(first: OcrResult | None, last: OcrResult | None) -> list[tup
         if conf is not None and conf < LOW_REGION_CONFIDENCE:
             out.append((W_LOW_OCR_CONFIDENCE, f"mean OCR confidence {conf:.0f} in the {region} region"))
     return out
+
+
+def reread_warnings(results: list[OcrResult | None]) -> list[tuple[str, str]]:
+    """Which regions of which pages were read a second time and spliced in (``ocr_footer``,
+    ``ocr_table``): the words there come from a reading of the region alone, a provenance a
+    user checking a signer or a recipient row against the scan needs."""
+    from ..errors import W_OCR_REGION_REREAD
+
+    parts: list[str] = []
+    for k, result in enumerate(results, start=1):
+        if result is None:
+            continue
+        if result.tables:
+            cells = sum(int(t[-1]) for t in result.tables)
+            parts.append(f"page {k}: {len(result.tables)} ruled table(s), {cells} cell(s)")
+        if result.reread is not None:
+            parts.append(f"page {k}: the signature column")
+        if result.reread_left is not None:
+            parts.append(f"page {k}: the 'Nơi nhận' column")
+    if not parts:
+        return []
+    return [(W_OCR_REGION_REREAD, "regions read a second time on their own and spliced in where they read "
+                                  "better: " + "; ".join(parts))]

@@ -486,6 +486,7 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
     ocr_results = [p.ocr for p in pages if p.ocr is not None]
     warnings.extend(ocr_layout.region_warnings(pages[0].ocr if pages else None,
                                                pages[-1].ocr if pages else None))
+    warnings.extend(ocr_layout.reread_warnings([p.ocr for p in pages]))
     raw = RawText(text="\f".join(chunks), format="pdf", pages=n_pages, ocr=bool(ocr_results),
                   ocr_confidence=ocr.combine(ocr_results) if ocr_results else None)
     if by_font_all:
