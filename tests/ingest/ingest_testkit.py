@@ -313,3 +313,16 @@ def document_html() -> str:
         body="\n".join(f"<p>{line}</p>" for line in BODY),
         sl="</p><p>".join(SIGN_LEFT), sr="</p><p>".join(SIGN_RIGHT),
     )
+
+
+class FakeReader:
+    """Stands in for Tesseract on a crop: records the size of each crop it is given (so a test
+    can count the calls and check the crop), answers with fixed words in the crop's pixels."""
+
+    def __init__(self, words: list) -> None:  # list[OcrWord]
+        self.words = words
+        self.crops: list[tuple[int, int]] = []
+
+    def __call__(self, img) -> list:  # (PIL image) -> list[OcrWord]
+        self.crops.append(img.size)
+        return self.words

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ingest_testkit import need_ocr
+from ingest_testkit import FakeReader, need_ocr
 from PIL import Image
 from tests.conftest import cached_record
 
@@ -23,17 +23,7 @@ def _line(text: str, x0: float, top: float, conf: float = 95.0, key: int = 1, h:
     return words
 
 
-class _Reader:
-    """Stands in for Tesseract: records the crops it is given, answers with fixed words in
-    the crop's own pixels."""
-
-    def __init__(self, words: list[OcrWord]) -> None:
-        self.words = words
-        self.crops: list[tuple[int, int]] = []
-
-    def __call__(self, img: Image.Image) -> list[OcrWord]:
-        self.crops.append(img.size)
-        return self.words
+_Reader = FakeReader
 
 
 def _page(*lines: list[OcrWord]) -> OcrResult:

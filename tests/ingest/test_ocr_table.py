@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ingest_testkit import need_ocr
+from ingest_testkit import FakeReader, need_ocr
 from PIL import Image, ImageDraw
 
 from vnadmin_extract.ingest import ocr_layout, ocr_table
@@ -32,16 +32,7 @@ def _table_page(tilt: int = 0) -> Image.Image:
     return img
 
 
-class _Reader:
-    """Stands in for Tesseract: counts its calls, answers with fixed words in the crop's pixels."""
-
-    def __init__(self, words: list[OcrWord]) -> None:
-        self.words = words
-        self.crops: list[tuple[int, int]] = []
-
-    def __call__(self, img: Image.Image) -> list[OcrWord]:
-        self.crops.append(img.size)
-        return self.words
+_Reader = FakeReader
 
 
 def _word(text: str, x0: float, top: float, conf: float = 95.0, line: int = 1) -> OcrWord:
