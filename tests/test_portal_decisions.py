@@ -200,3 +200,15 @@ def test_one_named_recipient_after_cho_or_doi_voi() -> None:
                        "Đông Anh.") == [
         ("Huân chương Độc lập hạng Nhất", "proposed", None, 1, ["nhân dân và cán bộ quận Hoàn Kiếm"]),
         ("Huân chương Lao động hạng Nhất", "proposed", None, 1, ["nhân dân và cán bộ huyện Đông Anh"])]
+
+
+def test_a_merit_met_is_no_target_and_the_giver_ends_at_the_place() -> None:
+    # dienbientv.vn, 22/05/2024: "hoàn thành xuất sắc các chỉ tiêu" says why, not what is aimed at
+    assert [(a.award, a.status, a.conferred_by, a.collectives) for a in extract_text(
+        "Nhân dịp này, 4 tập thể có thành tích trong phong trào thi đua, hoàn thành xuất sắc các chỉ tiêu giao ước Cụm "
+        "thi đua vùng cao năm 2023 được UBND tỉnh tặng Bằng khen.").awards] == [("Bằng khen", "conferred", "UBND tỉnh", 4)]
+    assert [a.status for a in extract_text("Chỉ tiêu: phấn đấu 100% tập thể đạt danh hiệu Tập thể lao động tiên tiến.").awards] \
+        == ["target"]
+    # la34.com.vn, 24/06/2024: where it was given is no part of the giver
+    assert [(a.conferred_by, a.collectives) for a in extract_text(
+        "2 tập thể được tặng cờ thi đua của UBND tỉnh tại hội nghị").awards] == [("UBND tỉnh", 2)]

@@ -45,6 +45,9 @@ def _auth_stop() -> regex.Pattern[str]:
 _AUTH_AFTER = fast_compile(r"^[\s“”\"]*(?:của|do)\s+")
 _IN_SYMBOL = fast_compile(r"\w?[/-]$")
 _TRAILING_JOIN = fast_compile(r"\s+(?:và|hoặc|cùng)$")
+# Where a giver named after the award ends: its recipients, reason, list or year, and where or
+# when it was given ("Cờ thi đua của UBND tỉnh tại hội nghị", "... nhân dịp kỷ niệm").
+_GIVER_END = fast_compile(r"\s+(?:cho|vì|về|đã|năm|gồm|tại|trong|nhân\s+dịp|vào)\b|[,;:(.“\"]")
 
 
 @functools.cache
@@ -122,7 +125,7 @@ def authority_in_name(text: str, low: str, g: AwardGroup, hi: int) -> str | None
     start = m.start + idx + 4
     if not (tax.authority_regex_lower().match(low, start, hi) or org_start().match(text, start, hi)):
         return None
-    stop = _rx(r"\s+(?:cho|vì|về|đã|năm|gồm)\b|[,;:(.“\"]").search(text, start, hi)
+    stop = _GIVER_END.search(text, start, hi)
     name = text[start:stop.start() if stop else hi].strip()
     return name if 1 <= len(name.split()) <= 10 else None
 
@@ -139,7 +142,7 @@ def authority_after(text: str, low: str, lo: int, hi: int, bare: bool = False) -
     if not head:
         return None
     rest = text[head.end():hi]
-    stop = _rx(r"\s+(?:cho|vì|về|đã|năm)\b|[,;:(.]").search(rest)
+    stop = _GIVER_END.search(rest)
     name = (text[start:head.end()] + (rest[: stop.start()] if stop else rest)).strip()
     name = _TRAILING_JOIN.sub("", name)  # "của Chính phủ và | kỷ niệm chương của Bộ Nội vụ": the next award's
     return name if len(name.split()) <= 10 else None

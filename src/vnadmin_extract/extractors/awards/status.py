@@ -46,6 +46,8 @@ def status_cues(st: DocState, s: int, e: int) -> Cues:
         if key in neutral and _rx(r"kết\s+quả\s*$", regex.I).search(text[max(0, m.start() - 12):m.start()]):
             continue  # "kết quả bình xét cuối năm có 24.310 hộ đạt ...": the outcome of a review
         status = table.get(key, "conferred")
+        if status == "target" and _MERIT_BEFORE.search(text[max(s, m.start() - 40):m.start()]):
+            continue  # "4 tập thể ... hoàn thành xuất sắc các chỉ tiêu giao ước ... được tặng": a merit met
         if status == "conferred":
             lo = max(s, m.start() - DONE_REACH, cues[-1][1] if cues else s)  # no cue in between:
             if _DONE.search(text[lo:m.start()]):  # "đã trình ... tặng" is a proposal made
@@ -58,6 +60,9 @@ def status_cues(st: DocState, s: int, e: int) -> Cues:
 # stretch ("Sở đã trình ... tặng ... cho 05 cá nhân, đã được ... tặng ... cho 10 tập thể") it
 # still says what happened: it outranks the earlier cue, where a bare "tặng" does not.
 DONE = "conferred_done"
+# A target already met is a merit, not a target: "hoàn thành xuất sắc các chỉ tiêu", "vượt chỉ tiêu".
+_MERIT_BEFORE = regex.compile(r"(?<!\w)(?:hoàn\s+thành|vượt|đạt)(?:\s+(?:xuất\s+sắc|tốt|vượt\s+mức|và\s+vượt))?"
+                              r"(?:\s+(?:các|những|toàn\s+bộ))?\s*$", regex.I)
 DONE_REACH = 60  # characters before the verb: "đã được Chủ tịch Ủy ban nhân dân tỉnh tặng"
 _DONE = regex.compile(r"(?<!\w)đã(?:\s+được)?\s+(?:[^\s,;.()]+\s+){0,8}$", regex.I)
 
