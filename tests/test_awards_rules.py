@@ -40,7 +40,7 @@ CORPUS = [
      {"conferred_by": "authority_after"}),
     ("heldout-b/documents/cv-dhnl-hue-1342-2024-dang-ky-thi-dua-nam-hoc-2024-2025.txt", "Cờ thi đua của bộ, ban, ngành, tỉnh",
      "a) Tập thể\n\n- ", ("Cờ thi đua của bộ, ban, ngành, tỉnh", "registered", "Bộ Giáo dục và Đào tạo", 1, None, 1, 2025),
-     {"conferred_by": "authority_in_name", "status": "heading_cue"}),
+     {"conferred_by": "authority_in_name", "status": "list_lead_in"}),  # the list's lead-in says "đăng ký"
     ("documents/tin-snnptnt-ha-tinh-2024-hoi-nghi-tong-ket-thi-dua.txt", "Bằng khen", "Cờ thi đua cho 02 tập thể, ",
      ("Bằng khen", "conferred", "Chủ tịch UBND tỉnh", 9, 17, 26, 2023), {"conferred_by": "clause_authority"}),
     ("heldout-b/documents/tin-ca-dak-lak-2025-le-ky-niem-ngay-truyen-thong-cand.txt", "Huân chương Chiến công hạng Ba",

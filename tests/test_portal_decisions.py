@@ -212,3 +212,19 @@ def test_a_merit_met_is_no_target_and_the_giver_ends_at_the_place() -> None:
     # la34.com.vn, 24/06/2024: where it was given is no part of the giver
     assert [(a.conferred_by, a.collectives) for a in extract_text(
         "2 tập thể được tặng cờ thi đua của UBND tỉnh tại hội nghị").awards] == [("UBND tỉnh", 2)]
+
+
+def test_items_under_a_proposing_lead_in_are_proposals() -> None:
+    # tayninh.gov.vn: the council publishes what it will propose; an item's award names its giver
+    rec = extract_text("Hội đồng Thi đua - Khen thưởng tỉnh thông báo trên Cổng Thông tin điện tử tỉnh lấy ý kiến dư "
+                       "luận xã hội, làm cơ sở đề nghị Thủ tướng Chính phủ khen thưởng cụ thể:\n"
+                       "1. Cờ Thi đua của Chính phủ cho 10 tập thể gồm:\n- Sở Công Thương tỉnh Tây Ninh.\n"
+                       "- Hội Liên hiệp Phụ nữ tỉnh Tây Ninh\n- Nhân dân và cán bộ huyện Dương Minh Châu tỉnh Tây Ninh.\n"
+                       "2. Bằng khen của Thủ tướng Chính phủ cho Phòng Tổ chức phong trào và chính sách phát triển hợp "
+                       "tác xã thuộc Liên minh Hợp tác xã tỉnh Tây Ninh.\n")
+    assert [(a.award, a.status, a.evidence["status"], a.total) for a in rec.awards] == [
+        ("Cờ thi đua của Chính phủ", "proposed", "list_lead_in", 10),
+        ("Bằng khen của Thủ tướng Chính phủ", "proposed", "list_lead_in", 1)]
+    # an item with a verb of its own reports what was done
+    rec = extract_text("Kết quả cụ thể:\n- 01 tập thể và 01 cá nhân được Chủ tịch nước tặng Huân chương Lao động hạng Ba.\n")
+    assert [(a.status, a.evidence["status"]) for a in rec.awards] == [("conferred", "conferred_default")]

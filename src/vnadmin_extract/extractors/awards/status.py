@@ -219,6 +219,31 @@ def _clause_cue(ctx: Group) -> Decided[str] | None:
     return _non_conferred(status_in(ctx.sent.cues, ctx.cs, ctx.start))
 
 
+def _lead_in(ctx: Group) -> Decided[str] | None:
+    """A numbered or dashed item under a line that ends with ":" takes that line's proposal or
+    target ("... làm cơ sở đề nghị Thủ tướng Chính phủ khen thưởng cụ thể:" / "1. Cờ Thi đua của
+    Chính phủ cho 10 tập thể gồm: ..."): the items are what the lead-in proposes, even when an
+    item's award names its giver. Items back to the lead-in, a few lines up, must all be items."""
+    st = ctx.sent.st
+    doc = st.doc
+    k = doc.line_index(ctx.sent.s)
+    if not _ITEM_START.match(doc.lines[k].text) or status_in(ctx.sent.cues, ctx.sent.s, ctx.start):
+        return None  # an item with a verb of its own ("- 01 tập thể ... được Chủ tịch nước tặng") says itself
+    for j in range(k - 1, max(-1, k - LEAD_IN_LINES), -1):
+        t = doc.lines[j].text.strip()
+        if not t or _ITEM_START.match(t):
+            continue  # the list's earlier items and the blank lines between them
+        if not t.endswith(":"):
+            return None
+        return _non_conferred(status_in(status_cues(st, doc.lines[j].start, doc.lines[j].end),
+                                        doc.lines[j].start, doc.lines[j].end))
+    return None
+
+
+LEAD_IN_LINES = 40  # lines looked back for a list's lead-in: its items and their sub-items
+_ITEM_START = regex.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[-+•–])\s+\S")
+
+
 def _carried_cue(ctx: Group) -> Decided[str] | None:
     return None if ctx.auth else _non_conferred(ctx.sent.inherited_status)
 
@@ -233,6 +258,7 @@ STATUS_RULES: list[Rule[str]] = [
     Rule("rule_context", _rule_context),
     Rule("bracket_cue", _bracket_cue),
     Rule("clause_cue", _clause_cue),
+    Rule("list_lead_in", _lead_in),
     Rule("carried_cue", _carried_cue),
     Rule("heading_cue", _heading),
 ]
