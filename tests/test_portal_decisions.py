@@ -228,3 +228,11 @@ def test_items_under_a_proposing_lead_in_are_proposals() -> None:
     # an item with a verb of its own reports what was done
     rec = extract_text("Kết quả cụ thể:\n- 01 tập thể và 01 cá nhân được Chủ tịch nước tặng Huân chương Lao động hạng Ba.\n")
     assert [(a.status, a.evidence["status"]) for a in rec.awards] == [("conferred", "conferred_default")]
+
+
+def test_a_flag_the_government_gives_is_the_governments() -> None:
+    # backan.gov.vn, 28/09/2022
+    assert [(a.award, a.status, a.conferred_by, a.collectives) for a in extract_text(
+        "Kết quả, Hội đồng Thi đua - Khen thưởng tỉnh đã thống nhất đề nghị Chính phủ tặng Cờ thi đua cho 4 tập thể xuất "
+        "sắc tiêu biểu dẫn đầu phong trào thi đua năm học 2021 - 2022.").awards] == [
+        ("Cờ thi đua của Chính phủ", "proposed", "Chính phủ", 4)]

@@ -154,7 +154,7 @@ def adjust(m: tax.AwardMention, auth: str | None) -> str:
     if m.entry.id == "bang_khen" and "thủ tướng" in a:
         return "Bằng khen của Thủ tướng Chính phủ"
     if m.canonical.startswith("Cờ thi đua") and m.canonical != "Cờ thi đua của Chính phủ":
-        if "thủ tướng" in a or fold(m.raw).endswith("chính phủ"):
+        if "thủ tướng" in a or a == "chính phủ" or fold(m.raw).endswith("chính phủ"):  # "đề nghị Chính phủ tặng Cờ thi đua"
             return "Cờ thi đua của Chính phủ"
     return m.canonical
 
