@@ -274,9 +274,9 @@ class _CitationAhead:
 _CITATION_AHEAD = _CitationAhead()
 # "Theo đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 2753/TTr-STP ... và Giám đốc Sở Nội vụ tại
 # Tờ trình số 1849/TTr-SNV", "Xét đề nghị của Chủ tịch UBND tỉnh Quảng Ninh (Tờ trình số 1134/TTr-BTC
-# ...)" (a bracket only after "đề nghị của": "Chương trình hành động của Chính phủ (Quyết định số
-# 51/2004/QĐ-TTg)" names what the decision is, not who signed it): a name starts with a capital ("chi nhánh của tổ chức nước ngoài hoạt
-# động tại Việt Nam qui định tại Thông tư ..." names a place, not an issuer).
+# ...)". A bracket counts only after "đề nghị của": "Chương trình hành động của Chính phủ (Quyết định
+# số 51/2004/QĐ-TTg)" names what the decision is, not who signed it. A name starts with a capital:
+# "chi nhánh của tổ chức nước ngoài hoạt động tại Việt Nam qui định tại Thông tư ..." is a place.
 _ISSUER_BEFORE = fast_compile(r"(?:của|và)\s+(?P<iss>\p{Lu}[\p{L}&]*(?:(?:\s+|\s*[-–]\s*)(?:\p{Lu}[\p{L}&]*|\p{Ll}+)){0,10})"
                              r"(?:\s+tại\s*|(?<=(?:đề\s+nghị|đề\s+xuất)\s+của\s+.{1,120})\s*\(\s*)$")
 
@@ -598,18 +598,17 @@ def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
         return None  # "Luật sửa đổi, bổ sung một số điều của Luật ...": part of the amending law's title
     if not title and kind != "Hiến pháp":
         return None
+    end = m.start("title") + len(m["title"][: len(m["title"]) - len(m["title"].lstrip())]) + len(title)
     named = True
     if title and not title[0].isupper():
         if kind == "Hiến pháp":
             named = False  # "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": the one constitution
         elif title.split()[0].lower() in _words().lower_title_refused:
             return None  # "Luật này quy định", "Luật sư": a word of the sentence
-        elif len(title.split()) < 2 and not _DATED.match(text, m.start("title") + len(m["title"]) - len(
-                m["title"].lstrip()) + len(title)):
+        elif len(title.split()) < 2 and not _DATED.match(text, end):
             return None  # one lower-case word is a law only with its date ("Luật giá ngày 19 tháng 6 năm 2023")
     if kind == "Hiến pháp" and not title and _generic_constitution().match(text, m.end("type")):
         return None  # "tuân thủ Hiến pháp, luật pháp": the law in general
-    end = m.start("title") + len(m["title"][: len(m["title"]) - len(m["title"].lstrip())]) + len(title)
     if not title:
         end = m.end("type")
     year = date_value = None

@@ -31,6 +31,7 @@ from ..rules.person_parts import (
     _position_text,
     _skip_segment,
     _split_position,
+    named_after_person,
     post_at,
 )
 from ..rules.spans import Spans
@@ -101,7 +102,7 @@ def find(doc: Document) -> None:
         org = between.strip() or None
         if org and not vocab.org_head_regex().match(org):
             continue
-        if org and fold(org) in _named_after_person():
+        if org and fold(org) in named_after_person():
             continue  # "Hiệu trưởng Trường THPT Bùi Thị Xuân": the body bears a person's name
         if org and org.split()[-1].lower() in lexicon.place_words():
             continue  # "Chủ tịch UBND xã Hồng Dân": the place's name, not a person's
@@ -134,11 +135,6 @@ def find(doc: Document) -> None:
         if s not in per_starts:
             doc.add_entity("PER", s, e, person.name, "pattern:person")
     _places_and_orgs(doc, lo, hi)
-
-
-@functools.cache
-def _named_after_person() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_yaml("person_names.yaml").get("named_after_person", []))
 
 
 NER_WINDOW = 60        # characters on each side of a candidate

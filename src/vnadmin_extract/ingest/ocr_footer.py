@@ -26,8 +26,9 @@ import dataclasses
 import itertools
 import re
 import statistics
-import unicodedata
 from typing import TYPE_CHECKING, Any
+
+from ..vietnamese import strip_diacritics
 
 if TYPE_CHECKING:
     from .ocr import OcrResult, OcrWord
@@ -262,8 +263,7 @@ def _surer(w: OcrWord, old: list[OcrWord]) -> OcrWord:
 
 def _bare(text: str) -> str:
     """Letters without marks, lower case: "Chỉnh" and "Chinh" are one word read twice."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if c.isalnum())
+    return "".join(c for c in strip_diacritics(text.lower()) if c.isalnum())
 
 
 def _at(w: OcrWord, top: float, bottom: float) -> bool:

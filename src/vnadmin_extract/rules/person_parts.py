@@ -47,6 +47,13 @@ def _names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["surnames"]), frozenset(fold(n) for n in data.get("not_persons", []))
 
 
+@functools.cache
+def named_after_person() -> frozenset[str]:
+    """Bodies that bear a person's name, folded (patterns/person_names.yaml ``named_after_person``:
+    "trường thpt", "bệnh viện", "đường")."""
+    return frozenset(fold(w) for w in load_yaml("person_names.yaml").get("named_after_person", []))
+
+
 def surname_pattern() -> str:
     """The family names of patterns/person_names.yaml as one alternation (a regex fragment)."""
     return trie_pattern(_names()[0])

@@ -24,8 +24,7 @@ import regex
 from ...rules import awards as tax
 from ...rules.cache import fast_compile
 from ...rules.cache import rx as _rx
-from ...rules.load import load_rules
-from ...rules.person_parts import surname_pattern
+from ...rules.person_parts import named_after_person, surname_pattern
 from ...vietnamese import fold
 from .context import AwardGroup, Decided, Group, Rule
 from .recipients import org_start
@@ -57,10 +56,7 @@ def _person_after() -> regex.Pattern[str]:
     return fast_compile(rf"\s+(?:{surname_pattern()})(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}}\s*$")
 
 
-@functools.cache
-def _named_after_person() -> tuple[str, ...]:
-    """Bodies that bear a person's name (patterns/person_names.yaml ``named_after_person``)."""
-    return tuple(fold(w) for w in load_rules().person_names.named_after_person)
+
 _BARE_AFTER = fast_compile(r"^\s+(?=\S)")  # "Bằng khen Chủ tịch UBND tỉnh": the giver with no "của"
 # scanned over long texts, where ``regex`` finds the literals faster than ``re``
 DELEGATED = regex.compile(r"thừa\s+ủy\s+quyền\s+(?:của\s+)?", regex.I)
@@ -91,7 +87,7 @@ def authority(text: str, heads: list[re.Match[str]], lo: int, hi: int, last: boo
         stop = stop_re.search(rest)
         tail = rest[: stop.start()] if stop else rest
         person = _person_after().search(tail)
-        if person and not fold(tail[:person.start()]).strip().endswith(_named_after_person()):
+        if person and not fold(tail[:person.start()]).strip().endswith(tuple(named_after_person())):
             # "Phó Thủ tướng Chính phủ Nguyễn Xuân Phúc vừa ký ...", "Chủ tịch UBND tỉnh Nguyễn
             # Văn Sơn đã tặng": the post, not its holder ("Trường THPT Bùi Thị Xuân" keeps its name)
             tail = tail[:person.start()]
