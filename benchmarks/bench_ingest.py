@@ -14,9 +14,11 @@ repository on ``PYTHONPATH``: the test kit is imported from ``tests/``)
 ``../shared/corpus-public``), page by page, for the reader as it is ("layout": seal dropped,
 orientation, skew, word-box layout, header repair) and for the plain reading it replaced
 ("plain": grayscale render, one ``image_to_data`` pass), interleaved so that machine load
-hits both alike. Time is CPU seconds (this process plus Tesseract, which runs as a child
-process), so that the figures do not depend on the other jobs of a shared machine; set
-``OMP_THREAD_LIMIT=1`` (the reader does) for one core.
+hits both alike. The reader is measured with each Tesseract engine installed
+(``ingest/tesseract.py``: the program, one process a read, and the API in this process).
+Time is CPU seconds (this process plus Tesseract when it runs as a child process), so that
+the figures do not depend on the other jobs of a shared machine; set ``OMP_THREAD_LIMIT=1``
+(the reader does) for one core.
 """
 
 from __future__ import annotations
@@ -64,48 +66,84 @@ def _plain_ocr(page: object) -> None:
     pytesseract.image_to_data(img, lang=ocr.LANG, config="--oem 1 --psm 3", output_type=pytesseract.Output.DICT)
 
 
+class _TessClock:
+    """CPU seconds spent inside ``ingest.tesseract`` (the program as a child process, or the
+    API in this process), so that the reader's own work can be told from Tesseract's."""
+
+    def __init__(self) -> None:
+        from vnadmin_extract.ingest import tesseract
+
+        self.seconds = 0.0
+        for name in ("read_data", "osd"):
+            setattr(tesseract, name, self._timed(getattr(tesseract, name)))
+
+    def _timed(self, fn):  # type: ignore[no-untyped-def]
+        def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+            t = _cpu()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.seconds += _cpu() - t
+        return run
+
+
 def scans(folder: Path) -> None:
     import os
 
     import pypdfium2 as pdfium
 
-    from vnadmin_extract.ingest import ocr
+    from vnadmin_extract.ingest import ocr, tesseract
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     if not ocr.available():
         print("OCR: Tesseract with 'vie' not installed, skipped")
         return
-    totals = {"plain": [0.0, 0], "layout": [0.0, 0]}
-    slow = {"plain": 0, "layout": 0}
-    split = [0.0, 0.0]  # the layout reader's Tesseract seconds, its own seconds
-    print(f"{'scan':<58} {'page':>4} {'plain s':>8} {'layout s':>9} {'tess s':>7} {'own s':>6}")
+    os.environ["VNADMIN_OCR_ENGINE"] = "api"
+    tesseract.engine.cache_clear()
+    engines = ["cli", "api"] if tesseract.engine() == "api" else ["cli"]
+    if engines == ["cli"]:
+        print("tesserocr is not installed: the API is not measured")
+    clock = _TessClock()
+    names = ["plain", *engines]
+    totals = {name: [0.0, 0] for name in names}
+    slow = dict.fromkeys(names, 0)
+    split = {e: [0.0, 0.0] for e in engines}  # per engine: Tesseract seconds, the reader's own
+    print(f"{'scan':<58} {'page':>4} {'plain s':>8}" + "".join(f" {e + ' s':>7} {'tess':>5}" for e in engines))
     for path in sorted(folder.glob("*scan*.pdf")):
         doc = pdfium.PdfDocument(path.read_bytes())
         for index in range(len(doc)):
             page = doc[index]
             t = _cpu()
             _plain_ocr(page)
-            plain = _cpu() - t
-            t, k = _own(), _kids()
-            ocr.ocr_pdf_page(page)
-            own, tess = _own() - t, _kids() - k
-            layout = own + tess
-            split[0] += tess
-            split[1] += own
-            totals["plain"][0] += plain
-            totals["layout"][0] += layout
-            totals["plain"][1] += 1
-            totals["layout"][1] += 1
-            slow["plain"] += plain > 2.0
-            slow["layout"] += layout > 2.0
-            print(f"{path.name[:58]:<58} {index + 1:>4} {plain:8.2f} {layout:9.2f} {tess:7.2f} {own:6.2f}")
+            took = {"plain": _cpu() - t}
+            tess: dict[str, float] = {}
+            for engine in engines:  # interleaved, so that machine load hits each alike
+                os.environ["VNADMIN_OCR_ENGINE"] = engine
+                tesseract.engine.cache_clear()
+                t, c = _cpu(), clock.seconds
+                ocr.ocr_pdf_page(page)
+                took[engine], tess[engine] = _cpu() - t, clock.seconds - c
+                split[engine][0] += tess[engine]
+                split[engine][1] += took[engine] - tess[engine]
+            for name in names:
+                totals[name][0] += took[name]
+                totals[name][1] += 1
+                slow[name] += took[name] > 2.0
+            print(f"{path.name[:58]:<58} {index + 1:>4} {took['plain']:8.2f}"
+                  + "".join(f" {took[e]:7.2f} {tess[e]:5.2f}" for e in engines))
             page.close()
         doc.close()
+    labels = {"plain": "plain (baseline: program, one pass)", "cli": "reader, Tesseract program",
+              "api": "reader, Tesseract API"}
+    base = totals["plain"][0] / max(1, totals["plain"][1])
     for name, (sec, n) in totals.items():
-        print(f"{name:<8} {n} pages, {sec / max(1, n):.2f} CPU s/page (300 dpi, 1 thread), {slow[name]} over 2 s")
-    n = max(1, totals["layout"][1])
-    print(f"layout: Tesseract {split[0] / n:.2f} CPU s/page, the reader's own work {split[1] / n:.2f} "
-          "(render, red channel, orientation, skew, layout)")
+        mean = sec / max(1, n)
+        print(f"{labels[name]:<36} {n} pages, {mean:.2f} CPU s/page (300 dpi, 1 thread), "
+              f"{slow[name]} over 2 s, {mean / base:.2f} x plain")
+    for engine, (tess_s, own_s) in split.items():
+        n = max(1, totals[engine][1])
+        print(f"{labels[engine]}: Tesseract {tess_s / n:.2f} CPU s/page, the reader's own work {own_s / n:.2f} "
+              "(render, red channel, orientation, skew, layout)")
 
 
 def main() -> None:

@@ -15,16 +15,14 @@ import contextlib
 import contextvars
 import functools
 import math
-import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import E_OCR, E_TIMEOUT, IngestError
-from . import limits, orient
+from . import limits, orient, tesseract
 
-LANG = os.environ.get("VNADMIN_OCR_LANG", "vie")
+LANG = tesseract.LANG
 DPI = 300
 TIMEOUT_SECONDS = 120
 # Small scans (a 576x960 phone photo of an A4 page) read far better enlarged.
@@ -87,29 +85,18 @@ def capture_pages() -> Iterator[list[tuple[Any, OcrResult]]]:
         _CAPTURE.reset(token)
 
 
-@functools.cache
 def available() -> bool:
     """Tesseract and its Vietnamese model are installed."""
-    if shutil.which("tesseract") is None:
-        return False
-    try:
-        import pytesseract
-
-        return LANG in pytesseract.get_languages(config="")
-    except Exception:
-        return False
+    return tesseract.engine() is not None
 
 
-def _require() -> Any:
+def _require() -> None:
     if not available():
         raise IngestError(
             E_OCR,
             f"OCR needs Tesseract with the '{LANG}' model "
             "(Debian: apt-get install tesseract-ocr tesseract-ocr-vie)",
         )
-    import pytesseract
-
-    return pytesseract
 
 
 def _prepare(image: Any, max_pixels: int | None = None) -> Any:
@@ -141,34 +128,18 @@ def _ink_gray(img: Any) -> Any:
 
 def ocr_image(image: Any, max_pixels: int | None = None) -> OcrResult:
     """Read one page image (a PIL image), brought to at most ``max_pixels``."""
-    pytesseract = _require()
-    # Tesseract's OpenMP threads make it slower, not faster, on a small machine (measured:
-    # 4.4 s a page with the default threads, 1.8 s with one).
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    _require()
     timeout = TIMEOUT_SECONDS
     left = limits.time_left()
     if left is not None:
         timeout = max(1.0, min(timeout, left))
     img, orientation = orient.straighten(_prepare(image, max_pixels), timeout=min(30.0, timeout))
-    # pytesseract hands the image to Tesseract as a file, PNG unless told otherwise: PNG
-    # encoding and decoding of a 300 dpi page cost up to 0.9 s of the 2.4 s a page took
-    # (bench_ingest.py --scans). Raw PGM costs next to nothing and gives Tesseract the same
-    # pixels without a resolution field (BMP carries one, and Tesseract then reads the page
-    # differently: "TĨNH HĨNH" for "TÌNH HÌNH" on mau-02).
-    img.format = "PPM"
     try:
-        data = pytesseract.image_to_data(
-            img, lang=LANG, config="--oem 1 --psm 3", output_type=pytesseract.Output.DICT,
-            timeout=timeout,
-        )
-    except pytesseract.TesseractError as exc:
+        data = tesseract.read_data(img, psm=3, timeout=timeout)
+    except tesseract.TesseractFailed as exc:
+        if exc.timed_out:
+            raise IngestError(E_TIMEOUT, f"OCR took more than {timeout:.0f} s on a page") from exc
         raise IngestError(E_OCR, f"Tesseract failed: {str(exc)[:300]}") from exc
-    except RuntimeError as exc:  # pytesseract's timeout
-        if "timeout" not in str(exc).lower():
-            raise IngestError(E_OCR, f"Tesseract failed: {str(exc)[:300]}") from exc
-        raise IngestError(E_TIMEOUT, f"OCR took more than {timeout:.0f} s on a page") from exc
-    except Exception as exc:
-        raise IngestError(E_OCR, f"Tesseract failed: {exc}") from exc
     result = _assemble(data)
     result.boxes = _boxes(data)
     result.size = img.size
@@ -188,12 +159,9 @@ def ocr_image(image: Any, max_pixels: int | None = None) -> OcrResult:
 def _read_block(img: Any, timeout: float, psm: int = 11) -> list[OcrWord]:
     """The words of a crop read as sparse text (``--psm 11``), or as one uniform block
     (``psm=6``: a table's rows); none when Tesseract fails (the page's first reading stands)."""
-    pytesseract = _require()
-    img.format = "PPM"
     try:
-        data = pytesseract.image_to_data(img, lang=LANG, config=f"--oem 1 --psm {psm}",
-                                         output_type=pytesseract.Output.DICT, timeout=timeout)
-    except Exception:  # a failed second look is not a failed page
+        data = tesseract.read_data(img, psm=psm, timeout=timeout)
+    except tesseract.TesseractFailed:  # a failed second look is not a failed page
         return []
     return _boxes(data)
 

@@ -16,7 +16,6 @@ a quarter (75 dpi for a 300 dpi render), so they cost a few milliseconds a page:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,8 +91,6 @@ def _ink_full(image: Any) -> Any:
     return np.asarray(image, dtype=np.uint8) < 128
 
 
-_OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
-_OSD_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
 
 
 OSD_REDUCE = 2  # orientation is asked of a half-size copy first (150 dpi for a 300 dpi render)
@@ -113,17 +110,12 @@ def osd_rotation(image: Any, timeout: float = 30) -> int:
 
 def _osd(image: Any, timeout: float) -> int | None:
     """The rotation, or None when Tesseract is unsure or fails."""
-    import pytesseract
+    from . import tesseract
 
-    try:
-        image.format = "PPM"  # see ocr.ocr_image: PNG encoding is slow
-        out = pytesseract.image_to_osd(image, config="--psm 0", timeout=timeout)
-    except Exception:
+    found = tesseract.osd(image, timeout)
+    if found is None or found[1] < 1.0:
         return None
-    rot, conf = _OSD_ROTATE.search(out), _OSD_CONF.search(out)
-    if not rot or not conf or float(conf.group(1)) < 1.0:
-        return None
-    return int(rot.group(1)) % 360
+    return found[0]
 
 
 def straighten(image: Any, timeout: float = 30) -> tuple[Any, Orientation]:
