@@ -202,3 +202,31 @@ def test_counts_of_households_shares_and_turns(body: str, expected: tuple) -> No
     (got,) = _awards(body)
     assert (got[0], got[3], got[4], got[5]) == expected
     assert got[1] == "conferred"
+
+
+def test_several_classes_of_one_order_are_one_award_without_a_class() -> None:
+    """A report's tally of an order's classes: the counts are read, the class is not guessed."""
+    assert _awards("Năm 2023, Chủ tịch nước tặng thưởng Huân chương Lao động các hạng cho 5 tập thể, 5 cá nhân "
+                   "(hạng Nhất 1 tập thể; hạng Nhì 2 tập thể, 1 cá nhân; hạng Ba 2 tập thể, 4 cá nhân).") == [
+        ("Huân chương Lao động", "conferred", "Chủ tịch nước", 5, 5, 10, 2023),
+    ]
+    assert _awards("Chủ tịch nước tặng Huân chương Lao động hạng Nhì, hạng Ba cho 3 tập thể.") == [
+        ("Huân chương Lao động", "conferred", "Chủ tịch nước", 3, None, 3, 2023),
+    ]
+    # a count after the class is not a second class
+    assert _awards("Chủ tịch nước tặng Huân chương Lao động hạng Ba, 3 tập thể được tặng Bằng khen của Thủ tướng "
+                   "Chính phủ.")[-1] == ("Bằng khen của Thủ tướng Chính phủ", "conferred", "Thủ tướng Chính phủ", 3, None, 3, 2023)
+
+
+@pytest.mark.parametrize(("phrase", "canonical", "raw"), [
+    # tt-bng-03-2018 (Thông tư of the Ministry of Foreign Affairs), Điều 12
+    ("Đối với tổ chức nước ngoài: Huân chương Độc lập các hạng, Huân chương Lao động các hạng, Huân chương Hữu nghị",
+     "Huân chương Độc lập", "Huân chương Độc lập các hạng"),
+    ("tặng Huân chương Lao động hạng Nhất, Nhì và Ba cho 3 tập thể", "Huân chương Lao động",
+     "Huân chương Lao động hạng Nhất, Nhì và Ba"),
+    ("tặng Huân chương Lao động hạng Ba, ba tập thể được tặng Bằng khen", "Huân chương Lao động hạng Ba",
+     "Huân chương Lao động hạng Ba"),
+])
+def test_class_lists_after_an_order(phrase: str, canonical: str, raw: str) -> None:
+    first = tax.find_mentions(phrase)[0]
+    assert (first.canonical, first.raw) == (canonical, raw)

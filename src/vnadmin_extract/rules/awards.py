@@ -87,6 +87,15 @@ def mention_gate() -> GatedPattern:
 CLASS = fast_compile(r"\s*,?\s*[Hh][Ạạ][Nn][Gg]\s+(?P<c>Nhất|Nhì|Ba|III|II|I|1|2|3)(?![\p{L}\d])", regex.I)
 _CLASS_NAMES = {"nhất": "Nhất", "i": "Nhất", "1": "Nhất", "nhì": "Nhì", "ii": "Nhì", "2": "Nhì",
                 "ba": "Ba", "iii": "Ba", "3": "Ba"}
+# Several classes at once: "Huân chương Lao động các hạng", "hạng Nhì, hạng Ba", "hạng Nhất, Nhì
+# và Ba". The award is the family (no class): which class each recipient got is not said here.
+_CLASS_WORD = r"(?:Nhất|Nhì|Ba|III|II|I|1|2|3)(?![\p{L}\d])"
+MULTI_CLASS = fast_compile(
+    rf"\s*,?\s*(?:các\s+hạng(?![\p{{L}}\d])|hạng\s+{_CLASS_WORD}"
+    # a further class is "hạng ..." or a class name written as one ("Nhì"), never a bare number
+    # or a lower-case word: "hạng Ba, 3 tập thể được tặng" lists a count, "ba tập thể" too
+    rf"(?:\s*(?:,|và|-|–)\s*(?:hạng\s+{_CLASS_WORD}|(?-i:Nhất|Nhì|Ba)(?![\p{{L}}\d])))+)",
+    regex.I)
 QUOTED_AFTER_TITLE = fast_compile(r"danh\s+hi[ệê]u\s*[“\"]([^”\"\n]{4,60})[”\"]", regex.I)
 _NAMED_KINDS = ("Kỷ niệm chương", "Huy hiệu", "Giải thưởng", "Bằng khen", "Giấy khen", "Cờ thi đua")
 _QUOTED_NAME = fast_compile(r"\s*[“\"]([^”\"\n]{2,80})[”\"]")
@@ -103,8 +112,11 @@ def find_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[AwardMe
         entry = table[fold(m["v"])]
         canonical, end = entry.canonical, m.end()
         if entry.classes:
-            c = CLASS.match(text, m.end())
-            if c:
+            several = MULTI_CLASS.match(text, m.end())
+            c = None if several else CLASS.match(text, m.end())
+            if several:
+                end = several.end()
+            elif c:
                 canonical = f"{entry.canonical} hạng {_CLASS_NAMES[c['c'].lower()]}"
                 end = c.end()
         if entry.canonical.startswith(_NAMED_KINDS):
