@@ -278,3 +278,29 @@ def test_uncounted_kinds_whose_list_is_missing_are_no_statement() -> None:
 def test_uncounted_kinds_without_a_list_are_no_statement() -> None:
     text = "Chủ tịch UBND tỉnh xem xét tặng Bằng khen cho các tập thể, cá nhân có thành tích xuất sắc.\n"
     assert extract_text(text).awards == []
+
+
+def test_award_rule_lists_moved_out_of_code_match_their_examples() -> None:
+    """patterns/award_rules.yaml: each list's examples through the matcher that uses it."""
+    import importlib
+
+    from vnadmin_extract.extractors.awards import giver, status
+
+    statements = importlib.import_module("vnadmin_extract.extractors.awards.statements")  # the package re-exports a function of that name
+    from vnadmin_extract.rules.load import load_yaml
+
+    entries = {e["id"]: e for e in load_yaml("award_rules.yaml")["entries"]}
+    for key in ("target_met_verbs", "target_met_degrees", "target_met_determiners", "target_met_objects"):
+        for example in entries[key]["examples"]:
+            cue = "giao ước" if "giao ước" in example else "chỉ tiêu"
+            head = example[: example.index(cue)] if key != "target_met_objects" else example[: example.index("giao ước")]
+            assert status._merit_before().search(head), (key, example)
+    assert not status._merit_before().search("phấn đấu có ")
+    for example in entries["giver_end_words"]["examples"]:
+        rest = example.split(" của ", 1)[1]
+        stop = giver._giver_end().search(rest)
+        assert stop is not None and rest[: stop.start()] in ("UBND tỉnh", "Bộ trưởng", "Chủ tịch UBND tỉnh"), example
+    for example in entries["breakdown_openers"]["examples"]:
+        assert statements._breakdown_opener().match(example), example
+    for example in entries["breakdown_openers"]["counter_examples"]:
+        assert not statements._breakdown_opener().match(example), example

@@ -32,6 +32,7 @@ class AwardEntry:
     recipient: str
     classes: bool
     variants: tuple[str, ...]
+    conferred_by: tuple[str, ...] = ()  # the posts the law gives it to (patterns/awards.yaml)
 
 
 @dataclass
@@ -49,7 +50,8 @@ def entries() -> tuple[AwardEntry, ...]:
     out = []
     for e in load_yaml("awards.yaml")["awards"]:
         out.append(AwardEntry(e["id"], e["canonical"], e["category"], e["level"], e["recipient"],
-                              bool(e.get("classes")), tuple(dict.fromkeys([e["canonical"], *e["variants"]]))))
+                              bool(e.get("classes")), tuple(dict.fromkeys([e["canonical"], *e["variants"]])),
+                              tuple(str(c) for c in e.get("conferred_by") or () if not str(c).startswith("("))))
     return tuple(out)
 
 

@@ -124,6 +124,9 @@ class Group:
     counted_after: bool = False
     recipients: list[str] = field(default_factory=list)
     auth: str | None = None
+    # the clause itself names who acts ("Giám đốc Sở công nhận", "được Thủ tướng tặng"), not only
+    # whose award it is ("Bằng khen của Thủ tướng Chính phủ cho ...")
+    auth_acts: bool = False
     cue_status: str | None = None  # the status from the cues alone (no heading)
 
     @property

@@ -35,8 +35,12 @@ _PROPOSAL_BEFORE = fast_compile(
 _RECIPIENTS_FIRST_VERB = fast_compile(
     r"^(?:(?:[\s,]+(?:và\s+)?\p{Ll}+){0,4}"
     # "một tập thể và hai cá nhân có thành tích xuất sắc trong ... năm 2024 vinh dự được ... tặng"
-    r"|[\s,]+(?:có\s+thành\s+tích|đã\s+có\s+thành\s+tích|tiêu\s+biểu|xuất\s+sắc)[^;:.\n]{0,160}?)"
+    r"|[\s,]+(?:có\s+thành\s+tích|đã\s+có\s+thành\s+tích|tiêu\s+biểu|xuất\s+sắc"
+    # "4 tập thể hoàn thành xuất sắc các chỉ tiêu giao ước thi đua được UBND tỉnh tặng"
+    r"|(?:đã\s+)?hoàn\s+thành\s+(?:xuất\s+sắc|tốt|vượt\s+mức))[^;:.\n]{0,160}?)"
     r"(?:\s*\([^()]{1,150}\))?\s*(?:đã\s+|đều\s+|sẽ\s+)?(?:được|đạt|là|vinh\s+dự|giữ\s+vững|duy\s+trì"
+    # "2 tập thể và 1 cá nhân nhận Huân chương Lao động hạng Ba"
+    r"|nhận(?=\s)"
     # "2 tập thể, 2 cá nhân đề nghị tặng thưởng Huân chương Lao động hạng Nhì" (a council's tally)
     r"|đề\s+nghị(?=\s+(?:tặng|truy\s+tặng|công\s+nhận|xét\s+tặng)))", regex.I)
 _RATING_VERB = fast_compile(r"(?:xếp\s+loại|công\s+nhận|đánh\s+giá|bình\s+chọn|suy\s+tôn)\s*(?:cho\s+)?$", regex.I)

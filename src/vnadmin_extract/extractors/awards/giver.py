@@ -46,7 +46,9 @@ _IN_SYMBOL = fast_compile(r"\w?[/-]$")
 _TRAILING_JOIN = fast_compile(r"\s+(?:và|hoặc|cùng)$")
 # Where a giver named after the award ends: its recipients, reason, list or year, and where or
 # when it was given ("Cờ thi đua của UBND tỉnh tại hội nghị", "... nhân dịp kỷ niệm").
-_GIVER_END = fast_compile(r"\s+(?:cho|vì|về|đã|năm|gồm|tại|trong|nhân\s+dịp|vào)\b|[,;:(.“\"]")
+@functools.cache
+def _giver_end() -> regex.Pattern[str]:
+    return fast_compile(rf"\s+(?:{alternation('giver_end_words')})\b|[,;:(.“\"]")
 
 
 @functools.cache
@@ -121,7 +123,7 @@ def authority_in_name(text: str, low: str, g: AwardGroup, hi: int) -> str | None
     start = m.start + idx + 4
     if not (tax.authority_regex_lower().match(low, start, hi) or org_start().match(text, start, hi)):
         return None
-    stop = _GIVER_END.search(text, start, hi)
+    stop = _giver_end().search(text, start, hi)
     name = text[start:stop.start() if stop else hi].strip()
     return name if 1 <= len(name.split()) <= 10 else None
 
@@ -138,7 +140,7 @@ def authority_after(text: str, low: str, lo: int, hi: int, bare: bool = False) -
     if not head:
         return None
     rest = text[head.end():hi]
-    stop = _GIVER_END.search(rest)
+    stop = _giver_end().search(rest)
     name = (text[start:head.end()] + (rest[: stop.start()] if stop else rest)).strip()
     name = _TRAILING_JOIN.sub("", name)  # "của Chính phủ và | kỷ niệm chương của Bộ Nội vụ": the next award's
     return name if len(name.split()) <= 10 else None
@@ -188,11 +190,25 @@ def _recipients_first(ctx: Group) -> Decided[str | None] | None:
 
 
 def _clause(ctx: Group) -> Decided[str | None] | None:
-    return _opt(ctx.clause_auth)
+    return _opt(_borrowable(ctx, ctx.clause_auth))
 
 
 def _sentence(ctx: Group) -> Decided[str | None] | None:
-    return _opt(ctx.sent.inherited_auth)
+    return _opt(_borrowable(ctx, ctx.sent.inherited_auth))
+
+
+def _borrowable(ctx: Group, giver: str | None) -> str | None:
+    """A giver borrowed from an earlier award of the clause or sentence, unless the law gives
+    this state award to somebody else: in "bằng khen của Thủ tướng Chính phủ cho 1 tập thể,
+    Huân chương Lao động các hạng cho 4 tập thể" the Prime Minister's name belongs to the
+    Bằng khen, and a Huân chương is the President's."""
+    if giver is None:
+        return None
+    entry = ctx.group.mentions[0].entry
+    if entry.level != "nha_nuoc" or not entry.conferred_by:
+        return giver
+    folded = fold(giver)
+    return giver if any(fold(post) in folded for post in entry.conferred_by) else None
 
 
 GIVER_RULES: list[Rule[str | None]] = [

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import functools
 
+import regex
+
 from ...rules import awards as tax
+from ...rules.cache import fast_compile
 from ...rules.cache import rx as _rx
 from ...rules.load import load_yaml
 from ...schema import Award
@@ -20,6 +23,7 @@ from .giver import DELEGATED, GIVER_RULES, adjust, authority
 from .mentions import brackets, clauses, groups, inside
 from .recipients import named_before
 from .status import STATUS_RULES, cue_status, status_cues, status_in
+from .words import alternation
 from .year import PERIOD, YEAR, YEAR_RULES
 
 
@@ -45,10 +49,35 @@ def sentence(st: DocState, s: int, e: int, in_sentence: list[tax.AwardMention]) 
     )
 
 
+@functools.cache
+def _breakdown_opener() -> regex.Pattern[str]:
+    return fast_compile(rf"[\s\-–+*•]*(?:{alternation('breakdown_openers')})(?!\w)", regex.I)
+
+
+_SENTENCE_BACK = 400  # characters looked back for the sentence a breakdown refers to
+
+
+def _broken_down_status(st: DocState, s: int) -> str | None:
+    """The proposal or target of the sentence before ``s``, when the sentence at ``s`` breaks it
+    down ("Trong đó, có 1 tập thể nhận ..."); None otherwise, or when that one confers."""
+    if not _breakdown_opener().match(st.text, s, min(len(st.text), s + 40)):
+        return None
+    text = st.text
+    lo = max(0, s - _SENTENCE_BACK)
+    before = text[lo:s].rstrip()
+    if not before.endswith((".", ":", ";")):
+        return None
+    ends = [m.end() for m in regex.finditer(r"[.!?;:](?=\s)|\n\s*\n", before[:-1])]
+    ps = lo + (ends[-1] if ends else 0)
+    status = status_in(status_cues(st, ps, s), ps, s)
+    return status if status not in (None, "conferred") else None
+
+
 def statements(st: DocState, sentences: list[tuple[int, int, list[tax.AwardMention]]]) -> None:
     for s, e, in_sentence in sentences:
         sent = sentence(st, s, e, in_sentence)
         sent.period = bool(sent.periods)
+        sent.inherited_status = _broken_down_status(st, s)
         k = 0  # the first mention of the clause (mentions and clauses both in order)
         for cs, ce in clauses(st.text, s, e):
             OPS["clauses"] += 1
@@ -59,6 +88,12 @@ def statements(st: DocState, sentences: list[tuple[int, int, list[tax.AwardMenti
                 j += 1
             _clause(sent, cs, ce, in_sentence[k:j])
             k = j
+
+
+# Giver rules that find who acts in the clause; the others read whose award it is from its name
+# or borrow an earlier clause's giver, and leave the status an earlier clause's cue carries.
+ACTING_GIVER_RULES = frozenset({"delegated_authority", "authority_before", "clause_authority",
+                                "sentence_authority"})
 
 
 def _clause(sent: Sentence, cs: int, ce: int, in_clause: list[tax.AwardMention]) -> None:
@@ -84,6 +119,7 @@ def _clause(sent: Sentence, cs: int, ce: int, in_clause: list[tax.AwardMention])
             ctx.recipients = named_before(text, cs, g.start)
         auth, giver_rule = first_rule(GIVER_RULES, ctx, None)
         ctx.auth = auth
+        ctx.auth_acts = auth is not None and giver_rule in ACTING_GIVER_RULES
         clause_auth = auth if auth != sent.inherited_auth else clause_auth
         ctx.cue_status = cue_status(ctx)
         status, status_rule = first_rule(STATUS_RULES, ctx, "conferred", "conferred_default")

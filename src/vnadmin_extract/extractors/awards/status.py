@@ -31,6 +31,7 @@ import regex
 
 from ...document import Document
 from ...rules import awards as tax
+from ...rules.cache import fast_compile
 from ...rules.cache import rx as _rx
 from ...vietnamese import fold
 from .context import Cues, Decided, DocState, Group, Rule, Sentence
@@ -46,7 +47,7 @@ def status_cues(st: DocState, s: int, e: int) -> Cues:
         if key in neutral and _rx(r"kết\s+quả\s*$", regex.I).search(text[max(0, m.start() - 12):m.start()]):
             continue  # "kết quả bình xét cuối năm có 24.310 hộ đạt ...": the outcome of a review
         status = table.get(key, "conferred")
-        if status == "target" and _MERIT_BEFORE.search(text[max(s, m.start() - 40):m.start()]):
+        if status in ("target", "registered") and _merit_before().search(text[max(s, m.start() - 50):m.start()]):
             continue  # "4 tập thể ... hoàn thành xuất sắc các chỉ tiêu giao ước ... được tặng": a merit met
         if status == "conferred":
             lo = max(s, m.start() - DONE_REACH, cues[-1][1] if cues else s)  # no cue in between:
@@ -60,9 +61,17 @@ def status_cues(st: DocState, s: int, e: int) -> Cues:
 # stretch ("Sở đã trình ... tặng ... cho 05 cá nhân, đã được ... tặng ... cho 10 tập thể") it
 # still says what happened: it outranks the earlier cue, where a bare "tặng" does not.
 DONE = "conferred_done"
+
+
 # A target already met is a merit, not a target: "hoàn thành xuất sắc các chỉ tiêu", "vượt chỉ tiêu".
-_MERIT_BEFORE = regex.compile(r"(?<!\w)(?:hoàn\s+thành|vượt|đạt)(?:\s+(?:xuất\s+sắc|tốt|vượt\s+mức|và\s+vượt))?"
-                              r"(?:\s+(?:các|những|toàn\s+bộ))?\s*$", regex.I)
+@functools.cache
+def _merit_before() -> regex.Pattern[str]:
+    """A target already met: "hoàn thành xuất sắc các" before "chỉ tiêu" (patterns/award_rules.yaml)."""
+    return fast_compile(rf"(?<!\w)(?:{alternation('target_met_verbs')})(?:\s+(?:{alternation('target_met_degrees')}))?"
+                        rf"(?:\s+(?:{alternation('target_met_determiners')}))?"
+                        rf"(?:\s+(?:{alternation('target_met_objects')}))?\s*$", regex.I)
+
+
 DONE_REACH = 60  # characters before the verb: "đã được Chủ tịch Ủy ban nhân dân tỉnh tặng"
 _DONE = regex.compile(r"(?<!\w)đã(?:\s+được)?\s+(?:[^\s,;.()]+\s+){0,8}$", regex.I)
 
@@ -245,7 +254,7 @@ _ITEM_START = regex.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[-+•–])\s+\S")
 
 
 def _carried_cue(ctx: Group) -> Decided[str] | None:
-    return None if ctx.auth else _non_conferred(ctx.sent.inherited_status)
+    return None if ctx.auth_acts else _non_conferred(ctx.sent.inherited_status)
 
 
 def _heading(ctx: Group) -> Decided[str] | None:
@@ -268,6 +277,6 @@ def cue_status(ctx: Group) -> str | None:
     """The status from the sentence's cues alone (no heading): what later clauses inherit."""
     in_clause = status_in(ctx.sent.cues, ctx.cs, ctx.start)
     local = status_in(ctx.sent.cues, ctx.prev_end, ctx.start)
-    carried = ctx.sent.inherited_status if ctx.sent.inherited_status not in (None, "conferred") and not ctx.auth else None
+    carried = ctx.sent.inherited_status if ctx.sent.inherited_status not in (None, "conferred") and not ctx.auth_acts else None
     return (in_clause if in_clause and in_clause != "conferred" else None) \
         or carried or local or in_clause or ctx.sent.inherited_status

@@ -1,0 +1,71 @@
+"""Provincial news reports of emulation councils' meetings (Bến Tre, Khánh Hòa and Quảng Nam
+pages; agencies outside the corpus). Each test is one failure class such a page showed:
+a list of proposals whose items name whose award it is, an order's classes tallied together,
+a sentence that breaks down the proposal before it, recipients that "nhận" an award."""
+
+from vnadmin_extract import extract_text
+
+FIELDS = ("award", "status", "conferred_by", "collectives", "individuals", "total")
+
+
+def _awards(text: str) -> list[tuple]:
+    return [tuple(getattr(a, f) for f in FIELDS) for a in extract_text(text).awards]
+
+
+# thuongmaibentre.com (Bến Tre), "Hội đồng Thi đua – Khen thưởng tỉnh họp phiên thứ hai năm 2020"
+BEN_TRE = ("Qua xem xét, thảo luận, bỏ phiếu, Hội đồng Thi đua – Khen thưởng tỉnh thống nhất thông qua đề nghị "
+           "bằng khen của Chủ tịch UBND tỉnh cho 18 cá nhân; bằng khen của Thủ tướng Chính phủ cho 1 tập thể, "
+           "51 cá nhân, Huân chương Lao động các hạng cho 4 tập thể, 9 cá nhân; danh hiệu “Chiến sĩ thi đua cấp "
+           "tỉnh” cho 17 cá nhân, “Chiến sĩ thi đua toàn quốc” cho 1 cá nhân; khen thưởng cán bộ có quá trình cống "
+           "hiến lâu dài cho 2 cá nhân; khen thưởng công tác an sinh xã hội, từ thiện cho 5 cá nhân (Huân chương "
+           "Lao động hạng Ba cho 1 cá nhân, bằng khen Thủ tướng Chính phủ cho 4 cá nhân).")
+
+
+def test_a_proposal_list_stays_proposed_when_an_item_names_whose_award_it_is() -> None:
+    """"bằng khen của Thủ tướng Chính phủ cho ..." after ";" says whose award it is, not that
+    the Prime Minister acted: the item keeps the list's "đề nghị" (it was conferred); and the
+    Huân chương after it in the same clause is not the Prime Minister's (it was his)."""
+    assert _awards(BEN_TRE) == [
+        ("Bằng khen", "proposed", "Chủ tịch UBND tỉnh", None, 18, 18),
+        ("Bằng khen của Thủ tướng Chính phủ", "proposed", "Thủ tướng Chính phủ", 1, 51, 52),
+        ("Huân chương Lao động", "proposed", None, 4, 9, 13),
+        ("Chiến sĩ thi đua bộ, ban, ngành, tỉnh", "proposed", None, None, 17, 17),
+        ("Chiến sĩ thi đua toàn quốc", "proposed", None, None, 1, 1),
+        ("Huân chương Lao động hạng Ba", "proposed", None, None, 1, 1),
+        ("Bằng khen của Thủ tướng Chính phủ", "proposed", None, None, 4, 4),
+    ]
+
+
+# baokhanhhoa.vn, "Đề xuất 22 tập thể, cá nhân được khen thưởng cấp Nhà nước" (2019)
+KHANH_HOA = ("Sau khi xem xét từng trường hợp cụ thể, các thành viên Hội đồng Thi đua khen thưởng tỉnh đã thống "
+             "nhất đề nghị lên Ban Thi đua khen thưởng Trung ương 22 tập thể, cá nhân được khen thưởng cấp Nhà "
+             "nước. Trong đó, có 1 tập thể nhận Huân chương Lao động hạng Nhất; 2 tập thể và 1 cá nhân nhận Huân "
+             "chương Lao động hạng Ba; 4 tập thể nhận cờ thi đua của Chính phủ; 5 tập thể và 9 cá nhân nhận bằng "
+             "khen của Thủ tướng Chính phủ.")
+
+
+def test_a_breakdown_sentence_takes_the_proposal_before_it_and_nhận_counts() -> None:
+    """"Trong đó, có 1 tập thể nhận ...": the counts come before "nhận" (no statement was read),
+    and the sentence breaks down the proposal before it (they were conferred)."""
+    assert _awards(KHANH_HOA) == [
+        ("Huân chương Lao động hạng Nhất", "proposed", None, 1, None, 1),
+        ("Huân chương Lao động hạng Ba", "proposed", None, 2, 1, 3),
+        ("Cờ thi đua của Chính phủ", "proposed", "Chính phủ", 4, None, 4),
+        ("Bằng khen của Thủ tướng Chính phủ", "proposed", "Thủ tướng Chính phủ", 5, 9, 14),
+    ]
+    # the same breakdown after a conferral confers
+    conferred = KHANH_HOA.replace("đã thống nhất đề nghị lên Ban Thi đua khen thưởng Trung ương 22 tập thể, cá nhân "
+                                  "được khen thưởng", "đã công bố 22 tập thể, cá nhân được khen thưởng")
+    assert [a[1] for a in _awards(conferred)] == ["conferred"] * 4
+
+
+def test_a_target_met_is_a_merit_and_a_decision_ends_the_giver() -> None:
+    # baoquangnam.vn (2014): the giver ends before "theo đề nghị"
+    assert _awards("(QNO) - Hôm qua 12.5, UBND tỉnh đã ban hành Quyết định số 1436/QĐ-UBND tặng bằng khen của Chủ "
+                   "tịch UBND tỉnh cho 23 tập thể và 23 cá nhân theo đề nghị của Ban Tuyên giáo Tỉnh ủy.") == [
+        ("Bằng khen", "conferred", "Chủ tịch UBND tỉnh", 23, 23, 46)]
+    # a pledge kept ("các chỉ tiêu giao ước thi đua") registers nothing; the counts come before the merit
+    assert _awards("Năm 2024, 4 tập thể hoàn thành xuất sắc các chỉ tiêu giao ước thi đua được UBND tỉnh tặng "
+                   "Bằng khen.") == [("Bằng khen", "conferred", "UBND tỉnh", 4, None, 4)]
+    assert _awards("Bằng khen của Chủ tịch UBND tỉnh theo Quyết định số 12/QĐ-UBND cho 3 tập thể.") == [
+        ("Bằng khen", "conferred", "Chủ tịch UBND tỉnh", 3, None, 3)]
