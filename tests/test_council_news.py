@@ -1,7 +1,8 @@
-"""Provincial news reports of emulation councils' meetings (Bến Tre, Khánh Hòa and Quảng Nam
-pages; agencies outside the corpus). Each test is one failure class such a page showed:
+"""Provincial news reports of emulation councils' meetings (Bến Tre, Khánh Hòa, Quảng Nam and
+Nghệ An pages; agencies outside the corpus). Each test is one failure class such a page showed:
 a list of proposals whose items name whose award it is, an order's classes tallied together,
-a sentence that breaks down the proposal before it, recipients that "nhận" an award."""
+a sentence that breaks down the proposal before it, recipients that "nhận" an award, one
+collective named before its merit, a department whose name holds "và"."""
 
 from vnadmin_extract import extract_text
 
@@ -69,3 +70,25 @@ def test_a_target_met_is_a_merit_and_a_decision_ends_the_giver() -> None:
                    "Bằng khen.") == [("Bằng khen", "conferred", "UBND tỉnh", 4, None, 4)]
     assert _awards("Bằng khen của Chủ tịch UBND tỉnh theo Quyết định số 12/QĐ-UBND cho 3 tập thể.") == [
         ("Bằng khen", "conferred", "Chủ tịch UBND tỉnh", 3, None, 3)]
+
+
+# baonghean.vn, "Báo Nghệ An được tặng Cờ thi đua của Chính phủ" (2023)
+NGHE_AN = ("(Baonghean.vn) - Thủ tướng Chính phủ vừa ban hành Quyết định số 231/QĐ-TTg, ngày 14/3/2023 về việc tặng "
+           "Cờ thi đua cho tập thể Báo Nghệ An đã hoàn thành xuất sắc toàn diện nhiệm vụ công tác, dẫn đầu phong trào "
+           "thi đua yêu nước của tỉnh Nghệ An năm 2022.\n\nDịp này, tỉnh Nghệ An có 5 tập thể được tặng Cờ thi đua "
+           "Chính phủ gồm: Văn phòng Ủy ban nhân dân tỉnh Nghệ An, Sở Giao thông Vận tải tỉnh Nghệ An, Sở Giáo dục và "
+           "Đào tạo tỉnh Nghệ An, Sở Tư pháp tỉnh Nghệ An và Báo Nghệ An.")
+
+
+def test_one_named_collective_before_its_merit_and_a_department_named_with_và() -> None:
+    rec = extract_text(NGHE_AN)
+    first, second = rec.awards
+    assert (first.award, first.status, first.conferred_by, first.collectives, first.year) == (
+        "Cờ thi đua của Chính phủ", "conferred", "Thủ tướng Chính phủ", 1, 2022)
+    assert [r.name for r in first.recipients] == ["Báo Nghệ An"]
+    assert (second.award, second.collectives) == ("Cờ thi đua của Chính phủ", 5)
+    assert [r.name for r in second.recipients] == [
+        "Văn phòng Ủy ban nhân dân tỉnh Nghệ An", "Sở Giao thông Vận tải tỉnh Nghệ An",
+        "Sở Giáo dục và Đào tạo tỉnh Nghệ An", "Sở Tư pháp tỉnh Nghệ An", "Báo Nghệ An"]
+    for r in second.recipients:
+        assert NGHE_AN[r.start:r.end] == r.name

@@ -29,7 +29,10 @@ _CHO = fast_compile(
 # scanned over long texts, where ``regex`` finds the literals faster than ``re``
 _GOM = regex.compile(r"(?:gồm|bao\s+gồm|là)\s*:\s*(?P<list>[^;.\n]+)", regex.I)
 _ONE_COLLECTIVE = fast_compile(
-    r"[\s,]*(?:và\s+)?tập\s+thể\s+(?P<name>\p{Lu}[\p{L}&]*(?:\s+(?!và\b)[\p{L}&]+){0,6}?)(?=\s+(?:và|,)|\s*[;.,]|$)")
+    r"[\s,]*(?:và\s+)?tập\s+thể\s+(?P<name>\p{Lu}[\p{L}&]*(?:\s+(?!và\b)[\p{L}&]+){0,6}?)"
+    # the name ends at a list mark, or where its merit or reason starts ("cho tập thể Báo Nghệ An
+    # đã hoàn thành xuất sắc ...")
+    r"(?=\s+(?:và|,|đã|có|vì|do|về|trong|nhân)(?!\w)|\s*[;.,]|$)")
 _PROPOSAL_BEFORE = fast_compile(
     r"(?:đề\s+xuất|đề\s+nghị|bình\s+chọn|bình\s+xét|lựa\s+chọn|chọn|giới\s+thiệu)[\s,]*$", regex.I)
 _RECIPIENTS_FIRST_VERB = fast_compile(

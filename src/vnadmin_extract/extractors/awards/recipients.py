@@ -30,9 +30,26 @@ _NOT_A_NAME = fast_compile(r"\b(?:các|những|phấn\s+đấu|đề\s+nghị|đ
 PAREN_NAMES = fast_compile(r"\s*\((?P<names>\p{Lu}[^()]{1,150})\)")
 
 
+@functools.cache
+def _fields_with_và() -> regex.Pattern[str]:
+    """Fields whose names hold "và" ("Giáo dục và Đào tạo", "Lao động - Thương binh và Xã hội"):
+    the expansions of patterns/organizations.yaml ``abbreviations`` that have one."""
+    fields = {v for v in load_yaml("organizations.yaml")["abbreviations"].values() if " và " in v}
+    # the field without its head ("Bộ Giáo dục và Đào tạo" -> "Giáo dục và Đào tạo")
+    fields |= {v.split(" ", 1)[1] for v in fields if v.split(" ", 1)[0] in ("Bộ", "Sở")}
+    return fast_compile(r"(?<!\w)(?:" + "|".join(
+        r"\s+".join(regex.escape(w) for w in f.split()) for f in sorted(fields, key=len, reverse=True)) + r")(?!\w)",
+        regex.I)
+
+
+_KEPT_VÀ = "\x00"  # stands for a field's "và" while a listing is split
+
+
 def split_names(listing: str) -> list[str]:
-    parts = _rx(r"\s*,\s*|\s+và\s+(?=\p{Lu})").split(listing.strip())
-    return [p.strip(" .") for p in parts if p.strip(" .")]
+    """Names listed with "," and "và"; a field's own "và" ("Sở Giáo dục và Đào tạo") is kept."""
+    listing = _fields_with_và().sub(lambda m: _rx(r"\bvà\b").sub(_KEPT_VÀ, m.group()), listing.strip())
+    parts = _rx(r"\s*,\s*|\s+và\s+(?=\p{Lu})").split(listing)
+    return [p.replace(_KEPT_VÀ, "và").strip(" .") for p in parts if p.strip(" .")]
 
 
 @functools.cache
