@@ -92,3 +92,28 @@ def test_one_named_collective_before_its_merit_and_a_department_named_with_và()
         "Sở Giáo dục và Đào tạo tỉnh Nghệ An", "Sở Tư pháp tỉnh Nghệ An", "Báo Nghệ An"]
     for r in second.recipients:
         assert NGHE_AN[r.start:r.end] == r.name
+
+
+# quangbinh.gov.vn, "Có 07 tập thể đạt Danh hiệu Tập thể Lao động xuất sắc trong công tác năm 2019"
+QUANG_BINH = ("(Quang Binh Portal) - Đó là thông tin tại Quyết định số 1632/QĐ-UBND ngày 22/5/2020 của UBND tỉnh về "
+              "việc khen thưởng thành tích công tác năm 2019.\nCụ thể, Chủ tịch UBND tỉnh tặng Danh hiệu Tập thể Lao "
+              "động xuất sắc cho 07 tập thể, đó là: Nhân dân và cán bộ xã Văn Hóa; Nhân dân và cán bộ xã Châu Hóa; "
+              "Nhân dân và cán bộ xã Thuận Hóa (huyện Tuyên Hóa); Nhân dân và cán bộ thị trấn Quán Hàu; Nhân dân và "
+              "cán bộ xã Võ Ninh; Nhân dân và cán bộ xã An Ninh; Nhân dân và cán bộ xã Hải Ninh (huyện Quảng Ninh).\n\n"
+              "Dịp này, 02 tập thể đã có thành tích xuất sắc trong công tác năm 2019 cũng được tặng Bằng khen của Chủ "
+              "tịch UBND tỉnh là Nhân dân và cán bộ xã Châu Hóa, Nhân dân và cán bộ xã Văn Hóa (huyện Tuyên Hóa).")
+
+
+def test_names_listed_with_semicolons_and_named_after_là() -> None:
+    titles, bang_khen = extract_text(QUANG_BINH).awards
+    assert (titles.award, titles.conferred_by, titles.collectives) == ("Tập thể lao động xuất sắc", "Chủ tịch UBND tỉnh", 7)
+    assert [r.name for r in titles.recipients] == [
+        "Nhân dân và cán bộ xã Văn Hóa", "Nhân dân và cán bộ xã Châu Hóa",
+        "Nhân dân và cán bộ xã Thuận Hóa (huyện Tuyên Hóa)", "Nhân dân và cán bộ thị trấn Quán Hàu",
+        "Nhân dân và cán bộ xã Võ Ninh", "Nhân dân và cán bộ xã An Ninh",
+        "Nhân dân và cán bộ xã Hải Ninh (huyện Quảng Ninh)"]
+    # the giver ends at "là", and the two counted collectives are named after it
+    assert (bang_khen.award, bang_khen.conferred_by, bang_khen.collectives, bang_khen.year) == (
+        "Bằng khen", "Chủ tịch UBND tỉnh", 2, 2019)
+    assert [r.name for r in bang_khen.recipients] == [
+        "Nhân dân và cán bộ xã Châu Hóa", "Nhân dân và cán bộ xã Văn Hóa (huyện Tuyên Hóa)"]

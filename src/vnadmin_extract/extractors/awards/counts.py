@@ -63,7 +63,29 @@ def _count_joiners() -> frozenset[str]:
     return frozenset(words("count_joiners")) | {""}  # two counts side by side need no joiner
 
 
-def counts_after(st: DocState, lo: int, hi: int) -> tuple[Counts, list[str]]:
+@functools.cache
+def _named_after_là() -> regex.Pattern[str]:
+    """"02 tập thể ... được tặng Bằng khen của Chủ tịch UBND tỉnh là Nhân dân và cán bộ xã Châu
+    Hóa, Nhân dân và cán bộ xã Văn Hóa": the counted recipients named after "là"."""
+    return fast_compile(rf"[\s,]*(?:đó\s+)?là\s+(?P<list>(?={org_start().pattern})[^;.\n]+)")
+
+
+_NEXT_ITEM = fast_compile(r";\s*(?P<item>[^;.\n]+)")
+
+
+def _listed(first: str, text: str, pos: int, hi: int) -> list[str]:
+    """The names of a list after "gồm:"/"là:", items apart by "," or, when every item is a name,
+    by ";" ("đó là: Nhân dân và cán bộ xã Văn Hóa; Nhân dân và cán bộ xã Châu Hóa; ...")."""
+    names = split_names(first)
+    while (m := _NEXT_ITEM.match(text, pos, hi)) and org_start().match(m.group("item")):
+        names += split_names(m.group("item"))
+        pos = m.end()
+    return names
+
+
+def counts_after(st: DocState, lo: int, hi: int, list_hi: int | None = None) -> tuple[Counts, list[str]]:
+    """The counts (and names) after an award, in ``text[lo:hi]``; a list of names after "gồm:"
+    may go on past ``hi`` (its clause) in items apart by ";", up to ``list_hi``."""
     text = st.text
     seg = text[lo:hi]
     cho = _CHO.match(seg)
@@ -97,8 +119,11 @@ def counts_after(st: DocState, lo: int, hi: int) -> tuple[Counts, list[str]]:
             recipients.extend(split_names(paren.group("names")))
             pos = paren.end()
     gm = _GOM.search(text, pos, hi)
+    named = gm is None and counts.found() and _named_after_là().match(text, pos, hi)
     if gm and gm.start() - pos < 40:
-        recipients = split_names(gm.group("list"))
+        recipients = _listed(gm.group("list"), text, gm.end(), max(hi, list_hi or hi))
+    elif named:
+        recipients = split_names(named.group("list"))
     elif not counts.found() and cho:
         rest = text[start:hi]
         om = org_start().match(rest)
@@ -185,7 +210,8 @@ def split(g: AwardGroup, counts: Counts) -> list[tuple[tax.AwardMention, Counts]
 # --- the rules -------------------------------------------------------------------------------
 
 def _counts_after(ctx: Group) -> Decided[Counts] | None:
-    counts, ctx.recipients = counts_after(ctx.sent.st, ctx.end, ctx.next_start)
+    last = ctx.next_start == ctx.ce  # the clause's last group: its list may run on
+    counts, ctx.recipients = counts_after(ctx.sent.st, ctx.end, ctx.next_start, ctx.sent.e if last else None)
     ctx.counts = counts
     ctx.counted_after = counts.found()
     return Decided(counts) if counts.found() else None
@@ -195,6 +221,12 @@ def _counts_before(ctx: Group) -> Decided[Counts] | None:
     counts = counts_before(ctx.sent.st, ctx.prev_end, ctx.start, continuing=ctx.sent.listing is not None)
     ctx.counts = counts
     ctx.recipients = ctx.recipients or counts.names
+    if counts.found() and not ctx.recipients:
+        # "02 tập thể ... được tặng Bằng khen của Chủ tịch UBND tỉnh là Nhân dân và cán bộ xã ..."
+        giver_end = _rx(r"[^,;:.()\n]{0,80}?(?=\s+(?:đó\s+)?là\s)").match(ctx.text, ctx.end, ctx.next_start)
+        named = giver_end and _named_after_là().match(ctx.text, giver_end.end(), ctx.next_start)
+        if named:
+            ctx.recipients = split_names(named.group("list"))
     return Decided(counts) if counts.found() else None
 
 
