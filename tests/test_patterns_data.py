@@ -579,3 +579,16 @@ def test_position_examples(entry: Any) -> None:
         assert entry.canonical in found(ex), (ex, found(ex))
     for ex in entry.counter_examples:
         assert entry.canonical not in found(ex), (ex, found(ex))
+
+
+def test_contact_label_examples_are_contact_lines() -> None:
+    """patterns/header_words.yaml ``contact_examples`` through the letterhead's contact-line
+    matcher; a body line that starts like a label ("Webinar:", "Điều 1.") is not one."""
+    from vnadmin_extract.structure import boilerplate
+
+    words = _rules().by_file["header_words.yaml"]
+    assert words.contact_labels and words.contact_examples
+    for example in words.contact_examples:
+        assert boilerplate._contact().match(example), example
+    for line in ("Webinar: chuyển đổi số", "Điều 1. Tặng Bằng khen", "Đề nghị các đơn vị: báo cáo"):
+        assert not boilerplate._contact().match(line), line

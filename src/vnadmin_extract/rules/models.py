@@ -315,6 +315,10 @@ class HeaderWordsFile(_Model):
     rejoin_examples: Annotated[list[Annotated[list[Phrase], Field(min_length=2, max_length=2)]],
                                Field(min_length=1)]
     rejoin_counter_examples: list[Annotated[list[Phrase], Field(min_length=2, max_length=2)]] = []
+    # the labels of a letterhead's contact lines ("Điện thoại: ...", "Website: ..."), walked over
+    # when the header block is found above the number (structure/boilerplate.py)
+    contact_labels: list[Phrase] = []
+    contact_examples: list[Phrase] = []
 
 
 class OcrWordsFile(_Model):

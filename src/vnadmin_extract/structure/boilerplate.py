@@ -17,7 +17,7 @@ import regex
 from ..document import Document
 from ..rules import vocab
 from ..rules.cache import fast_compile
-from ..rules.load import load_rules
+from ..rules.load import load_rules, load_yaml
 from ..vietnamese import fold, mostly_upper
 from .reflow import reflow
 
@@ -82,9 +82,17 @@ _DECORATION = fast_compile(r"^[\W\d_]{1,40}$")
 
 # A letterhead's contact lines between the body's name and the number: address (a house number
 # and a street: "Số: 59B Nguyễn Thị Minh Khai", "Địa chỉ: ..."), telephone, fax, e-mail, website.
-_CONTACT = fast_compile(
-    r"^(?:(?:ĐT|Đ/T|Điện\s+thoại|Tel|Fax|E[.-]?mail|Website|Địa\s+chỉ)\b\s*[.:/]|www\.|https?://"
-    r"|Số\s*:?\s*\d+[A-Z]?\s+(?!/)\p{Lu}\p{Ll}[^/\n]*$)", regex.I)
+@functools.cache
+def _contact() -> regex.Pattern[str]:
+    """A letterhead's contact line: a label of patterns/header_words.yaml ``contact_labels``, a web
+    address, or a street address ("Số 12 Lê Lợi")."""
+    labels = sorted(load_yaml("header_words.yaml").get("contact_labels") or [], key=len, reverse=True)
+    alternation = "|".join(r"\s*".join(regex.escape(w) for w in label.split()) for label in labels)
+    return fast_compile(
+        rf"^(?:(?:{alternation})(?![\p{{L}}\d])\s*[.:/]|www\.|https?://"
+        r"|Số\s*:?\s*\d+[A-Z]?\s+(?!/)\p{Lu}\p{Ll}[^/\n]*$)", regex.I)
+
+
 _HEADER_LINES_MAX = 24  # lines walked up from the motto or number, blank and contact lines included
 
 
@@ -111,7 +119,7 @@ def _document_start(doc: Document) -> int:
             content = 0
             while j > 0 and content < 6 and j - 1 >= i - _HEADER_LINES_MAX:
                 prev = lines[j - 1].text.strip()
-                contact = bool(prev) and bool(_CONTACT.match(prev))
+                contact = bool(prev) and bool(_contact().match(prev))
                 if prev and not contact and not _number_start(prev) and not _DECORATION.match(prev) and (
                         not mostly_upper(prev, 0.8) or len(prev) > 120 or chrome().match(prev)):
                     break
