@@ -300,6 +300,9 @@ def test_award_rule_lists_moved_out_of_code_match_their_examples() -> None:
         rest = example.split(" của ", 1)[1]
         stop = giver._giver_end().search(rest)
         assert stop is not None and rest[: stop.start()] in ("UBND tỉnh", "Bộ trưởng", "Chủ tịch UBND tỉnh"), example
+    for example in entries["authority_verb_adverbs"]["examples"]:
+        stop = giver._auth_stop().search(example)
+        assert stop is not None and stop.group("verb") == "tặng", example
     for example in entries["breakdown_openers"]["examples"]:
         assert statements._breakdown_opener().match(example), example
     for example in entries["breakdown_openers"]["counter_examples"]:

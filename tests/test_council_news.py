@@ -117,3 +117,11 @@ def test_names_listed_with_semicolons_and_named_after_là() -> None:
         "Bằng khen", "Chủ tịch UBND tỉnh", 2, 2019)
     assert [r.name for r in bang_khen.recipients] == [
         "Nhân dân và cán bộ xã Châu Hóa", "Nhân dân và cán bộ xã Văn Hóa (huyện Tuyên Hóa)"]
+
+
+def test_an_adverb_before_the_verb_is_not_part_of_the_giver() -> None:
+    # baovinhlong.com.vn, "Năm 2017, trao Huy hiệu Đảng cho 1.625 đảng viên" (2018)
+    rec = extract_text("Ngoài ra, Ban Thường vụ Tỉnh ủy còn tặng bằng khen cho 1 đảng bộ, 10 chi bộ trực thuộc đảng "
+                       "ủy cơ sở, 170 đảng viên đạt trong sạch, vững mạnh tiêu biểu 5 năm liền giai đoạn 2012- 2016.")
+    first = rec.awards[0]
+    assert (first.award, first.conferred_by, first.total, first.year) == ("Bằng khen", "Ban Thường vụ Tỉnh ủy", 11, None)

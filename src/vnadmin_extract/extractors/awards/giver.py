@@ -34,7 +34,7 @@ from .words import alternation, words
 @functools.cache
 def _auth_stop() -> regex.Pattern[str]:
     return fast_compile(
-        rf"\s+(?:đã\s+|đều\s+|luôn\s+|sẽ\s+|vừa\s+)?(?P<verb>(?:{alternation('authority_verbs')})"
+        rf"\s+(?:(?:{alternation('authority_verb_adverbs')})\s+){{0,2}}(?P<verb>(?:{alternation('authority_verbs')})"
         # "Thủ tướng Chính phủ vừa ban hành Quyết định ... tặng": the authority issues the decision
         r"|ban\s+hành\s+(?=quyết\s+định)|ký\s+(?:ban\s+hành\s+)?(?=quyết\s+định))"
         r"|\s+(?:cho|về|vì|đề\s+nghị|đề\s+xuất|kính\s+trình|trình)\b|[,;:(]",
@@ -44,6 +44,8 @@ def _auth_stop() -> regex.Pattern[str]:
 _AUTH_AFTER = fast_compile(r"^[\s“”\"]*(?:của|do)\s+")
 _IN_SYMBOL = fast_compile(r"\w?[/-]$")
 _TRAILING_JOIN = fast_compile(r"\s+(?:và|hoặc|cùng)$")
+
+
 # Where a giver named after the award ends: its recipients, reason, list or year, and where or
 # when it was given ("Cờ thi đua của UBND tỉnh tại hội nghị", "... nhân dịp kỷ niệm").
 @functools.cache
