@@ -128,7 +128,8 @@ def test_an_adverb_before_the_verb_is_not_part_of_the_giver() -> None:
 
 
 def test_who_hands_an_award_over_and_a_deputy() -> None:
-X
+    # the Ministry of Home Affairs' 2025 review conference as laodong.vn reported it (Dec 2025; the
+    # stored page is its Japanese edition, these sentences are its Vietnamese wording rebuilt)
     assert _awards("Phó Thủ tướng Phạm Thị Thanh Trà cũng trao Huân chương Lao động hạng Ba cho 6 cá nhân là lãnh "
                    "đạo các vụ, cục thuộc Bộ Nội vụ. Bộ trưởng Bộ Nội vụ Đỗ Thanh Bình trao Bằng khen của Thủ tướng "
                    "Chính phủ cho 1 tập thể và 16 cá nhân có thành tích xuất sắc trong thực hiện nhiệm vụ.") == [

@@ -345,3 +345,25 @@ def test_a_law_passed_on_a_day_and_a_one_word_law_with_its_date() -> None:
         ("Luật", None, "2023-06-19", "giá", None, None),
         ("Quyết định", "22", None, None, "UBND tỉnh Hậu Giang", "before")]
     assert extract_text("Luật sư bào chữa theo luật định. Luật này quy định.").legal_refs == []
+
+
+def test_issuer_after_a_law_a_blank_draft_date_and_a_title_in_capitals() -> None:
+    """corpus-public: qd-ttg-01-2026 (vbpl.vn), qd-byt-3621-2025 (a draft form's blank date),
+    qd-ttg-115-2004 (a Công báo title in capitals)."""
+    from vnadmin_extract import extract_text
+
+    def refs(text: str) -> list[tuple]:
+        return [(r.doc_type, r.number, r.issuer, r.issuer_source) for r in extract_text(text).legal_refs]
+
+    assert refs("ban hành Quyết định quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng số "
+                "06/2022/QH15 ngày 15 tháng 6 năm 2022 của Quốc hội.") == [("Luật", "06", "Quốc hội", "after")]
+    assert refs("Căn cứ Thông tư số 24/2024/TT-BYT ngày tháng năm 2024 của Bộ trưởng Bộ Y tế về việc ban hành "
+                "tiêu chí") == [("Thông tư", "24", "Bộ trưởng Bộ Y tế", "after")]
+    assert refs("QUY CHẾ THÀNH LẬP QUỸ BẢO LÃNH TÍN DỤNG CHO DOANH NGHIỆP NHỎ VÀ VỪA\nBAN HÀNH KÈM THEO QUYẾT ĐỊNH "
+                "SỐ 193/2001/QĐ-TTG\nNGÀY 20 THÁNG 12 NĂM 2001 CỦA THỦ TƯỚNG CHÍNH PHỦ\n\nTHỦ TƯỚNG CHÍNH PHỦ\n") == [
+        ("Quyết định", "193", "THỦ TƯỚNG CHÍNH PHỦ", "after")]
+    # capitals end at a function word: the subject after the issuer is not the issuer
+    assert refs("SỬA ĐỔI QUY CHẾ BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ 13/2018/QĐ-UBND NGÀY 27 THÁNG 4 NĂM 2018 CỦA UBND "
+                "TỈNH VỀ VIỆC BAN HÀNH QUY CHẾ") == [("Quyết định", "13", "UBND TỈNH", "after")]
+    # a law without its number or date takes no issuer from a "của" that follows its title
+    assert refs("theo Luật Thi đua, khen thưởng của Việt Nam") == [("Luật", None, None, None)]

@@ -183,10 +183,14 @@ def _starts_type(prev: str, word: str, nxt_low: str) -> bool:
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     """"của Chính phủ quy định ..." -> ("Chính phủ", end): up to the first verb-like word; also
     after the year ("Nghị quyết 380/NQ-CP năm 2025 của Chính phủ")."""
-    m = _rx(r"\s*(?:,\s*)?(?:năm\s+\d{4}\s+)?của\b").match(text[pos:pos + 24])
+    # "của ...", also after a date left blank in a draft ("ngày   tháng   năm 2024 của Bộ trưởng"),
+    # and in a title set in capitals ("... NĂM 2001 CỦA THỦ TƯỚNG CHÍNH PHỦ")
+    m = _rx(r"\s*(?:,\s*)?(?:năm\s+\d{4}\s+|ngày[\s.…_]*tháng[\s.…_]*năm\s+\d{4}\s+)?(?:của|(?P<caps>CỦA))\b"
+            ).match(text[pos:pos + 48])
     if not m:
         return None, pos
     i = pos + m.end()
+    caps = bool(m["caps"])
     stops, any_case = lexicon.issuer_ends()
     words: list[tuple[str, int]] = []
     while len(words) < 14:
@@ -198,6 +202,18 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
         low = core.lower()
         nxt = _ISSUER_WORD.match(text, w.end())
         nxt_low = nxt.group(1).lower().rstrip(",;.:") if nxt else ""
+        if caps:
+            # capitals say nothing of where a name ends: a line break, a word not in capitals, or a
+            # verb or function word (citation_issuer_ends) does
+            if (not core or core != core.upper() or not any(c.isalpha() for c in core)
+                    or (words and "\n" in text[w.start():w.start(1)])
+                    or (low in stops and nxt_low not in stops[low])):
+                break
+            words.append((core, w.start(1) + len(core)))
+            i = w.end()
+            if core != word:
+                break
+            continue
         if low == "ngày" and nxt_low[:1].isdigit():
             break  # "của Chính phủ ngày 21 tháng 02 năm 1997": the date follows the issuer
         if not core or (core[0].islower() and low in stops and nxt_low not in stops[low]):
@@ -630,6 +646,9 @@ def _from_law(text: str, m: regex.Match[str]) -> LegalRef | None:
         year = int(date_value[:4])  # type: ignore[index]
         end += dm.end()
     canonical = {"Bộ luật": "Bộ luật", "Luật": "Luật", "Pháp lệnh": "Pháp lệnh", "Hiến pháp": "Hiến pháp"}
+    # "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022 của Quốc hội"
+    issuer, issuer_end = _issuer_after(text, end) if (m["sym"] or date_value or year) else (None, end)
     return LegalRef(doc_type=canonical.get(kind, kind), number=m["num"] if m["sym"] else None, year=year,
                     symbol=m["sym"] or None, date=date_value, title=(title or None) if named else None,
-                    raw=text[m.start():end], start=m.start(), end=end)
+                    issuer=issuer, issuer_source="after" if issuer else None,
+                    raw=text[m.start():issuer_end], start=m.start(), end=issuer_end)
