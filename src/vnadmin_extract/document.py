@@ -41,6 +41,7 @@ class Document:
     chrome_lines: frozenset[int] = frozenset()
     genre: str = "document"  # "document" or "news"
     ocr: bool = False  # the text was read by OCR: signature blocks carry stamp and signature noise
+    ocr_unsure_numbers: dict[str, float] = field(default_factory=dict)  # RawText.ocr_unsure_numbers
     header: Header = field(default_factory=Header)
     # The body: where sections and statements are looked for (header, signature block
     # and web boilerplate excluded).

@@ -172,7 +172,8 @@ def process_raw(raw: RawText, source: Source, keep_text: bool = True, limits: Li
                              f"the text has {len(raw.text)} characters, over the limit of {lim.max_chars} "
                              "(raise --max-chars to process it)", source.path)
     doc = Document(text=normalize(clean_str(raw.text)),
-                   metadata={k: clean_str(v) for k, v in raw.metadata.items()}, ocr=raw.ocr)
+                   metadata={k: clean_str(v) for k, v in raw.metadata.items()}, ocr=raw.ocr,
+                   ocr_unsure_numbers=raw.ocr_unsure_numbers)
     for code, message in raw.warnings:
         doc.warn(code, clean_str(message))
     if not doc.text.strip():

@@ -26,6 +26,9 @@ class RawText:
     metadata: dict[str, str] = field(default_factory=dict)
     # (code, message) pairs; they become record warnings without offsets.
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    # OCR only: numbers read as words of their own that Tesseract was unsure of against the rest
+    # of their line, with that confidence: a handwritten number read as print (ocr.unsure_numbers)
+    ocr_unsure_numbers: dict[str, float] = field(default_factory=dict)
 
 
 class Reader(Protocol):

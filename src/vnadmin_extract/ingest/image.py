@@ -65,7 +65,8 @@ class ImageReader:
                                                    results[-1] if results else None))
         warnings.extend(ocr_layout.reread_warnings(list(results)))
         raw = RawText(text="\f".join(texts), format=fmt, pages=n_frames,
-                      ocr=True, ocr_confidence=ocr.combine(results), warnings=warnings)
+                      ocr=True, ocr_confidence=ocr.combine(results), warnings=warnings,
+                      ocr_unsure_numbers=ocr.unsure_numbers(results))
         if raw.ocr_confidence is not None and raw.ocr_confidence < LOW_CONFIDENCE:
             raw.warnings.append((W_LOW_OCR_CONFIDENCE, f"mean OCR confidence {raw.ocr_confidence:.0f}"))
         return legacy.repair(raw)

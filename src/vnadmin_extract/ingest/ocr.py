@@ -15,6 +15,7 @@ import contextlib
 import contextvars
 import functools
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -227,6 +228,35 @@ def ocr_pdf_page(page: Any, dpi: int = DPI, max_pixels: int | None = None) -> Oc
     # In colour, so that _prepare can drop a red seal (a bitmap of 3 bytes a pixel).
     bitmap = page.render(scale=render_scale(w, h, dpi, max_pixels), grayscale=False)
     return ocr_image(bitmap.to_pil(), max_pixels)
+
+
+_NUMBER_WORD = re.compile(r"(\d+)[.,:;/]?")
+
+
+UNSURE_NUMBER_CONF = 60.0  # under this, and ...
+UNSURE_NUMBER_GAP = 25.0  # ... this far under the words beside it, a number is a guess
+
+
+def unsure_numbers(results: list[OcrResult]) -> dict[str, float]:
+    """Numbers read as words of their own that Tesseract was unsure of, against the words
+    beside them on their line, with that confidence. A number written in by hand is read as
+    some print ("635" for 1595) at 17-50 between printed words at 84-96 (the public scans); a
+    small photo's printed "1906" scores 57 between words at 49-57, and is not one."""
+    out: dict[str, float] = {}
+    for result in results:
+        by_line: dict[tuple[int, int, int], list[OcrWord]] = {}
+        for w in result.boxes:
+            by_line.setdefault(w.line, []).append(w)
+        for words in by_line.values():
+            words.sort(key=lambda w: w.x0)
+            for i, w in enumerate(words):
+                m = _NUMBER_WORD.fullmatch(w.text)
+                if not m or w.conf < 0 or w.conf >= UNSURE_NUMBER_CONF:
+                    continue
+                beside = [n.conf for n in words[max(0, i - 1):i] + words[i + 1:i + 2] if n.conf >= 0]
+                if beside and sum(beside) / len(beside) - w.conf >= UNSURE_NUMBER_GAP:
+                    out[m.group(1)] = min(w.conf, out.get(m.group(1), 101.0))
+    return out
 
 
 def combine(results: list[OcrResult]) -> float | None:

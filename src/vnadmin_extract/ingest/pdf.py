@@ -488,7 +488,8 @@ def read_pdf(data: bytes, *, use_ocr: bool = True) -> RawText:
                                                pages[-1].ocr if pages else None))
     warnings.extend(ocr_layout.reread_warnings([p.ocr for p in pages]))
     raw = RawText(text="\f".join(chunks), format="pdf", pages=n_pages, ocr=bool(ocr_results),
-                  ocr_confidence=ocr.combine(ocr_results) if ocr_results else None)
+                  ocr_confidence=ocr.combine(ocr_results) if ocr_results else None,
+                  ocr_unsure_numbers=ocr.unsure_numbers(ocr_results))
     if by_font_all:
         names = sorted(by_font_all)
         raw.encoding = "+".join(names)

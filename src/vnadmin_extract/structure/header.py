@@ -149,7 +149,14 @@ def _find_number(doc: Document, header: Header, window: list[Line]) -> Line | No
         ) or typed:
             header.number = parse_number(m)
             header.sources["number"] = "header_block"
-            if header.number.number is None:
+            conf = doc.ocr_unsure_numbers.get(header.number.number or "")
+            if conf is not None:
+                # "Số: 635 /SGDĐT-CTrTT" for a handwritten 1595: a guess, not a number
+                doc.warn(errors.W_NUMBER_ILLEGIBLE,
+                         f"the document number reads {header.number.number!r} at OCR confidence {conf:.0f} "
+                         "(handwritten or damaged in the scan): left null", ln.start + m.start(), ln.start + m.end())
+                header.number.number = None
+            elif header.number.number is None:
                 doc.warn(errors.W_BLANK_NUMBER, "the document number is blank (a draft or an unsigned copy)",
                          ln.start + m.start(), ln.start + m.end())
             doc.add_entity("DOC_NUMBER", ln.start + m.start("raw"), ln.start + m.end("raw"),
