@@ -127,14 +127,14 @@ def test_an_adverb_before_the_verb_is_not_part_of_the_giver() -> None:
     assert (first.award, first.conferred_by, first.total, first.year) == ("Bằng khen", "Ban Thường vụ Tỉnh ủy", 11, None)
 
 
-def test_who_hands_an_award_over_and_a_deputy() -> None:
+def test_who_hands_an_award_over_is_not_its_giver() -> None:
     # the Ministry of Home Affairs' 2025 review conference as laodong.vn reported it (Dec 2025; the
     # stored page is its Japanese edition, these sentences are its Vietnamese wording rebuilt)
     assert _awards("Phó Thủ tướng Phạm Thị Thanh Trà cũng trao Huân chương Lao động hạng Ba cho 6 cá nhân là lãnh "
                    "đạo các vụ, cục thuộc Bộ Nội vụ. Bộ trưởng Bộ Nội vụ Đỗ Thanh Bình trao Bằng khen của Thủ tướng "
                    "Chính phủ cho 1 tập thể và 16 cá nhân có thành tích xuất sắc trong thực hiện nhiệm vụ.") == [
-        # the deputy, not the head of government
-        ("Huân chương Lao động hạng Ba", "conferred", "Phó Thủ tướng", None, 6, 6),
+        # the Deputy Prime Minister presents the President's order: not its giver
+        ("Huân chương Lao động hạng Ba", "conferred", None, None, 6, 6),
         # the minister hands over the Prime Minister's Bằng khen
         ("Bằng khen của Thủ tướng Chính phủ", "conferred", "Thủ tướng Chính phủ", 1, 16, 17),
     ]

@@ -236,3 +236,40 @@ def test_a_flag_the_government_gives_is_the_governments() -> None:
         "Kết quả, Hội đồng Thi đua - Khen thưởng tỉnh đã thống nhất đề nghị Chính phủ tặng Cờ thi đua cho 4 tập thể xuất "
         "sắc tiêu biểu dẫn đầu phong trào thi đua năm học 2021 - 2022.").awards] == [
         ("Cờ thi đua của Chính phủ", "proposed", "Chính phủ", 4)]
+
+
+# luatminhkhue.vn copy of Công văn 1855/BTĐKT-Vụ II (26/9/2007), as the page sets it
+CV_1855 = """BAN THI ĐUA-KHEN THƯỞNG TRUNG ƯƠNG
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập – Tự do – Hạnh phúc
+---------
+
+Số: 1855/BTĐKT-Vụ II
+V/v Thông báo ý kiến của Thủ tướng Chính phủ đối với việc cấp "Bằng Tổ quốc ghi công"
+
+Hà Nội, ngày 26 tháng 09 năm 2007
+
+Kính gửi:
+
+- Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, các cơ quan Trung ương của các Đoàn thể;
+- UBND các tỉnh, thành phố trực thuộc TW;
+- Các Tập đoàn kinh tế và Tổng Công ty Nhà nước (TCTy 91).
+
+Ban Thi đua- Khen thưởng Trung ương đề nghị các Bộ, cơ quan ngang bộ thực hiện ý kiến chỉ đạo trên của Thủ tướng Chính phủ.
+
+KT.TRƯỞNG BAN
+PHÓ TRƯỞNG BAN THƯỜNG TRỰC
+Đỗ Xuân Thăng
+"""
+
+
+def test_a_department_numbered_in_roman_and_addressees_set_apart_by_blank_lines() -> None:
+    rec = extract_text(CV_1855)
+    assert (rec.header.number.number, rec.header.number.symbol) == ("1855", "BTĐKT-Vụ II")
+    assert rec.header.addressees == [
+        "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, các cơ quan Trung ương của các Đoàn thể",
+        "UBND các tỉnh, thành phố trực thuộc TW", "Các Tập đoàn kinh tế và Tổng Công ty Nhà nước (TCTy 91)"]
+    assert rec.sections == []  # the addressees are not the body's list
+    assert [(s.name, s.position) for s in rec.signers] == [("Đỗ Xuân Thăng", "Phó Trưởng ban Thường trực")]

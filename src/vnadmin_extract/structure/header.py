@@ -42,7 +42,8 @@ NUMBER = regex.compile(
       (?:
         (?P<pnum>\d+)\s*-\s*(?P<psym>\p{{Lu}}[\p{{L}}]*\s*/\s*{_SYMBOL_PART}(?:\s*-\s*{_SYMBOL_PART})*)   # 48-BC/ĐU
       | (?P<num>\d+[a-z]?)?\s*(?:/\s*(?P<year>(?:19|20)\d\d))?\s*/\s*
-        (?P<sym>{_SYMBOL_PART}(?:\s*[-–]\s*{_SYMBOL_PART}|/(?-i:(?=\p{{Lu}})){_SYMBOL_PART})*)  # 15/KH-UBND, 144/2002/QĐ/BTC
+        (?P<sym>{_SYMBOL_PART}(?:\s*[-–]\s*{_SYMBOL_PART}|/(?-i:(?=\p{{Lu}})){_SYMBOL_PART})*
+          (?:[ ](?-i:[IVX]{{1,4}})(?![\p{{L}}\d/.]))?)  # 15/KH-UBND, 144/2002/QĐ/BTC, 1855/BTĐKT-Vụ II
       ))""",
     regex.X | regex.I,
 )
@@ -539,9 +540,14 @@ def _skip_addressees(doc: Document, header: Header, offset: int) -> int:
             if rest:
                 header.addressees.append(rest.lstrip("-+• ").rstrip(";,."))
             idx += 1
-            while idx < len(lines) and _rx(r"^[-+•]\s*\S").match(lines[idx].text):
-                header.addressees.append(lines[idx].text.lstrip("-+• ").rstrip(";,.").strip())
-                idx += 1
+            while idx < len(lines):
+                # the list may stand apart from "Kính gửi:" and its items from each other by a
+                # blank line (a page that sets each in a paragraph of its own)
+                nxt = idx + 1 if not lines[idx].text.strip() and idx + 1 < len(lines) else idx
+                if not _rx(r"^[-+•]\s*\S").match(lines[nxt].text):
+                    break
+                header.addressees.append(lines[nxt].text.lstrip("-+• ").rstrip(";,.").strip())
+                idx = nxt + 1
             return lines[idx - 1].end
     return offset
 

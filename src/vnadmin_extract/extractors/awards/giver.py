@@ -41,7 +41,6 @@ def _auth_stop() -> regex.Pattern[str]:
         regex.I)
 
 
-_DEPUTY_BEFORE = fast_compile(r"(?<!\w)(?:Phó|Quyền)\s+$", regex.I)
 _PRESENTS = fast_compile(r"(?<!\w)trao(?:\s+cho)?\s*$", regex.I)
 _AUTH_AFTER = fast_compile(r"^[\s“”\"]*(?:của|do)\s+")
 _IN_SYMBOL = fast_compile(r"\w?[/-]$")
@@ -89,9 +88,6 @@ def authority(text: str, heads: list[re.Match[str]], lo: int, hi: int, last: boo
                 and not _rx(r"\bđược\b").search(text[found[j - 1].end():found[j].start()]):
             j -= 1
             start = found[j].start()
-        deputy = _DEPUTY_BEFORE.search(text, max(0, start - 8), start)
-        if deputy:
-            start = deputy.start()  # "Phó Thủ tướng ... trao": the deputy, not the head of government
         rest = text[m.end():hi]
         stop = stop_re.search(rest)
         tail = rest[: stop.start()] if stop else rest
@@ -180,11 +176,14 @@ def _delegated(ctx: Group) -> Decided[str | None] | None:
 
 def _before(ctx: Group) -> Decided[str | None] | None:
     found = authority(ctx.text, ctx.sent.heads, ctx.prev_end, ctx.start)
-    if found and _PRESENTS.search(ctx.text, ctx.prev_end, ctx.start) \
-            and authority_in_name(ctx.text, ctx.sent.st.low, ctx.group, ctx.next_start):
-        # "Bộ trưởng Bộ Nội vụ trao Bằng khen của Thủ tướng Chính phủ": who hands an award over is
-        # not who gives it when its name says who does (authority_in_name decides)
-        return None
+    if found and _PRESENTS.search(ctx.text, ctx.prev_end, ctx.start):
+        # who hands an award over is not who gives it when its name says who does ("Bộ trưởng Bộ
+        # Nội vụ trao Bằng khen của Thủ tướng Chính phủ": authority_in_name decides), nor when
+        # the law gives it to somebody else ("Phó Thủ tướng ... trao Huân chương Lao động")
+        if authority_in_name(ctx.text, ctx.sent.st.low, ctx.group, ctx.next_start):
+            return None
+        if _borrowable(ctx, found) is None:
+            return Decided(None)
     return _opt(found)
 
 
