@@ -138,3 +138,14 @@ def test_who_hands_an_award_over_is_not_its_giver() -> None:
         # the minister hands over the Prime Minister's Bằng khen
         ("Bằng khen của Thủ tướng Chính phủ", "conferred", "Thủ tướng Chính phủ", 1, 16, 17),
     ]
+
+
+def test_the_merit_between_a_title_and_its_recipient() -> None:
+    # nhandan.vn, "Lấy ý kiến về việc phong tặng danh hiệu Anh hùng Lao động" (2023)
+    rec = extract_text("Trước đó, Ngân hàng Nhà nước Việt Nam có Tờ trình số 06/TTr-NHNN ngày 17/1/2023 trình Thủ "
+                       "tướng Chính phủ xét, đề nghị Chủ tịch nước phong tặng danh hiệu “Anh hùng Lao động” thành "
+                       "tích đặc biệt xuất sắc đột xuất cho Ngân hàng TMCP Ngoại thương Việt Nam.")
+    (hero,) = rec.awards
+    assert (hero.award, hero.status, hero.conferred_by, hero.total) == (
+        "Anh hùng Lao động", "proposed", "Chủ tịch nước", 1)
+    assert [r.name for r in hero.recipients] == ["Ngân hàng TMCP Ngoại thương Việt Nam"]

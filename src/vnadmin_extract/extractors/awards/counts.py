@@ -23,6 +23,9 @@ from .words import alternation, words
 
 _CHO = fast_compile(
     r"^[\s,:“”\"'’)]*(?:(?:năm\s+(?:học\s+)?\d{4}(?:\s*[-–]\s*\d{4})?|của\s+[^,;:]{2,60}?"
+    # the merit it is for, between the award and its recipient ("danh hiệu “Anh hùng Lao động”
+    # thành tích đặc biệt xuất sắc đột xuất cho Ngân hàng ...")
+    r"|(?:thời\s+kỳ\s+đổi\s+mới\s+)?thành\s+tích[^,;:.()\n]{0,60}?"
     # the rest of a name the award's own pattern cut ("Cờ thi đua của Bộ| Nội vụ cho")
     r"|(?-i:(?:\p{Lu}[\p{L}&]*(?:\s+(?:và\s+)?(?!(?:gồm|bao|là|cho)\b)\p{Ll}+){0,2}\s*){1,4}))(?:\s+|(?=:)))?"
     r"(?:cho|tặng\s+cho|đối\s+với|:)\s*(?:các\s+)?", regex.I)
