@@ -46,7 +46,7 @@ class Stage:
 
 
 # Fields a Document has before any stage runs.
-INITIAL_FIELDS = ("text", "lines", "metadata", "ocr")
+INITIAL_FIELDS = ("text", "lines", "metadata", "ocr", "ocr_unsure_numbers")
 
 
 def stages() -> list[Stage]:
