@@ -152,7 +152,7 @@ def test_the_merit_between_a_title_and_its_recipient() -> None:
 
 
 def test_a_quota_reported_from_a_draft_is_a_rule() -> None:
-    # giaoduc.net.vn on the draft circular on emulation in education (2023), the quota's shape
+    # written in the shape of giaoduc.net.vn's report on the 2023 draft circular (not a quotation)
     rec = extract_text("Theo dự thảo, mỗi năm Bộ chỉ xét tặng Cờ thi đua cho không quá 20% số tập thể dẫn đầu các "
                        "khối thi đua và Bằng khen cho 15 tập thể.")
     assert [(a.award, a.status, a.conferred_by) for a in rec.awards] == [("Bằng khen", "rule", "Bộ")]
