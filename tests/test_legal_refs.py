@@ -367,3 +367,19 @@ def test_issuer_after_a_law_a_blank_draft_date_and_a_title_in_capitals() -> None
                 "TỈNH VỀ VIỆC BAN HÀNH QUY CHẾ") == [("Quyết định", "13", "UBND TỈNH", "after")]
     # a law without its number or date takes no issuer from a "của" that follows its title
     assert refs("theo Luật Thi đua, khen thưởng của Việt Nam") == [("Luật", None, None, None)]
+
+
+def test_the_symbol_settles_a_generic_or_compound_type() -> None:
+    """qd-ubnd-hatinh-2920-2025 ("Văn bản số 71/SNV-VP": no type code, a công văn) and
+    kh-ubnd-hcm-174-2025 ("Thông báo kết luận số 196-TB/TW": the symbol's TB)."""
+    from vnadmin_extract import extract_text
+
+    def types(text: str) -> list[tuple]:
+        return [(r.doc_type, r.number, r.symbol) for r in extract_text(text).legal_refs]
+
+    assert types("Theo đề nghị của Giám đốc Sở Nội vụ tại Văn bản số 71/SNV-VP ngày 12/11/2025;") == [
+        ("Công văn", "71", "SNV-VP")]
+    assert types("Thực hiện Văn bản số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh;") == [("Kế hoạch", "12", "KH-UBND")]
+    assert types("triển khai Thông báo kết luận số 196-TB/TW ngày 16 tháng 3 năm 2015 của Ban Bí thư") == [
+        ("Thông báo", "196", "TB/TW")]
+    assert types("Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị") == [("Kết luận", "01", "KL/TW")]

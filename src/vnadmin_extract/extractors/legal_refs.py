@@ -302,6 +302,19 @@ def _canonical_type(raw: str) -> str:
     return info.name if info else raw[:1].upper() + raw[1:].lower()
 
 
+def _type_by_symbol(doc_type: str, symbol: str | None, before: str) -> str:
+    """The type a citation's symbol settles: "Văn bản số 71/SNV-VP" (a generic word, no type code
+    in the symbol) is a Công văn, "Văn bản số 12/KH-UBND" a Kế hoạch; "Thông báo kết luận số
+    196-TB/TW" (the type read is "kết luận") is the Thông báo its symbol and the word before say."""
+    code = _rx(r"[-/]").split(symbol)[0].upper() if symbol else ""
+    info = vocab.type_by_code().get(code) if code else None
+    if fold(doc_type) == "văn bản":
+        return info.name if info else "Công văn"
+    if info and info.name != doc_type and fold(before).rstrip().endswith(fold(info.name)):
+        return info.name
+    return doc_type
+
+
 def find(doc: Document) -> None:
     """Stage: ``doc.legal_refs`` and LEGAL_REF entities."""
     text = doc.text
@@ -511,7 +524,8 @@ def _from_numbered(text: str, m: regex.Match[str]) -> list[LegalRef]:
                 issuer, source = issued["iss"].strip(), "before"
     if year is None and date_value:
         year = int(date_value[:4])
-    return [LegalRef(doc_type=_canonical_type(m["type"]), number=n, year=year, symbol=symbol, date=date_value,
+    doc_type = _type_by_symbol(_canonical_type(m["type"]), symbol, text[max(0, m.start() - 20):m.start()])
+    return [LegalRef(doc_type=doc_type, number=n, year=year, symbol=symbol, date=date_value,
                      issuer=issuer, issuer_source=source, raw=text[m.start():end], start=m.start(), end=end)
             for n in numbers]
 
