@@ -307,3 +307,19 @@ def test_award_rule_lists_moved_out_of_code_match_their_examples() -> None:
         assert statements._breakdown_opener().match(example), example
     for example in entries["breakdown_openers"]["counter_examples"]:
         assert not statements._breakdown_opener().match(example), example
+
+
+def test_a_borrowed_giver_carries_its_clauses_proposal() -> None:
+    """heldout-b/ttr-bvdk-kien-giang-845-2024 (a hospital's Tờ trình): the second award of the
+    clause after ";" borrows the Chairman, and with him the "Đề nghị" of the clause that named him
+    (``carried_cue``; before, the borrowed giver stopped the cue and the heading decided)."""
+    from vnadmin_extract import extract_text
+
+    rec = extract_text("1.2. Đề nghị Giám đốc Sở Y tế trình Chủ tịch UBND tỉnh công nhận danh hiệu “Tập thể Lao động "
+                       "xuất sắc” cho 05 khoa: Khoa Cấp cứu, Khoa Hồi sức tích cực - Chống độc, Khoa Ngoại Thần kinh, "
+                       "Khoa Phụ sản, Khoa Xét nghiệm; danh hiệu “Chiến sĩ thi đua cấp tỉnh” cho 03 cá nhân.")
+    last = rec.awards[-1]
+    assert (last.award, last.status, last.conferred_by, last.individuals) == (
+        "Chiến sĩ thi đua bộ, ban, ngành, tỉnh", "proposed", "Chủ tịch UBND tỉnh", 3)
+    assert last.evidence == {"counts": "counts_after", "conferred_by": "sentence_authority",
+                             "status": "carried_cue", "year": "none"}

@@ -91,9 +91,9 @@ def statements(st: DocState, sentences: list[tuple[int, int, list[tax.AwardMenti
 
 
 # Giver rules that find who acts in the clause; the others read whose award it is from its name
-# or borrow an earlier clause's giver, and leave the status an earlier clause's cue carries.
-ACTING_GIVER_RULES = frozenset({"delegated_authority", "authority_before", "clause_authority",
-                                "sentence_authority"})
+# or borrow an earlier clause's giver (with the cue that clause carries on: "Đề nghị Bộ trưởng ...
+# tặng Bằng khen cho ...; công nhận danh hiệu ... cho 03 đơn vị" proposes both).
+ACTING_GIVER_RULES = frozenset({"delegated_authority", "authority_before"})
 
 
 def _clause(sent: Sentence, cs: int, ce: int, in_clause: list[tax.AwardMention]) -> None:
