@@ -156,3 +156,21 @@ def test_a_quota_reported_from_a_draft_is_a_rule() -> None:
     rec = extract_text("Theo dự thảo, mỗi năm Bộ chỉ xét tặng Cờ thi đua cho không quá 20% số tập thể dẫn đầu các "
                        "khối thi đua và Bằng khen cho 15 tập thể.")
     assert [(a.award, a.status, a.conferred_by) for a in rec.awards] == [("Bằng khen", "rule", "Bộ")]
+
+
+# baovinhlong.com.vn, "Năm 2017, trao Huy hiệu Đảng cho 1.625 đảng viên" (2018): headline, then its breakdown
+VINH_LONG = ("Năm 2017, trao Huy hiệu Đảng cho 1.625 đảng viên\n\nTrong đó, trao Huy hiệu 70 năm tuổi Đảng cho 5 đảng "
+             "viên, huy hiệu 65 năm cho 4 đảng viên, huy hiệu 60 năm cho 14 đảng viên, huy hiệu 55 năm cho 28 đảng "
+             "viên, huy hiệu 50 năm cho 95 đảng viên, huy hiệu 45 năm cho 747 đảng viên, huy hiệu 40 năm cho 105 "
+             "đảng viên và huy hiệu 30 năm cho 627 đảng viên.")
+
+
+def test_a_breakdown_of_party_badges_keeps_the_year_of_its_headline() -> None:
+    """The list's short forms ("huy hiệu 65 năm") are Party badges, and the breakdown after the
+    headline is for the headline's one year (``broken_down_year``)."""
+    rec = extract_text(VINH_LONG)
+    assert [(a.award, a.individuals, a.year) for a in rec.awards] == [
+        ("Huy hiệu Đảng", 1625, 2017), ("Huy hiệu Đảng", 5, 2017), ("Huy hiệu Đảng", 4, 2017),
+        ("Huy hiệu Đảng", 14, 2017), ("Huy hiệu Đảng", 28, 2017), ("Huy hiệu Đảng", 95, 2017),
+        ("Huy hiệu Đảng", 747, 2017), ("Huy hiệu Đảng", 105, 2017), ("Huy hiệu Đảng", 627, 2017)]
+    assert {a.evidence["year"] for a in rec.awards[1:]} == {"broken_down_year"}

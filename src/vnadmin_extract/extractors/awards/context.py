@@ -104,6 +104,8 @@ class Sentence:
     rule_exception: bool | None = None  # "Riêng ..." after a rule of its paragraph (found when first asked)
     inherited_auth: str | None = None  # the authority of an earlier clause
     inherited_status: str | None = None  # the status cue of an earlier clause
+    # the sentence this one breaks down ("... Trong đó, ..."): its span, when there is one
+    broken_down: tuple[int, int] | None = None
     # "xếp loại 14 tổ chức “A” (chiếm 24%); 40 tổ chức “B”": counts before titles, listed on
     # through the clauses: "rating" (the authority carries on) or "first" (recipients first)
     listing: str | None = None

@@ -57,18 +57,27 @@ def _breakdown_opener() -> regex.Pattern[str]:
 _SENTENCE_BACK = 400  # characters looked back for the sentence a breakdown refers to
 
 
-def _broken_down_status(st: DocState, s: int) -> str | None:
-    """The proposal or target of the sentence before ``s``, when the sentence at ``s`` breaks it
-    down ("Trong đó, có 1 tập thể nhận ..."); None otherwise, or when that one confers."""
+def _broken_down(st: DocState, s: int) -> tuple[int, int] | None:
+    """The sentence before ``s`` when the sentence at ``s`` breaks it down ("Trong đó, có 1 tập
+    thể nhận ..."), as a span; None otherwise."""
     if not _breakdown_opener().match(st.text, s, min(len(st.text), s + 40)):
         return None
     text = st.text
     lo = max(0, s - _SENTENCE_BACK)
     before = text[lo:s].rstrip()
-    if not before.endswith((".", ":", ";")):
+    # the sentence before, or the paragraph before (a headline: "Năm 2017, trao Huy hiệu Đảng cho
+    # 1.625 đảng viên" / blank line / "Trong đó, ...")
+    if not before.endswith((".", ":", ";")) and not regex.search(r"\n[ \t]*\n\s*$", text[lo:s]):
         return None
     ends = [m.end() for m in regex.finditer(r"[.!?;:](?=\s)|\n\s*\n", before[:-1])]
-    ps = lo + (ends[-1] if ends else 0)
+    return lo + (ends[-1] if ends else 0), s
+
+
+def _broken_down_status(st: DocState, span: tuple[int, int] | None) -> str | None:
+    """The proposal or target of the sentence broken down; None when it confers or says none."""
+    if span is None:
+        return None
+    ps, s = span
     status = status_in(status_cues(st, ps, s), ps, s)
     return status if status not in (None, "conferred") else None
 
@@ -77,7 +86,8 @@ def statements(st: DocState, sentences: list[tuple[int, int, list[tax.AwardMenti
     for s, e, in_sentence in sentences:
         sent = sentence(st, s, e, in_sentence)
         sent.period = bool(sent.periods)
-        sent.inherited_status = _broken_down_status(st, s)
+        sent.broken_down = _broken_down(st, s)
+        sent.inherited_status = _broken_down_status(st, sent.broken_down)
         k = 0  # the first mention of the clause (mentions and clauses both in order)
         for cs, ce in clauses(st.text, s, e):
             OPS["clauses"] += 1

@@ -6,7 +6,9 @@
    (the year the award is *for*, not the ceremony's "Năm 2024, ...");
 3. ``clause_year``: the first "năm YYYY" of the clause outside a period;
 4. ``sentence_year``: the same in the sentence;
-5. ``sentence_period``: the sentence speaks of a period ("từ năm 2014 tới nay"): none;
+5. ``broken_down_year``: a breakdown ("Trong đó, ...") takes the one year of the sentence it
+   breaks down;
+   ``sentence_period``: the sentence speaks of a period ("từ năm 2014 tới nay"): none;
 6. ``heading_year``: an enclosing section heading's year ("I. KẾT QUẢ NĂM 2023");
 7. ``title_year``: the document title's;
 8. ``document_date_year``: the document date's.
@@ -113,6 +115,18 @@ def _sentence(ctx: Group) -> Decided[int | None] | None:
     return Decided(y) if y else None
 
 
+def _broken_down_year(ctx: Group) -> Decided[int | None] | None:
+    """"Năm 2017, trao Huy hiệu Đảng cho 1.625 đảng viên. Trong đó, trao Huy hiệu 70 năm tuổi Đảng
+    cho 5 đảng viên, ...": a breakdown is for the one year of the sentence it breaks down."""
+    span = ctx.sent.broken_down
+    if span is None or ctx.sent.period:
+        return None
+    years = {_value(m) for m in YEAR.finditer(ctx.text, *span) if not m["y2"]}
+    if PERIOD.search(ctx.text, *span) or len(years) != 1:
+        return None
+    return Decided(years.pop())
+
+
 def _sentence_period(ctx: Group) -> Decided[int | None] | None:
     return Decided(None) if ctx.sent.period else None
 
@@ -145,6 +159,7 @@ YEAR_RULES: list[Rule[int | None]] = [
     Rule("achievement_year", _achievement),
     Rule("clause_year", _clause),
     Rule("sentence_year", _sentence),
+    Rule("broken_down_year", _broken_down_year),
     Rule("sentence_period", _sentence_period),
     Rule("heading_year", _heading),
     Rule("title_year", _title),
