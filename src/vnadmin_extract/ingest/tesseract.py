@@ -223,18 +223,18 @@ def _cli_data(image: Any, psm: int, timeout: float) -> dict[str, list[Any]]:
 
 
 def _api_data(image: Any, psm: int, timeout: float) -> dict[str, list[Any]]:
-    import tesserocr
-    from tesserocr import RIL
-
-    api = _api(LANG)
-    pixels, depth = _raw(image)
-    api.SetPageSegMode(psm)
-    api.SetImageBytes(pixels, image.width, image.height, depth, image.width * depth)
-    if not api.Recognize(timeout=max(1, int(timeout * 1000))):
-        api.Clear()
+    try:
+        api = _api(LANG)
+        pixels, depth = _raw(image)
+        api.SetPageSegMode(psm)
+        api.SetImageBytes(pixels, image.width, image.height, depth, image.width * depth)
+        done = api.Recognize(timeout=max(1, int(timeout * 1000)))
+        data = _tsv_columns(api) if done else None
+        api.Clear()  # the page's results and the pixels' reference go now, not at the next read
+    except Exception as exc:  # as the program's failures are: the page's error, not a crash
+        raise TesseractFailed(str(exc)[:300]) from exc
+    if data is None:
         raise TesseractFailed(f"OCR took more than {timeout:.0f} s or failed", timed_out=True)
-    data = _tsv_columns(api, tesserocr, RIL)
-    api.Clear()  # the page's results and the pixels' reference go now, not at the next read
     return data
 
 
@@ -242,9 +242,12 @@ _COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num",
             "left", "top", "width", "height", "conf", "text")
 
 
-def _tsv_columns(api: Any, tesserocr: Any, RIL: Any) -> dict[str, list[Any]]:
+def _tsv_columns(api: Any) -> dict[str, list[Any]]:
     """The word rows of Tesseract's TSV output, numbered as its TSV renderer numbers them
     (blocks, paragraphs and lines counted from 1 at each word that starts one)."""
+    import tesserocr
+    from tesserocr import RIL
+
     data: dict[str, list[Any]] = {c: [] for c in _COLUMNS}
     it = api.GetIterator()
     if it is None:
